@@ -1,0 +1,273 @@
+"""The align stage for numbers and ranks: claims of different documents that state the same thing
+become one :class:`~consilience.model.Fact`, judged by :mod:`consilience.judge`.
+
+How claims are matched:
+
+* **Blocking**: only claims of the same kind and unit (money in USD, percent, a count of projects, a
+  rank) and with overlapping time scopes are compared, and only when they share at least one content
+  term, through an inverted index; so a story of hundreds of reports is never compared all against all.
+* **Similarity**: cosine of the claims' terms weighted by IDF over the sentences of the story (terms every
+  sentence shares, such as the two countries of a bilateral story, weigh little), plus agreement of the
+  extracted measure. Directional facts stay apart: a rank of X on Y's list never meets a rank of Y on X's.
+* **Grouping**: pairs above :data:`AlignOptions.threshold` are merged best first, never putting two claims
+  of one document in a fact, and only while the groups stay similar on average (no chaining).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .judge import judge_claims
+from .model import Claim, Document, Fact, Quantity, Rank
+
+__all__ = ["AlignOptions", "align_claims", "claim_terms", "fact_id", "similarity"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class AlignOptions:
+    """Knobs of alignment. ``threshold``: least similarity for two claims to be one fact (0..1);
+    ``linkage``: least average similarity between two groups being merged, as a share of threshold;
+    ``max_candidates``: most candidate partners considered per claim (keeps large stories linear)."""
+
+    threshold: float = 0.34
+    linkage: float = 0.75
+    max_candidates: int = 60
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_STOP = frozenset(
+    """
+    a an the and or but of to in on at for from by with as is are was were be been being has have had do does
+    did this that these those it its their there here than then so such which who whom whose what when where
+    while into over under about more most less least nearly some approximately around roughly up down also
+    just only very much many any each every per year years last this next ago since until said says say
+    according reached hit worth marking valued stood stands total totalled totaled amounted amount
+    new one two three four five six seven eight nine ten percent per cent billion million trillion thousand
+    hundred us$ usd dollars dollar times time first second third latest currently recently already both
+    """.split()
+)
+
+
+def _fold(word: str) -> str:
+    from unidecode import unidecode
+
+    w = unidecode(word).lower().replace("'", "").replace("’", "")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+def claim_terms(claim: Claim, doc: Document) -> tuple[str, ...]:
+    """The claim's content terms: the extractor's when given, else the words of its clause, folded."""
+    if claim.terms:
+        return claim.terms
+    text = doc.text
+    s, e = claim.sentence.start, claim.sentence.end
+    sentence = text[s:e]
+    rel = claim.span.start - s
+    # The clause holding the value: cut at ; and at ", while"/", and" style joints.
+    cuts = [0] + [m.end() for m in re.finditer(r";|,\s+(?:while|whereas|but|and)\b", sentence)] + [len(sentence)]
+    lo = max(c for c in cuts if c <= rel)
+    hi = min((c for c in cuts if c > rel), default=len(sentence))
+    clause = sentence[lo:hi]
+    words = [_fold(m.group(0)) for m in _WORD.finditer(clause)]
+    return tuple(sorted({w for w in words if w not in _STOP and len(w) > 1}))
+
+
+def _block_key(c: Claim) -> tuple:
+    v = c.value
+    if isinstance(v, Rank):
+        return ("rank",)
+    if isinstance(v, Quantity):
+        return ("quantity", v.kind, v.unit)
+    return (c.kind,)
+
+
+def _scopes_compatible(a: Claim, b: Claim) -> bool:
+    ta, tb = a.qualifiers.time_scope, b.qualifiers.time_scope
+    if ta is not None and tb is not None:
+        return ta.low < tb.high and tb.low < ta.high
+    return True
+
+
+def _norm(x: str | None) -> str:
+    if not x:
+        return ""
+    from unidecode import unidecode
+
+    return " ".join(_fold(w) for w in _WORD.findall(unidecode(x)))
+
+
+def _directional_clash(a: Claim, b: Claim) -> bool:
+    """X on Y's list vs Y on X's list: the ranked party or the list owner differs."""
+    oa, ob = _norm(a.qualifiers.of), _norm(b.qualifiers.of)
+    sa, sb = _norm(a.subject), _norm(b.subject)
+    if oa and ob and oa != ob:
+        return True
+    if sa and sb and sa != sb and (oa or ob):
+        return True
+    return False
+
+
+def similarity(ta: Sequence[str], tb: Sequence[str], idf: Mapping[str, float]) -> float:
+    """IDF-weighted cosine of two term sets (0..1)."""
+    if not ta or not tb:
+        return 0.0
+    sa, sb = set(ta), set(tb)
+    dot = sum(idf.get(t, 1.0) ** 2 for t in sa & sb)
+    na = math.sqrt(sum(idf.get(t, 1.0) ** 2 for t in sa))
+    nb = math.sqrt(sum(idf.get(t, 1.0) ** 2 for t in sb))
+    return dot / (na * nb) if na and nb else 0.0
+
+
+def _idf(documents: Sequence[Document]) -> dict[str, float]:
+    """IDF of folded words over the sentences of the story (smoothed, never negative)."""
+    df: Counter[str] = Counter()
+    n = 0
+    for d in documents:
+        if d.skipped:
+            continue
+        for s in d.sentences or ():
+            n += 1
+            df.update({_fold(w) for w in _WORD.findall(d.text[s.start : s.end])})
+    return {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
+
+
+def fact_id(prefix: str, claims: Sequence[Claim]) -> str:
+    """A stable id from the claim ids: the same claims always give the same fact id."""
+    h = hashlib.sha1("|".join(sorted(c.id for c in claims)).encode()).hexdigest()[:10]
+    return f"{prefix}-{h}"
+
+
+def _label(claims: Sequence[Claim], terms: Mapping[str, tuple[str, ...]], idf: Mapping[str, float]) -> str:
+    measures = Counter(c.measure.strip() for c in claims if c.measure.strip())
+    if measures:
+        label = sorted(measures.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    else:
+        counts = Counter(t for c in claims for t in terms[c.id])
+        top = sorted(counts, key=lambda t: (-counts[t] * idf.get(t, 1.0), t))[:4]
+        label = " ".join(top)
+    first = claims[0]
+    subject = first.subject.strip()
+    if subject and subject.lower() not in label.lower():
+        label = f"{subject}: {label}"
+    if isinstance(first.value, Rank):
+        among = next((c.qualifiers.among for c in claims if c.qualifiers.among), None)
+        owner = next((c.qualifiers.of for c in claims if c.qualifiers.of), None)
+        if among and among.lower() not in label.lower():
+            label = f"{label} (rank among {among}" + (f" of {owner})" if owner else ")")
+    scope = next((c.qualifiers.time_scope for c in claims if c.qualifiers.time_scope is not None), None)
+    if scope is not None and scope.point not in label:
+        label = f"{label}, {scope.point}"
+    return label
+
+
+def align_claims(
+    claims: Sequence[Claim],
+    documents: Sequence[Document],
+    *,
+    voices: Mapping[str, str] | None = None,
+    options: AlignOptions | None = None,
+) -> list[Fact]:
+    """Group numeric claims (quantity, rank) into judged facts; every claim ends in exactly one fact."""
+    opts = options or AlignOptions()
+    docs = {d.id: d for d in documents}
+    idf = _idf(documents)
+    terms = {c.id: claim_terms(c, docs[c.doc_id]) for c in claims if c.doc_id in docs}
+    usable = [c for c in claims if c.id in terms]
+    pairs = _candidate_pairs(usable, terms, idf, opts)
+    groups = _group(usable, pairs, opts)
+
+    facts = []
+    for members in groups:
+        members.sort(key=lambda c: (c.doc_id, c.span.start))
+        j = judge_claims(members, docs, voices=voices)
+        facts.append(
+            Fact(
+                id=fact_id("q" if members[0].kind == "quantity" else "r", members),
+                label=_label(members, terms, idf),
+                kind=members[0].kind,
+                verdict=j.verdict,
+                explanation=j.explanation,
+                claims=tuple(members),
+                consensus=j.consensus,
+                score=j.score,
+                current=j.current,
+            )
+        )
+    return facts
+
+
+def _candidate_pairs(
+    claims: Sequence[Claim],
+    terms: Mapping[str, tuple[str, ...]],
+    idf: Mapping[str, float],
+    opts: AlignOptions,
+) -> dict[tuple[str, str], float]:
+    """Similarities of the claim pairs that blocking lets through, above zero."""
+    blocks: dict[tuple, list[Claim]] = defaultdict(list)
+    for c in claims:
+        blocks[_block_key(c)].append(c)
+    out: dict[tuple[str, str], float] = {}
+    for members in blocks.values():
+        index: dict[str, list[int]] = defaultdict(list)
+        for i, c in enumerate(members):
+            for t in terms[c.id]:
+                index[t].append(i)
+        for i, a in enumerate(members):
+            # Rarest shared terms first, so the strongest candidates are kept when capping.
+            seen: dict[int, float] = {}
+            for t in sorted(terms[a.id], key=lambda t: -idf.get(t, 1.0)):
+                for j in index[t]:
+                    if j > i and members[j].doc_id != a.doc_id:
+                        seen[j] = seen.get(j, 0.0) + idf.get(t, 1.0)
+            for j in sorted(seen, key=lambda j: (-seen[j], j))[: opts.max_candidates]:
+                b = members[j]
+                if not _scopes_compatible(a, b) or _directional_clash(a, b):
+                    continue
+                sim = similarity(terms[a.id], terms[b.id], idf)
+                if a.measure and a.measure == b.measure:
+                    sim = min(1.0, sim + 0.15)
+                qa, qb = a.qualifiers, b.qualifiers
+                if qa.among and qb.among and _norm(qa.among) != _norm(qb.among):
+                    sim *= 0.5
+                if sim > 0:
+                    out[_key(a.id, b.id)] = sim
+    return out
+
+
+def _key(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
+
+
+def _group(
+    claims: Sequence[Claim], pairs: Mapping[tuple[str, str], float], opts: AlignOptions
+) -> list[list[Claim]]:
+    """Best-first merging with one claim per document per fact and average-linkage control."""
+    by_id = {c.id: c for c in claims}
+    group_of = {c.id: i for i, c in enumerate(claims)}
+    members: dict[int, list[str]] = {i: [c.id] for i, c in enumerate(claims)}
+    docs: dict[int, set[str]] = {i: {c.doc_id} for i, c in enumerate(claims)}
+    for (a, b), sim in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
+        if sim < opts.threshold:
+            break
+        ga, gb = group_of[a], group_of[b]
+        if ga == gb or docs[ga] & docs[gb]:
+            continue
+        cross = [pairs.get(_key(x, y), 0.0) for x in members[ga] for y in members[gb]]
+        if sum(cross) / len(cross) < opts.threshold * opts.linkage:
+            continue
+        members[ga].extend(members[gb])
+        docs[ga] |= docs[gb]
+        for x in members[gb]:
+            group_of[x] = ga
+        del members[gb], docs[gb]
+    groups = [[by_id[x] for x in ids] for _, ids in sorted(members.items())]
+    return groups

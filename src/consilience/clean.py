@@ -1,0 +1,674 @@
+"""The clean stage: raw documents in, clean documents out, every removed line with its reason.
+
+This module owns line-level boilerplate removal on plain text (site chrome that survives scraping or
+HTML extraction), title finding, dating from a dateline, mojibake repair and NFC normalisation with
+the raw <-> clean offset map kept (:mod:`consilience.offsets`). It works on a whole run at once because
+a line repeated across the documents of a run is evidence of chrome.
+
+It never removes a sentence of the article on weak evidence: a line that reads as a sentence is only
+taken out by a specific rule (an interface prompt, a site counter, a photo caption, a teaser list after
+a "Related" header), and when no rule is sure the line is kept. It does not read files (see
+:mod:`consilience.read`) and it does not split sentences.
+
+Rules are evidence that generalises: the English interface lexicon in ``data/chrome-en.txt``, the
+shape of a line (length, closing punctuation, capitals, stop words), its position (above the title,
+after a "Related" header) and repetition (inside a document and across the documents of the run).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Sequence
+
+from .model import Document, Published, RawDocument, Removed
+from .offsets import OffsetMap, OffsetMapBuilder
+
+__all__ = [
+    "REMOVAL_REASONS",
+    "CleanOptions",
+    "clean_documents",
+    "clean_document",
+    "clean_stats",
+    "find_dateline_date",
+]
+
+#: Closed vocabulary of reasons a line is removed, with what each covers.
+REMOVAL_REASONS: dict[str, str] = {
+    "navigation": "site menus, breadcrumbs, skip links, pagination",
+    "section-label": "a section or category label (\"Business\", \"World\")",
+    "login-prompt": "sign-in, registration and password prompts",
+    "banner": "a banner or kicker in capitals, or a breaking/live flag",
+    "share-widget": "share, reaction, comment, print and follow widgets",
+    "related-news": "a \"Related\"/\"Most viewed\"/\"Read more\" header and the teasers after it",
+    "counter": "a site counter (\"1,234 views\", \"N stories posted in the last 24 hours\")",
+    "caption": "a photo or video caption or credit line",
+    "cookie-prompt": "a cookie or consent banner",
+    "subscription-prompt": "newsletter, paywall, app and donation prompts",
+    "advertisement": "advertising labels and 'story continues below' markers",
+    "footer": "copyright, legal and contact links",
+    "timestamp": "a line holding only a publication or update time",
+    "duplicate-title": "the title repeated",
+    "repeated-line": "a non-sentence line repeated in this document or in other documents of the run",
+}
+
+_STOPWORDS = frozenset(
+    "a an the of in on at to for from by with and or but is are was were be been has have had will would "
+    "that this these those it its as into than then there their they he she we you his her our your not "
+    "no after before about over under between during while who which what when where how why also said "
+    "says can could may might should must do does did up out more most some all any one two new".split()
+)
+
+_MONTHS = {
+    m: i + 1
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",), ("june", "jun"),
+         ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"), ("october", "oct"),
+         ("november", "nov"), ("december", "dec")]
+    )
+    for m in names
+}
+_MONTH_RE = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+
+# A sentence ends with terminal punctuation, possibly followed by closing quotes or brackets.
+_SENT_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
+_TRIM = re.compile(r"^[\W\d_]+|[\W\d_]+$", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+# Separators of menu items and breadcrumbs on one line.
+_MENU_SEP = re.compile(r"\s*(?:\||•|·|»|›|>|/|\u2022|\u25b8|\u25ba|\s{3,}|\t)\s*")
+
+# Cheap gate in front of ftfy: a UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation byte.
+_MOJIBAKE_GATE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039"
+    "\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"
+)
+
+# A line that is only a photo/video credit or ends with one ("... Photo: AFP", "(Photo by J. Doe/Reuters)").
+_CAPTION = re.compile(
+    r"(?:^|[\s.(\[|–—-])(?:photo|photograph|picture|image|illustration|video|graphic|file photo|photo credit"
+    r"|credit|courtesy|source: photo)s?(?: by| courtesy of| credit)?\s*[:/]\s*[^\s].{0,60}$"
+    r"|\((?:photo|image|picture|illustration|file)s?(?: by|:)[^)]{1,60}\)\s*\.?$"
+    r"|(?:^|\s)(?:getty images|afp via getty images|shutterstock|reuters/[\w .]+|ap photo/[\w .]+)\)?\.?$",
+    re.IGNORECASE,
+)
+
+# Site counters: a number of site items in a time window, or "N views/comments/shares".
+_COUNTER = re.compile(
+    r"\b\d[\d,.]*\s+(?:press releases?|articles?|stories|news items?|posts?|items?|updates?|comments?|"
+    r"views?|reads?|visitors?|readers?|users?|members?|shares?|subscribers?)\b[^.]{0,60}?"
+    r"\b(?:posted|published|added|online|in the (?:last|past)\s+[\d,]+\s+(?:hours?|days?|minutes?|weeks?)|"
+    r"today|this (?:week|month)|so far|reading now|right now|currently)\b"
+    r"|^(?:viewed|read|shared)\s+[\d,.]+k?\s+times?\b"
+    r"|^\s*[\d,.]+k?\s+(?:people|readers|users) (?:are )?(?:reading|viewing|online)\b",
+    re.IGNORECASE,
+)
+
+# A dateline opens a story: "HANOI, March 23 (Reuters) -", "VIETNAM, September 10 - HÀ NỘI —".
+_DATELINE = re.compile(
+    r"^(?P<head>(?:[A-ZÀ-Ỹ][A-ZÀ-Ỹa-zà-ỹ.'’]*(?:[ -][A-ZÀ-Ỹa-zà-ỹ.'’]+){0,4})"
+    r"(?:,?\s+[^—–\n]{0,40}?)?(?:\s*\([^)]{1,40}\))?\s*(?:—|–|--|-)(?:\s*[A-ZÀ-Ỹ][A-ZÀ-Ỹ .'’]{1,30}\s*(?:—|–|--))?)\s"
+)
+_DATE_MD = re.compile(rf"\b(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?")
+_DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?")
+_DATE_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
+_DATE_NUM = re.compile(r"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)\d\d)\b")
+_YEAR = re.compile(r"(?<![\w$€£.,-])((?:19|20)\d\d)(?![\w%-])")
+_FORWARD_YEAR = re.compile(r"\b(?:by|until|till|through|to|towards?|before|vision|target|plan|until)\s+$", re.IGNORECASE)
+
+# A line holding only a time stamp: "Published: 10:32 AM EDT, Thu March 23, 2023", "Updated 2 hours ago".
+_TIMESTAMP_WORDS = re.compile(
+    rf"(?:{_MONTH_RE}|\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?|\b(?:published|updated|posted|last updated|"
+    r"first published|modified|created|on|at|gmt|utc|[ecmp][sd]t|bst|cet|ict|ist|am|pm|a\.m\.|p\.m\.|ago|"
+    r"hours?|hrs?|minutes?|mins?|days?|weeks?|yesterday|today|edt|est|pst|pdt|cst|cdt|by)\b|\d+|[:,./|–—()+-])",
+    re.IGNORECASE,
+)
+_TIMESTAMP_CUE = re.compile(
+    rf"(?:{_MONTH_RE}\s+\d|\d\s+{_MONTH_RE}|\b\d{{4}}-\d\d-\d\d\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b|"
+    r"\b\d+\s+(?:hours?|minutes?|days?)\s+ago\b|\b\d{1,2}:\d\d\b)",
+    re.IGNORECASE,
+)
+
+# Credits and bylines are part of the story record: kept even when short or repeated.
+_CREDIT = re.compile(
+    r"^(?:[—–-]+\s*\S.{0,40}$|\(?(?:reuters|ap|afp|xinhua|vna|dpa|efe|ansa|bernama|kyodo|yonhap|tass|upi|"
+    r"pti|ians|anadolu)\)?\.?$|by\s+[A-ZÀ-Ỹ]|reporting by\b|writing by\b|editing by\b|additional reporting\b|"
+    r"(?:story|text|words|reporting) and (?:photos?|images?)\b)",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CleanOptions:
+    """How the clean stage judges lines. Defaults are the tested behaviour.
+
+    Attributes:
+        cross_document: use repetition across the documents of the run as evidence of chrome.
+        repeat_min_documents: how many documents must hold the same non-sentence line to call it chrome.
+        max_prompt_words: interface-phrase patterns only apply to lines this short (in words).
+        max_repeat_words: repetition only removes lines this short (in words).
+        title_search_lines: the title is looked for among this many first non-empty lines.
+        repair_mojibake: repair UTF-8 read as Latin-1/cp1252 with ftfy (behind a cheap regex gate).
+        normalize: Unicode normal form of the clean text ("NFC") or None to keep the raw form.
+        date_from_dateline: date an undated document from its dateline.
+        extra_lexicons: more lexicon files in the format of ``data/chrome-en.txt``.
+    """
+
+    cross_document: bool = True
+    repeat_min_documents: int = 2
+    max_prompt_words: int = 30
+    max_repeat_words: int = 12
+    title_search_lines: int = 8
+    repair_mojibake: bool = True
+    normalize: str | None = "NFC"
+    date_from_dateline: bool = True
+    extra_lexicons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class _Lexicon:
+    phrases: dict[str, str]  # trimmed lower-cased line -> reason
+    patterns: tuple[tuple[re.Pattern, str], ...]
+    share_tokens: frozenset[str]
+    menu_items: frozenset[str]
+    related_headers: frozenset[str]
+
+
+def _parse_lexicon(text: str, phrases: dict, patterns: list) -> None:
+    reason = None
+    as_pattern = False
+    for raw_line in text.splitlines():
+        line = raw_line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            head = line[1:-1].strip()
+            as_pattern = head.endswith("~")
+            reason = head.rstrip("~ ").strip()
+            if reason not in REMOVAL_REASONS:
+                raise ValueError(f"lexicon section [{head}] names no known reason; use one of {sorted(REMOVAL_REASONS)}")
+            continue
+        if reason is None:
+            raise ValueError(f"lexicon entry {line!r} comes before any [reason] section")
+        if as_pattern:
+            patterns.append((re.compile(line, re.IGNORECASE), reason))
+        else:
+            phrases.setdefault(_key(line), reason)
+
+
+@lru_cache(maxsize=8)
+def _lexicon(extra: tuple[str, ...] = ()) -> _Lexicon:
+    """The interface lexicon: the packaged English list plus any extra files given."""
+    phrases: dict[str, str] = {}
+    patterns: list = []
+    _parse_lexicon(resources.files("consilience").joinpath("data/chrome-en.txt").read_text("utf-8"), phrases, patterns)
+    for path in extra:
+        with open(path, encoding="utf-8") as fh:
+            _parse_lexicon(fh.read(), phrases, patterns)
+    share = frozenset(w for p, r in phrases.items() if r == "share-widget" for w in p.split())
+    menu = frozenset(p for p, r in phrases.items() if r in ("navigation", "section-label", "footer"))
+    related = frozenset(p for p, r in phrases.items() if r == "related-news")
+    return _Lexicon(phrases, tuple(patterns), share, menu, related)
+
+
+def _key(line: str) -> str:
+    """A line folded for lexicon and repetition look-ups: lower case, spaces collapsed, ends trimmed."""
+    return _SPACES.sub(" ", _TRIM.sub("", line.lower())).replace("’", "'")
+
+
+@dataclass(slots=True)
+class _Line:
+    """One non-empty line of a raw text, with its shape."""
+
+    index: int  # position among all lines (blank ones included)
+    start: int  # raw offset of the first non-space character
+    end: int  # raw offset after the last non-space character
+    text: str  # the line as it will appear in the clean text (repaired, normalised)
+    key: str
+    words: int
+    sentence: bool  # ends like a sentence and is long enough to be one
+    headline: bool  # short, without closing sentence punctuation
+    caps: bool  # written in capitals
+    reason: str | None = None
+    ops: tuple | None = None  # edits to apply when the raw line differs from ``text``
+
+
+def _shape(text: str) -> tuple[int, bool, bool, bool]:
+    words = len(text.split())
+    ends = _SENT_END.search(text) is not None
+    sentence = (ends and words >= 4) or words >= 30
+    headline = 1 <= words <= 25 and len(text) <= 220 and not ends and not text.endswith((",", ";", ":"))
+    letters = [c for c in text if c.isalpha()]
+    caps = len(letters) >= 3 and not any(c.islower() for c in letters)
+    return words, sentence, headline, caps
+
+
+def _repair(text: str, options: CleanOptions) -> tuple[str, tuple | None]:
+    """The line as it should read (mojibake repaired, NFC) and the edit ops relative to the line start."""
+    fixed = text
+    used_ftfy = False
+    if options.repair_mojibake and _MOJIBAKE_GATE.search(text):
+        import ftfy
+
+        fixed = ftfy.fix_text(text, normalization="NFC" if options.normalize == "NFC" else None)
+        used_ftfy = fixed != text
+    if options.normalize and not unicodedata.is_normalized(options.normalize, fixed):
+        fixed = unicodedata.normalize(options.normalize, fixed)
+    if fixed == text:
+        return text, None
+    if not used_ftfy:
+        ops = _cluster_ops(text, fixed, options.normalize or "NFC")
+        if ops is not None:
+            return fixed, ops
+    return fixed, _diff_ops(text, fixed)
+
+
+def _cluster_ops(text: str, fixed: str, form: str) -> tuple | None:
+    """Edits for a normalisation change, one per changed base+combining cluster; None if not separable."""
+    ops = []
+    out = []
+    i = 0
+    n = len(text)
+    while i < n:
+        j = i + 1
+        while j < n and unicodedata.combining(text[j]):
+            j += 1
+        piece = text[i:j]
+        norm = unicodedata.normalize(form, piece)
+        out.append(norm)
+        ops.append(("copy", i, j, None) if norm == piece else ("edit", i, j, norm))
+        i = j
+    if "".join(out) != fixed:
+        return None
+    return tuple(ops)
+
+
+def _diff_ops(text: str, fixed: str) -> tuple:
+    """Edits found by aligning the raw line with its repaired form (used only for the rare repaired lines)."""
+    from difflib import SequenceMatcher
+
+    ops = []
+    for tag, a0, a1, b0, b1 in SequenceMatcher(None, text, fixed, autojunk=False).get_opcodes():
+        if tag == "equal":
+            ops.append(("copy", a0, a1, None))
+        else:
+            ops.append(("edit", a0, a1, fixed[b0:b1]))
+    return tuple(ops)
+
+
+def _split_lines(raw: str, options: CleanOptions) -> list[_Line]:
+    lines: list[_Line] = []
+    needs_fix = (options.repair_mojibake and _MOJIBAKE_GATE.search(raw) is not None) or (
+        options.normalize is not None and not unicodedata.is_normalized(options.normalize, raw)
+    )
+    pos = 0
+    for index, chunk in enumerate(raw.split("\n")):
+        stripped = chunk.strip()
+        if stripped:
+            start = pos + (len(chunk) - len(chunk.lstrip()))
+            end = start + len(stripped)
+            ops = None
+            text = stripped
+            if needs_fix:
+                text, ops = _repair(stripped, options)
+            words, sentence, headline, caps = _shape(text)
+            lines.append(_Line(index, start, end, text, _key(text), words, sentence, headline, caps, None, ops))
+        pos += len(chunk) + 1
+    return lines
+
+
+def _phrase_reason(line: _Line, lex: _Lexicon, options: CleanOptions) -> str | None:
+    """Reason from the interface lexicon, or from the shape of a widget/menu line."""
+    if line.words > options.max_prompt_words:
+        return None
+    reason = lex.phrases.get(line.key)
+    if reason is not None:
+        return reason
+    low = line.text.lower()
+    for pattern, why in lex.patterns:
+        if pattern.search(low):
+            return why
+    if not line.sentence:
+        items = [p for p in (_key(x) for x in _MENU_SEP.split(line.text)) if p]
+        if len(items) >= 2 and all(p in lex.menu_items for p in items):
+            return "navigation"
+        toks = line.key.split()
+        if len(toks) >= 2 and all(_key(t) in lex.share_tokens for t in toks):
+            return "share-widget"
+        if len(items) >= 4 and all(len(p.split()) <= 3 for p in items) and not any(
+            w in _STOPWORDS for p in items for w in p.split()
+        ):
+            return "navigation"
+    return None
+
+
+def _is_timestamp(line: _Line) -> bool:
+    if line.words > 16 or not _TIMESTAMP_CUE.search(line.text):
+        return False
+    return not _TIMESTAMP_WORDS.sub(" ", line.text).strip()
+
+
+def _is_dateline_line(line: _Line) -> bool:
+    return _DATELINE.match(line.text + " ") is not None
+
+
+def _strong_reason(line: _Line, lex: _Lexicon, options: CleanOptions) -> str | None:
+    """Rules that hold anywhere in a document."""
+    reason = _phrase_reason(line, lex, options)
+    if reason is not None:
+        return reason
+    if line.words <= 40 and _COUNTER.search(line.text):
+        return "counter"
+    if line.words <= 60 and _CAPTION.search(line.text):
+        return "caption"
+    if _is_timestamp(line):
+        return "timestamp"
+    if line.caps and not line.sentence and line.words <= 20 and not _is_dateline_line(line) and not _CREDIT.match(line.text):
+        return "banner"
+    return None
+
+
+def _find_title(lines: list[_Line], declared: str | None, options: CleanOptions) -> int | None:
+    """Index (into ``lines``) of the title line, or None: a headline-shaped line near the top before body text."""
+    if declared:
+        dkey = _key(declared)
+        for k, line in enumerate(lines[: options.title_search_lines * 2]):
+            if line.key == dkey and line.reason is None:
+                return k
+        return None
+    first: list[int] = []
+    for k, line in enumerate(lines):
+        if len(first) >= options.title_search_lines:
+            break
+        if line.reason is None:
+            first.append(k)
+    keys = Counter(lines[k].key for k in first)
+    for pos, k in enumerate(first):
+        line = lines[k]
+        if line.sentence:
+            return None  # body text started before any headline
+        if not line.headline or line.words < 3 or line.caps or _is_dateline_line(line) or _CREDIT.match(line.text):
+            continue
+        following = [lines[j] for j in first[pos + 1 : pos + 5] if lines[j].key != line.key]
+        if keys[line.key] >= 2 or any(f.sentence for f in following[:3]):
+            return k
+    return None
+
+
+def _headline_like(line: _Line) -> bool:
+    return line.headline and line.words >= 2
+
+
+def _related_box(lines: list[_Line], start: int) -> int:
+    """End (exclusive index into ``lines``) of the teaser list that follows the header at ``start``.
+
+    Teasers are headline-shaped lines, each optionally followed by one blurb; two sentences in a row
+    mean the article (or something else) goes on, so the list ends before them.
+    """
+    k = start + 1
+    prev_headline = True  # the header itself
+    end = k
+    while k < len(lines):
+        line = lines[k]
+        if line.reason is not None:
+            k += 1
+            end = k
+            prev_headline = False
+            continue
+        if _headline_like(line) or line.key in ("",):
+            prev_headline = True
+        elif line.sentence and prev_headline:
+            prev_headline = False
+        else:
+            break
+        k += 1
+        end = k
+    if end < len(lines):
+        # the list ends early: keep a last blurb-less headline out only if a sentence follows it
+        # directly (it may be a subhead of the article going on)
+        last = lines[end - 1]
+        if end - 1 > start and _headline_like(last) and lines[end].sentence and not _headline_like(lines[end]):
+            end -= 1
+    return end
+
+
+def _mark_document(lines: list[_Line], declared_title: str | None, lex: _Lexicon, options: CleanOptions) -> int | None:
+    """Give each chrome line of one document its reason; returns the index of the title line."""
+    for line in lines:
+        line.reason = _strong_reason(line, lex, options)
+
+    # related-news headers start a teaser list; the first one after some body opens the tail
+    seen_body = False
+    k = 0
+    while k < len(lines):
+        line = lines[k]
+        if line.sentence and line.reason is None:
+            seen_body = True
+        if line.reason == "related-news" and seen_body and line.key in lex.related_headers | {""}:
+            end = _related_box(lines, k)
+            for j in range(k + 1, end):
+                lines[j].reason = lines[j].reason or "related-news"
+                if lines[j].reason in ("duplicate-title",):
+                    lines[j].reason = "related-news"
+            k = end
+            continue
+        k += 1
+
+    title = _find_title(lines, declared_title, options)
+    title_key = lines[title].key if title is not None else (_key(declared_title) if declared_title else None)
+    if title_key:
+        for k, line in enumerate(lines):
+            if k != title and line.reason is None and line.key == title_key:
+                line.reason = "duplicate-title"
+
+    if title is not None:
+        # short non-sentence lines above the title are labels and menus
+        for line in lines[:title]:
+            if line.reason is None and not line.sentence and not _CREDIT.match(line.text) and not _is_dateline_line(line):
+                if line.words <= 4:
+                    line.reason = "section-label"
+
+    # a non-sentence line repeated inside the document is a widget or a teaser
+    counts = Counter(line.key for line in lines if line.reason is None and not line.sentence)
+    for k, line in enumerate(lines):
+        if (
+            line.reason is None
+            and k != title
+            and not line.sentence
+            and counts[line.key] >= 2
+            and line.words <= 25
+            and line.key
+            and not _CREDIT.match(line.text)
+        ):
+            line.reason = "repeated-line"
+    return title
+
+
+def _next_key(lines: list[_Line], k: int) -> str | None:
+    for j in range(k + 1, min(len(lines), k + 3)):
+        if lines[j].reason is None:
+            return lines[j].key if lines[j].sentence else None
+    return None
+
+
+def _mark_across(docs_lines: list[list[_Line]], titles: list[int | None], options: CleanOptions) -> None:
+    """Remove short non-sentence lines that several documents share, unless they lead a shared passage."""
+    where: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    title_keys = {lines[t].key for lines, t in zip(docs_lines, titles) if t is not None}
+    for d, lines in enumerate(docs_lines):
+        seen: set[str] = set()
+        for k, line in enumerate(lines):
+            if (
+                line.reason is None
+                and not line.sentence
+                and line.words <= options.max_repeat_words
+                and line.key
+                and line.key not in seen
+            ):
+                seen.add(line.key)
+                where[line.key].append((d, k))
+    for key, occ in where.items():
+        if len(occ) < options.repeat_min_documents or key in title_keys:
+            continue
+        nexts = [_next_key(docs_lines[d], k) for d, k in occ]
+        shared_next = Counter(n for n in nexts if n)
+        if any(c >= 2 for c in shared_next.values()):
+            continue  # a subhead of a passage the documents copy from each other
+        for d, k in occ:
+            line = docs_lines[d][k]
+            if titles[d] == k or _CREDIT.match(line.text) or _is_dateline_line(line):
+                continue
+            line.reason = "repeated-line"
+
+
+def _month_day(text: str) -> tuple[int, int, int | None] | None:
+    for rx in (_DATE_ISO, _DATE_MD, _DATE_DM, _DATE_NUM):
+        m = rx.search(text)
+        if m:
+            mon = m.group("m")
+            month = int(mon) if mon.isdigit() else _MONTHS.get(mon.lower().rstrip("."))
+            day = int(m.group("d"))
+            year = int(m.group("y")) if m.group("y") else None
+            if month and 1 <= month <= 12 and 1 <= day <= 31:
+                return year, month, day
+    return None
+
+
+def _latest_year(texts: Iterable[str]) -> int | None:
+    best = None
+    for text in texts:
+        for m in _YEAR.finditer(text):
+            if _FORWARD_YEAR.search(text[max(0, m.start() - 12) : m.start()]):
+                continue  # "by 2030" names a target, not the present
+            y = int(m.group(1))
+            best = y if best is None or y > best else best
+    return best
+
+
+def find_dateline_date(text: str) -> Published | None:
+    """The date a story's dateline gives ("HANOI, March 23 (Reuters) -"), the year from the text if missing.
+
+    Looks at the first lines of ``text`` only; returns ``Published(how="extracted")`` with the evidence in
+    ``why``, or None when there is no dated dateline.
+    """
+    body = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    for line in body[:6]:
+        m = _DATELINE.match(line + " ")
+        if not m:
+            continue
+        head = m.group("head")
+        md = _month_day(head)
+        if md is None:
+            continue
+        year, month, day = md
+        why = f"dateline {head.strip()!r}"
+        if year is None:
+            year = _latest_year(body)
+            if year is None:
+                return None
+            why += f"; year {year}, the latest the text mentions"
+        return Published(date=f"{year:04d}-{month:02d}-{day:02d}", how="extracted", why=why)
+    return None
+
+
+def _timestamp_date(lines: list[_Line]) -> Published | None:
+    for line in lines:
+        if line.reason == "timestamp":
+            md = _month_day(line.text)
+            if md and md[0]:
+                y, m, d = md
+                return Published(date=f"{y:04d}-{m:02d}-{d:02d}", how="extracted", why=f"time stamp line {line.text!r}")
+    return None
+
+
+def _build(raw: str, lines: list[_Line]) -> tuple[str, OffsetMap]:
+    builder = OffsetMapBuilder(raw)
+    prev_end = None
+    for line in lines:
+        if line.reason is not None:
+            continue
+        if prev_end is not None:
+            nl = raw.find("\n", prev_end)
+            builder.copy(nl, nl + 1)
+        if line.ops is None:
+            builder.copy(line.start, line.end)
+        else:
+            for kind, a, b, text in line.ops:
+                if kind == "copy":
+                    builder.copy(line.start + a, line.start + b)
+                else:
+                    builder.edit(line.start + a, line.start + b, text)
+        prev_end = line.end
+    return builder.build()
+
+
+def _skipped(raw: RawDocument) -> Document:
+    return Document(
+        id=raw.id, source=raw.source, text="", raw=raw.text, origin=raw.origin, url=raw.url, title=raw.title,
+        published=raw.published, skipped=raw.skipped, offsets=OffsetMap.identity(0), format=raw.format,
+    )
+
+
+def _finish(raw: RawDocument, lines: list[_Line], title: int | None, options: CleanOptions) -> Document:
+    text, offsets = _build(raw.text, lines)
+    removed = tuple(Removed(raw.text[ln.start : ln.end], ln.reason, ln.start) for ln in lines if ln.reason is not None)
+    found_title = raw.title
+    if not found_title and title is not None:
+        found_title = lines[title].text
+    published = raw.published
+    if not published.date:
+        guess = None
+        if options.date_from_dateline:
+            guess = find_dateline_date(text)
+        guess = guess or _timestamp_date(lines)
+        if guess is not None:
+            published = guess
+    return Document(
+        id=raw.id, source=raw.source, text=text, raw=raw.text, origin=raw.origin, url=raw.url, title=found_title,
+        published=published, removed=removed, skipped=None, offsets=offsets, format=raw.format,
+    )
+
+
+def clean_documents(raws: Sequence[RawDocument], options: CleanOptions = CleanOptions()) -> list[Document]:
+    """Clean every document of a run, using repetition across them; returns documents sorted by id.
+
+    Skipped inputs come back as documents with empty text and their ``skipped`` reason.
+    """
+    lex = _lexicon(tuple(options.extra_lexicons))
+    order = sorted(range(len(raws)), key=lambda i: raws[i].id)
+    live = [i for i in order if not raws[i].skipped]
+    docs_lines = [_split_lines(raws[i].text, options) for i in live]
+    titles = [_mark_document(lines, raws[i].title, lex, options) for i, lines in zip(live, docs_lines)]
+    if options.cross_document and len(live) >= options.repeat_min_documents:
+        _mark_across(docs_lines, titles, options)
+    done = {i: _finish(raws[i], lines, t, options) for i, lines, t in zip(live, docs_lines, titles)}
+    return [done[i] if i in done else _skipped(raws[i]) for i in order]
+
+
+def clean_document(raw: RawDocument, options: CleanOptions = CleanOptions()) -> Document:
+    """Clean one document on its own (no cross-document evidence)."""
+    return clean_documents([raw], options)[0]
+
+
+def clean_stats(docs: Sequence[Document]) -> dict:
+    """Counts for the dossier: documents, skipped inputs by reason, removed lines by reason (keys sorted)."""
+    removed = Counter(r.reason for d in docs for r in d.removed)
+    skipped = Counter((d.skipped or "").split(":", 1)[0] for d in docs if d.skipped)
+    dated = Counter(d.published.how for d in docs if not d.skipped)
+    return {
+        "documents": len(docs),
+        "used": sum(1 for d in docs if not d.skipped),
+        "skipped": sum(skipped.values()),
+        "skipped_reasons": dict(sorted(skipped.items())),
+        "removed_lines": sum(removed.values()),
+        "removed_reasons": dict(sorted(removed.items())),
+        "removed_chars": sum(len(r.text) for d in docs for r in d.removed),
+        "published_how": dict(sorted(dated.items())),
+    }

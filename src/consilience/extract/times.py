@@ -1,0 +1,906 @@
+"""Time expressions: find dates in running text and normalise them to day intervals.
+
+This module owns the date grammar of consilience: absolute dates at every granularity ("1995",
+"July 2013", "July 25, 2013", "25 July 2013", "2013-07-25", "the 2010s", "mid-2022", "early March",
+"the third quarter"), day ranges ("September 10-11", "March 21–24") and relative expressions
+("last year", "in March", "on Thursday", "two years ago", "twenty-eight years since", "today"),
+resolved against an *anchor* (the document's date) when one is given.
+
+Every value is a :class:`~consilience.model.TimeValue`: a half-open interval of days ``[low, high)``
+with the point as written at its granularity. A relative expression without an anchor is found but
+left unresolved (``value=None``). A bare number becomes a year only when its context says it is one
+(a preposition such as "in"/"since", a month, "the year", a list of years); counts such as
+"2000 people" or "$2000" are never read as years.
+
+It must not touch claims, documents or anything beyond a string and an anchor.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from consilience.model import TimeValue
+
+__all__ = ["TimeMention", "find_times", "parse_anchor", "time_value", "shift_value", "format_date"]
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A time expression at ``text[start:end]``; ``value`` is None when it is relative and unanchored.
+
+    ``ref`` marks expressions that are not plain dates: "present" ("now", "currently"), "past"
+    ("recently"), "future" ("soon"), and "previous"/"following"/"same" for anaphoric ones ("the
+    previous year", "a year later", "the same year") whose value, when any, was computed from the
+    anchor but really depends on the date the sentence talks about.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: TimeValue | None
+    relative: bool = False
+    ref: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicon
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "mon": 0, "tuesday": 1, "tue": 1, "tues": 1, "wednesday": 2, "wed": 2,
+    "thursday": 3, "thu": 3, "thur": 3, "thurs": 3, "friday": 4, "fri": 4, "saturday": 5, "sat": 5,
+    "sunday": 6, "sun": 6,
+}
+SMALL_NUMBERS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "several": 3, "a few": 3, "few": 3, "a couple of": 2, "couple of": 2,
+}
+ORDINAL_WORDS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "last": -1, "final": -1,
+}
+SEASONS: dict[str, tuple[int, int, str]] = {
+    # northern-hemisphere meteorological seasons: (first month, months, TimeML code)
+    "spring": (3, 3, "SP"), "summer": (6, 3, "SU"), "fall": (9, 3, "FA"), "autumn": (9, 3, "FA"),
+    "winter": (12, 3, "WI"),
+}
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60, "seventies": 70,
+    "eighties": 80, "nineties": 90,
+}
+
+# Words that make a following or preceding bare 4-digit number a year.
+_YEAR_BEFORE = frozenset(
+    "in since from to until till by before after during of between and or through throughout around "
+    "circa year years early late mid end start beginning fiscal spring summer autumn fall winter "
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec the that this its their his her for "
+    "at as than on".split()
+)
+# Hedges and symbols that make a number a quantity, not a year.
+_NOT_YEAR_BEFORE = frozenset(
+    "than about nearly almost some approximately roughly over above under below exceeding "
+    "totalling totaling total no. no number page pages route flight room model rs".split()
+)
+_PLURAL_NOT_NOUN = frozenset("was has is does says sees marks saw gets makes takes wins as its this his thus plus".split())
+_COUNT_NOUNS = frozenset(
+    "people persons men women children staff police troops votes seats cases deaths dead homes units "
+    "tons tonnes metres meters feet miles kilometres kilometers km kg hectares acres barrels points "
+    "dollars euros pounds yen yuan dong won rupees pesos francs employees workers students jobs".split()
+)
+
+_MON = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June|Jun\.?|July|Jul\.?|Aug(?:ust|\.)?"
+        r"|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+_WD = (r"(?:Mon(?:day|\.)?|Tue(?:s(?:day)?)?\.?|Wed(?:nesday|\.)?|Thu(?:r(?:s(?:day)?)?)?\.?|Fri(?:day|\.)?"
+       r"|Sat(?:urday|\.)?|Sun(?:day|\.)?)")
+_WEEKDAY_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DAYWORD = ("(?:" + "|".join(sorted((w for w, n in ORDINAL_WORDS.items() if 0 < n <= 31), key=len, reverse=True))
+            + r"|(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))")
+_YEAR4 = r"(?:1[6-9]\d\d|20\d\d|2100)"
+_ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_NUMWORD = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+            r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+            r"|hundred|several|a few|a couple of|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
+            r"(?:one|two|three|four|five|six|seven|eight|nine))")
+_UNIT = r"(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies))"
+_DASH = r"\s*(?:-|–|—|to|through|and|until)\s*"
+_REL = r"(?:last|next|this|coming|previous|past|following|current|same)"
+_PART = r"(?:early|mid|middle|late|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of)"
+
+# (name, pattern). Order matters: at one position the first alternative that matches wins, so longer
+# and more specific forms come first.
+_RULES: list[tuple[str, str]] = [
+    ("iso", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d:])"),
+    ("compact", r"(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
+    ("slash", r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
+    ("isomonth", r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?![\d-])"),
+    # "Thursday, March 23, 2023", "September 10-11, 2023", "March 21–24", "July 25th"
+    ("mdrange", r"(?:(?P<wd>" + _WEEKDAY_FULL + r"),?\s+)?(?P<mon>" + _MON + r")\s+(?P<d1>" + _DAYNUM + r")"
+                r"(?:\s*(?:-|–|—)\s*(?P<d2>" + _DAYNUM + r")|\s+(?:to|through|and)\s+(?P<d2b>" + _DAYNUM + r")(?!\s*(?:%|percent)))?"
+                r"(?:,?\s+(?P<y>" + _YEAR4 + r"))?(?![\d,.]\d)"),
+    ("mdword", r"(?:(?P<wd>" + _WEEKDAY_FULL + r"),?\s+)?(?P<mon>" + _MON + r")\s+(?:the\s+)?(?P<dw>" + _DAYWORD + r")\b"
+               r"(?:,?\s+(?P<y>" + _YEAR4 + r"))?"),
+    # "25 July 2013", "10-11 September 2023", "the 4th of July"
+    ("dmrange", r"(?:(?P<wd>" + _WEEKDAY_FULL + r"),?\s+)?(?:the\s+)?(?P<d1>" + _DAYNUM + r")(?:\s*(?:-|–|—)\s*(?P<d2>" + _DAYNUM + r"))?"
+                r"\s+(?:of\s+)?(?P<mon>" + _MON + r")(?![a-z])(?:,?\s+(?P<y>" + _YEAR4 + r"))?"),
+    ("part", r"(?P<part>" + _PART + r")[-\s]+(?:(?P<mon>" + _MON + r")(?:,?\s+(?P<y1>" + _YEAR4 + r"))?|(?P<y>" + _YEAR4 + r")"
+             r"|(?P<rel>this|last|next)\s+(?P<unit>year|month))\b"),
+    ("monyear", r"(?P<mon>" + _MON + r"),?\s+(?:of\s+)?(?P<y>" + _YEAR4 + r")(?!\d)"),
+    ("quarter", r"(?:(?P<the>the|this|last|next)\s+)?(?:(?P<rel>latest|current|previous|past|last|year-earlier|year-ago|same)\s+)?"
+                r"(?:(?P<ord>" + _ORD + r")[-\s]+)?(?:fiscal\s+)?(?P<unit>quarter|half)(?![-\w])"
+                r"(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<y>" + _YEAR4 + r"|(?P<yrel>this|last|next)\s+year))?"),
+    ("qcode", r"(?P<q>[QH][1-4])(?:\s+|\s*')?(?P<y>" + _YEAR4 + r"|\d\d)?\b"),
+    ("decade", r"(?:the\s+)?(?:(?P<part>early|mid|late)[-\s]+)?(?:(?P<dec>(?:1[6-9]|20)\d0)|'(?P<dec2>\d0))s\b"),
+    ("decadeword", r"(?:the\s+)?(?:(?P<part>early|mid|late)[-\s]+)?(?P<dw>" + "|".join(DECADE_WORDS) + r")\b"),
+    ("season", r"(?:(?P<rel>this|last|next|the)\s+(?:(?:past|coming)\s+)?)?(?P<s>spring|summer|autumn|fall|winter)"
+               r"(?:\s+(?:of\s+)?(?P<y>" + _YEAR4 + r"))?\b"),
+    ("fiscal", r"(?:fiscal|financial|FY)\s*(?:year\s+)?(?P<y>" + _YEAR4 + r"|'?\d\d)\b"),
+    ("yearrange", r"(?P<y1>" + _YEAR4 + r")\s*(?:-|–|—|/)\s*(?P<y2>" + _YEAR4 + r"|\d\d)(?![\d%]|[.,]\d)"),
+    ("theyear", r"the\s+year\s+(?P<y>" + _YEAR4 + r")\b"),
+    ("year", r"(?P<y>" + _YEAR4 + r")(?![\d,]\d|\.\d|\s*(?:%|percent|per\s+cent))"),
+    ("ago", r"(?P<n>" + _NUMWORD + r")\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>ago|earlier|before|later|after|since|from\s+now|hence)\b"),
+    ("agoa", r"(?P<n>a|an)\s+(?P<unit>year|month|week|day|decade)\s+(?P<dir>ago|earlier|before|later)\b"),
+    ("relunit", r"(?:the\s+)?(?P<rel>" + _REL + r")\s+(?P<unit>year|month|week|decade|century|weekend)\b"),
+    ("yearearlier", r"the\s+(?P<rel>year-earlier|year-ago|prior-year|previous-year)\s+(?:period|year|month)\b"),
+    ("relwd", r"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|coming)\s+)?(?P<wd>" + _WEEKDAY_FULL + r")"
+              r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
+    ("relmon", r"(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>January|February|March|April|May|June|July"
+               r"|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)(?![\w-])"),
+    ("deictic", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow"
+                r"|nowadays|now|currently|at\s+present|at\s+the\s+moment|recently|lately|in\s+recent\s+(?:days|weeks|months|years)"
+                r"|recent\s+(?:days|weeks|months|years)|soon|formerly|previously)\b"),
+]
+
+_RULE_NAMES = [name for name, _ in _RULES]
+
+
+def _compile_master() -> re.Pattern[str]:
+    parts = []
+    for name, pat in _RULES:
+        renamed = re.sub(r"\(\?P<(\w+)>", lambda m, n=name: f"(?P<{n}__{m.group(1)}>", pat)
+        parts.append(f"(?P<{name}>{renamed})")
+    # Left boundary: not inside a word or a number ("US$2013", "12013", "x2013").
+    return re.compile(r"(?<![\w$€£¥.,/-])(?:" + "|".join(parts) + r")", re.IGNORECASE)
+
+
+_MASTER = _compile_master()
+_CASED_MONTH = re.compile(_MON)  # month names must be capitalised in running text ("may", "march")
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|shall|'ll|to\s+be\s+held|is\s+(?:due|set|scheduled|expected|slated|planned)|are\s+(?:due|set|scheduled|expected|slated|planned)"
+    r"|plans?\s+to|intends?\s+to|going\s+to|would|upcoming|next)\b",
+    re.IGNORECASE,
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# Values
+
+
+def format_date(d: date) -> str:
+    return d.isoformat()
+
+
+def _ymd(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def time_value(granularity: str, y: int, m: int = 1, d: int = 1, *, span: int = 1, relative: bool = False,
+               hedge: str = "exact") -> TimeValue | None:
+    """The TimeValue of ``span`` units of ``granularity`` starting at y-m-d (None if the date is invalid)."""
+    if not 1 <= y <= 9998:
+        return None
+    if granularity == "day":
+        lo = _ymd(y, m, d)
+        if lo is None:
+            return None
+        return TimeValue(point=lo.isoformat(), low=lo.isoformat(), high=(lo + timedelta(days=span)).isoformat(),
+                         granularity="day", relative=relative, hedge=hedge)
+    if granularity == "week":
+        lo = _ymd(y, m, d)
+        if lo is None:
+            return None
+        lo = lo - timedelta(days=lo.weekday())
+        iy, iw, _ = lo.isocalendar()
+        return TimeValue(point=f"{iy}-W{iw:02d}", low=lo.isoformat(), high=(lo + timedelta(days=7 * span)).isoformat(),
+                         granularity="week", relative=relative, hedge=hedge)
+    if granularity in ("month", "quarter", "half", "season"):
+        if not 1 <= m <= 12:
+            return None
+        months = {"month": 1, "quarter": 3, "half": 6, "season": 3}[granularity] * span
+        hy, hm = _add_months(y, m, months)
+        if granularity == "month":
+            point = f"{y:04d}-{m:02d}"
+        elif granularity == "quarter":
+            point = f"{y:04d}-Q{(m - 1) // 3 + 1}"
+        elif granularity == "half":
+            point = f"{y:04d}-H{(m - 1) // 6 + 1}"
+        else:
+            code = {3: "SP", 6: "SU", 9: "FA", 12: "WI"}.get(m, "SU")
+            point = f"{y:04d}-{code}"
+        return TimeValue(point=point, low=f"{y:04d}-{m:02d}-01", high=f"{hy:04d}-{hm:02d}-01",
+                         granularity=granularity, relative=relative, hedge=hedge)
+    if granularity == "year":
+        return TimeValue(point=f"{y:04d}", low=f"{y:04d}-01-01", high=f"{y + span:04d}-01-01",
+                         granularity="year", relative=relative, hedge=hedge)
+    if granularity == "decade":
+        y0 = y - y % 10
+        return TimeValue(point=f"{y0:04d}s", low=f"{y0:04d}-01-01", high=f"{y0 + 10 * span:04d}-01-01",
+                         granularity="decade", relative=relative, hedge=hedge)
+    raise ValueError(f"unknown granularity {granularity!r}")
+
+
+def _part_of(v: TimeValue, part: str) -> TimeValue:
+    """Narrow ``v`` to its early / middle / late part ("early March", "mid-2022"), hedged "about".
+
+    Parts follow the calendar: a year's early part is January-April, its middle April-September, its
+    late part September-December; a month's are days 1-10, 11-20 and 21 to the end; a decade's are
+    its first four, middle four and last four years. "The first/second half of" a year is H1/H2.
+    """
+    lo = date.fromisoformat(v.low)
+    hi = date.fromisoformat(v.high)
+    p = part.lower().replace("the ", "").replace(" of", "").strip()
+    if p in ("beginning", "start"):
+        p = "early"
+    elif p == "end":
+        p = "late"
+    elif p == "middle":
+        p = "mid"
+    g = v.granularity
+    if g == "year" and p in ("first half", "second half"):
+        return time_value("half", lo.year, 1 if p == "first half" else 7, relative=v.relative)  # type: ignore[return-value]
+    if g == "year":
+        a, b = {"early": ((1, 0), (5, 0)), "mid": ((4, 0), (10, 0)), "late": ((9, 0), (13, 0)),
+                "first half": ((1, 0), (7, 0)), "second half": ((7, 0), (13, 0))}[p]
+        low = date(lo.year, a[0], 1)
+        y2, m2 = _add_months(lo.year, 1, b[0] - 1)
+        high = date(y2, m2, 1)
+    elif g == "month":
+        cuts = {"early": (1, 11), "mid": (11, 21), "late": (21, None), "first half": (1, 16), "second half": (16, None)}[p]
+        low = date(lo.year, lo.month, cuts[0])
+        high = hi if cuts[1] is None else date(lo.year, lo.month, cuts[1])
+    elif g == "decade":
+        a, b = {"early": (0, 4), "mid": (3, 7), "late": (6, 10), "first half": (0, 5), "second half": (5, 10)}[p]
+        low, high = date(lo.year + a, 1, 1), date(lo.year + b, 1, 1)
+    else:
+        n = (hi - lo).days
+        a, b = {"early": (0, n // 3), "mid": (n // 4, n - n // 4), "late": (n - n // 3, n),
+                "first half": (0, n // 2), "second half": (n // 2, n)}[p]
+        low, high = lo + timedelta(days=a), lo + timedelta(days=b)
+    return TimeValue(point=v.point, low=low.isoformat(), high=high.isoformat(),
+                     granularity=v.granularity, relative=v.relative, hedge="about")
+
+
+def shift_value(v: TimeValue, k: int) -> TimeValue | None:
+    """``v`` moved by ``k`` units of its own granularity ("the previous year" of 2022 is 2021)."""
+    lo = date.fromisoformat(v.low)
+    g = v.granularity
+    if g == "day":
+        n = lo + timedelta(days=k)
+        return time_value("day", n.year, n.month, n.day, relative=True)
+    if g == "week":
+        n = lo + timedelta(days=7 * k)
+        return time_value("week", n.year, n.month, n.day, relative=True)
+    if g in ("month", "quarter", "half", "season"):
+        step = {"month": 1, "quarter": 3, "half": 6, "season": 12}[g]
+        y, m = _add_months(lo.year, lo.month, step * k)
+        return time_value(g, y, m, relative=True)
+    if g == "decade":
+        return time_value("decade", lo.year + 10 * k, relative=True)
+    return time_value("year", lo.year + k, relative=True)
+
+
+def parse_anchor(anchor: str | None) -> tuple[int, int | None, int | None] | None:
+    """``"YYYY[-MM[-DD]]"`` -> (year, month or None, day or None); None when absent or malformed."""
+    if not anchor:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?", anchor.strip())
+    if not m:
+        return None
+    y = int(m.group(1))
+    mo = int(m.group(2)) if m.group(2) else None
+    d = int(m.group(3)) if m.group(3) else None
+    if mo is not None and not 1 <= mo <= 12:
+        return None
+    if d is not None and _ymd(y, mo or 1, d) is None:
+        return None
+    return y, mo, d
+
+
+# ---------------------------------------------------------------------------------------------
+# Parsing helpers
+
+
+def _month(s: str) -> int:
+    return MONTHS[s.lower().rstrip(".")]
+
+
+def _daynum(s: str) -> int:
+    return int(re.match(r"\d+", s).group(0))
+
+
+def _dayword(s: str) -> int:
+    s = s.lower().replace("-", " ")
+    if " " in s:
+        tens, unit = s.split()
+        return SMALL_NUMBERS[tens] + ORDINAL_WORDS[unit]
+    return ORDINAL_WORDS[s]
+
+
+def _count(s: str) -> int | None:
+    s = s.lower().replace("-", " ").strip()
+    if s.isdigit():
+        return int(s)
+    if s in SMALL_NUMBERS:
+        return SMALL_NUMBERS[s]
+    parts = s.split()
+    if len(parts) == 2 and parts[0] in SMALL_NUMBERS and parts[1] in SMALL_NUMBERS:
+        return SMALL_NUMBERS[parts[0]] + SMALL_NUMBERS[parts[1]]
+    return None
+
+
+def _year2(s: str, anchor_year: int | None) -> int:
+    """A two-digit year: the century that puts it nearest the anchor (default: 1950-2049)."""
+    n = int(s.lstrip("'"))
+    if anchor_year is None:
+        return 1900 + n if n >= 50 else 2000 + n
+    base = anchor_year - anchor_year % 100
+    cands = [base - 100 + n, base + n, base + 100 + n]
+    return min(cands, key=lambda c: (abs(c - anchor_year), c))
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    """Whether the clause around ``text[start:end]`` talks about the future ("will", "is scheduled")."""
+    lo = max(0, start - 80)
+    left = text[lo:start]
+    cut = max(left.rfind(". "), left.rfind("\n"))
+    if cut >= 0:
+        left = left[cut + 1:]
+    right = text[end:end + 40]
+    cut = right.find(". ")
+    if cut >= 0:
+        right = right[:cut]
+    return bool(_FUTURE_CUE.search(left) or _FUTURE_CUE.search(right))
+
+
+def _nearest_year_for(mo: int, d: int | None, anchor: tuple[int, int | None, int | None], future: bool) -> int:
+    """Which year a month (or month-day) without a year refers to: the occurrence nearest the anchor."""
+    ay, am, ad = anchor
+    if am is None:
+        return ay
+    ref = date(ay, am, ad or 15)
+    best = None
+    for y in (ay - 1, ay, ay + 1):
+        cand = _ymd(y, mo, d or 15)
+        if cand is None:
+            continue
+        dist = (cand - ref).days
+        # Ties and near-ties follow the tense: news mostly reports what happened.
+        key = (abs(dist) + (20 if (dist > 0) != future and dist != 0 else 0), -y if not future else y)
+        if best is None or key < best[0]:
+            best = (key, y)
+    return best[1] if best else ay
+
+
+# ---------------------------------------------------------------------------------------------
+# The rules
+
+
+def _groups(m: re.Match[str], name: str) -> dict[str, str]:
+    prefix = name + "__"
+    return {k[len(prefix):]: v for k, v in m.groupdict().items() if v is not None and k.startswith(prefix)}
+
+
+class _Ctx:
+    __slots__ = ("text", "anchor", "start", "end")
+
+    def __init__(self, text: str, anchor: tuple[int, int | None, int | None] | None, start: int, end: int) -> None:
+        self.text = text
+        self.anchor = anchor
+        self.start = start
+        self.end = end
+
+    def prev_word(self) -> str:
+        m = re.search(r"([A-Za-z.']+)[\s-]*$", self.text[max(0, self.start - 25):self.start])
+        return m.group(1).lower() if m else ""
+
+    def next_word(self) -> str:
+        m = re.match(r"\s*([A-Za-z][A-Za-z'-]*)", self.text[self.end:self.end + 30])
+        return m.group(1) if m else ""
+
+    def char_before(self) -> str:
+        j = self.start - 1
+        while j >= 0 and self.text[j] == " ":
+            j -= 1
+        return self.text[j] if j >= 0 else ""
+
+
+# A handler returns (value, relative, ref) or None to reject the match.
+_Result = tuple[TimeValue | None, bool, str | None] | None
+
+
+def _h_iso(g: dict, c: _Ctx) -> _Result:
+    v = time_value("day", int(g["y"]), int(g["m"]), int(g["d"]))
+    return (v, False, None) if v else None
+
+
+def _h_slash(g: dict, c: _Ctx) -> _Result:
+    a, b = int(g["a"]), int(g["b"])
+    y = int(g["y"]) if len(g["y"]) == 4 else _year2(g["y"], c.anchor[0] if c.anchor else None)
+    # US order (month/day) unless the first number cannot be a month.
+    mo, d = (a, b) if a <= 12 else (b, a)
+    v = time_value("day", y, mo, d)
+    return (v, False, None) if v else None
+
+
+def _h_isomonth(g: dict, c: _Ctx) -> _Result:
+    v = time_value("month", int(g["y"]), int(g["m"]))
+    return (v, False, None) if v else None
+
+
+def _month_ok(mon: str, c: _Ctx, followed: bool) -> bool:
+    """Month words must be capitalised; "May" and "March" alone also need a date-like neighbour."""
+    if not _CASED_MONTH.fullmatch(mon):
+        return False
+    return True if followed else mon.lower().rstrip(".") not in ("may", "march")
+
+
+def _day_value(c: _Ctx, mo: int, d1: int, d2: int | None, y: str | None) -> _Result:
+    span = 1
+    if d2 is not None:
+        if d2 <= d1 or d2 - d1 > 30:
+            return None
+        span = d2 - d1 + 1
+    if y:
+        v = time_value("day", int(y), mo, d1, span=span)
+        return (v, False, None) if v else None
+    if c.anchor is None:
+        return (None, True, None) if _ymd(2000, mo, d1) else None
+    yr = _nearest_year_for(mo, d1, c.anchor, _future(c.text, c.start, c.end))
+    v = time_value("day", yr, mo, d1, span=span, relative=True)
+    return (v, True, None) if v else None
+
+
+def _h_mdrange(g: dict, c: _Ctx) -> _Result:
+    if not _month_ok(g["mon"], c, True):
+        return None
+    d2 = g.get("d2") or g.get("d2b")
+    return _day_value(c, _month(g["mon"]), _daynum(g["d1"]), _daynum(d2) if d2 else None, g.get("y"))
+
+
+def _h_mdword(g: dict, c: _Ctx) -> _Result:
+    if not _month_ok(g["mon"], c, True):
+        return None
+    return _day_value(c, _month(g["mon"]), _dayword(g["dw"]), None, g.get("y"))
+
+
+def _h_dmrange(g: dict, c: _Ctx) -> _Result:
+    if not _month_ok(g["mon"], c, True):
+        return None
+    d2 = g.get("d2")
+    return _day_value(c, _month(g["mon"]), _daynum(g["d1"]), _daynum(d2) if d2 else None, g.get("y"))
+
+
+def _h_monyear(g: dict, c: _Ctx) -> _Result:
+    if not _month_ok(g["mon"], c, True):
+        return None
+    v = time_value("month", int(g["y"]), _month(g["mon"]))
+    return (v, False, None) if v else None
+
+
+def _relative_unit(c: _Ctx, unit: str, k: int) -> TimeValue | None:
+    """The ``unit`` (year/month/week/day) containing the anchor, moved by ``k``."""
+    if c.anchor is None:
+        return None
+    ay, am, ad = c.anchor
+    if unit == "year":
+        return time_value("year", ay + k, relative=True)
+    if unit == "decade":
+        return time_value("decade", ay + 10 * k, relative=True)
+    if unit == "century":
+        y0 = ay - ay % 100 + 100 * k
+        return TimeValue(point=f"{y0 // 100:02d}", low=f"{y0:04d}-01-01", high=f"{y0 + 100:04d}-01-01",
+                         granularity="decade", relative=True)
+    if am is None:
+        return None
+    if unit == "month":
+        y, m = _add_months(ay, am, k)
+        return time_value("month", y, m, relative=True)
+    if unit == "quarter":
+        y, m = _add_months(ay, (am - 1) // 3 * 3 + 1, 3 * k)
+        return time_value("quarter", y, m, relative=True)
+    if ad is None:
+        return None
+    base = date(ay, am, ad)
+    if unit == "week":
+        n = base + timedelta(days=7 * k)
+        return time_value("week", n.year, n.month, n.day, relative=True)
+    if unit == "weekend":
+        n = base + timedelta(days=7 * k)
+        sat = n + timedelta(days=5 - n.weekday())
+        return time_value("day", sat.year, sat.month, sat.day, span=2, relative=True)
+    n = base + timedelta(days=k)
+    return time_value("day", n.year, n.month, n.day, relative=True)
+
+
+def _h_part(g: dict, c: _Ctx) -> _Result:
+    rel = False
+    if g.get("mon"):
+        if not _month_ok(g["mon"], c, True):
+            return None
+        mo = _month(g["mon"])
+        if g.get("y1"):
+            base = time_value("month", int(g["y1"]), mo)
+        elif c.anchor is None:
+            return (None, True, None)
+        else:
+            rel = True
+            base = time_value("month", _nearest_year_for(mo, None, c.anchor, _future(c.text, c.start, c.end)), mo, relative=True)
+    elif g.get("y"):
+        base = time_value("year", int(g["y"]))
+    else:
+        rel = True
+        k = {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        base = _relative_unit(c, g["unit"].lower(), k)
+        if base is None:
+            return (None, True, None)
+    if base is None:
+        return None
+    return (_part_of(base, re.sub(r"\s+", " ", g["part"].lower())), rel, None)
+
+
+def _h_quarter(g: dict, c: _Ctx) -> _Result:
+    unit = g["unit"].lower()
+    ordw = g.get("ord")
+    relw = (g.get("rel") or "").lower()
+    the = (g.get("the") or "").lower()
+    if not ordw and not relw and the not in ("this", "last", "next"):
+        return None  # "the quarter" alone is too vague; "a quarter of the votes" is a fraction
+    if not ordw and not relw and not the:
+        return None
+    size = 3 if unit == "quarter" else 6
+    explicit_year = g.get("y") and g["y"][:1].isdigit()
+    if explicit_year:
+        y = int(g["y"])
+    else:
+        if c.anchor is None or c.anchor[1] is None and not ordw:
+            return (None, True, None)
+        y = c.anchor[0]
+        yrel = (g.get("yrel") or "").lower()
+        if yrel == "last":
+            y -= 1
+        elif yrel == "next":
+            y += 1
+    gran = "quarter" if unit == "quarter" else "half"
+    if ordw:
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[ordw.lower()]
+        if n > 12 // size:
+            return None
+        m0 = (n - 1) * size + 1
+        if relw in ("year-earlier", "year-ago") or (relw in ("previous", "last") and not explicit_year and the != "the"):
+            y -= 1
+        v = time_value(gran, y, m0, relative=not explicit_year)
+        if not explicit_year and c.anchor and c.anchor[1] is not None and not relw:
+            # "the third quarter" written in January is last year's
+            if m0 > c.anchor[1] + 1 and not _future(c.text, c.start, c.end):
+                v = time_value(gran, y - 1, m0, relative=True)
+        return (v, not explicit_year, None)
+    if c.anchor is None or c.anchor[1] is None:
+        return (None, True, None)
+    am = c.anchor[1]
+    cur = (am - 1) // size * size + 1
+    k = 0
+    key = relw or the
+    if key in ("latest", "past", "previous", "last"):
+        k = -1 if key in ("previous", "last") or relw == "past" else -1
+    if key in ("year-earlier", "year-ago"):
+        k = -(12 // size)
+    if key == "next":
+        k = 1
+    if key in ("current", "this", "same"):
+        k = 0
+    y2, m2 = _add_months(c.anchor[0], cur, size * k)
+    return (time_value(gran, y2, m2, relative=True), True, None)
+
+
+def _h_qcode(g: dict, c: _Ctx) -> _Result:
+    q = g["q"].upper()
+    n = int(q[1])
+    gran = "quarter" if q[0] == "Q" else "half"
+    if gran == "half" and n > 2:
+        return None
+    size = 3 if gran == "quarter" else 6
+    if g.get("y"):
+        y = int(g["y"]) if len(g["y"]) == 4 else _year2(g["y"], c.anchor[0] if c.anchor else None)
+        return (time_value(gran, y, (n - 1) * size + 1), False, None)
+    if c.anchor is None:
+        return (None, True, None)
+    return (time_value(gran, c.anchor[0], (n - 1) * size + 1, relative=True), True, None)
+
+
+def _h_decade(g: dict, c: _Ctx) -> _Result:
+    if g.get("dec"):
+        y0 = int(g["dec"])
+    else:
+        y0 = _year2(g["dec2"], c.anchor[0] if c.anchor else 1990)
+        y0 -= y0 % 10
+        if c.anchor and y0 > c.anchor[0]:
+            y0 -= 100
+    v = time_value("decade", y0)
+    if g.get("part"):
+        v = _part_of(v, g["part"])
+    return (v, False, None)
+
+
+def _h_decadeword(g: dict, c: _Ctx) -> _Result:
+    n = DECADE_WORDS[g["dw"].lower()]
+    if not c.text[c.start:c.end].lower().startswith("the"):
+        return None  # "in his forties" is an age
+    ay = c.anchor[0] if c.anchor else 2000
+    y0 = ay - ay % 100 + n
+    if y0 > ay:
+        y0 -= 100
+    v = time_value("decade", y0)
+    if g.get("part"):
+        v = _part_of(v, g["part"])
+    return (v, c.anchor is not None, None)
+
+
+def _h_season(g: dict, c: _Ctx) -> _Result:
+    m0, _, _ = SEASONS[g["s"].lower()]
+    rel = (g.get("rel") or "").lower()
+    if g.get("y"):
+        y = int(g["y"])
+        if m0 == 12:  # winter 2023 is the one that starts in December 2022 only if said so; keep calendar year
+            y -= 0
+        return (time_value("season", y, m0), False, None)
+    if not rel:
+        if not c.prev_word() in ("in", "during", "this", "last", "next", "since", "until", "by", "over"):
+            return None
+    if c.anchor is None:
+        return (None, True, None)
+    ay, am, _ = c.anchor
+    k = {"last": -1, "next": 1}.get(rel, 0)
+    y = ay + k
+    if am is not None and rel in ("last",) and m0 > am:
+        y = ay - 1
+    if am is not None and rel == "next" and m0 > am:
+        y = ay
+    return (time_value("season", y, m0, relative=True), True, None)
+
+
+def _h_fiscal(g: dict, c: _Ctx) -> _Result:
+    s = g["y"].lstrip("'")
+    y = int(s) if len(s) == 4 else _year2(s, c.anchor[0] if c.anchor else None)
+    return (time_value("year", y), False, None)
+
+
+def _h_yearrange(g: dict, c: _Ctx) -> _Result:
+    y1 = int(g["y1"])
+    s2 = g["y2"]
+    y2 = int(s2) if len(s2) == 4 else y1 - y1 % 100 + int(s2)
+    if y2 <= y1 or y2 - y1 > 100:
+        return None
+    return (time_value("year", y1, span=y2 - y1 + 1), False, None)
+
+
+def _h_theyear(g: dict, c: _Ctx) -> _Result:
+    return (time_value("year", int(g["y"])), False, None)
+
+
+def _h_year(g: dict, c: _Ctx) -> _Result:
+    y = int(g["y"])
+    if c.char_before() in "$€£¥#" and c.char_before() != "":
+        return None
+    pw = c.prev_word()
+    nw = c.next_word()
+    nwl = nw.lower()
+    if pw in _NOT_YEAR_BEFORE or re.search(r"(?:more|less|fewer)\s+than\s*$|up\s+to\s*$", c.text[max(0, c.start - 15):c.start], re.I):
+        return None
+    if nwl in _COUNT_NOUNS or (nwl.endswith("s") and not nwl.endswith("ss") and nwl not in _PLURAL_NOT_NOUN
+                               and nw[:1].islower() and pw not in _YEAR_BEFORE):
+        return None
+    if re.match(r"\s*(?:[-–]|to)\s*\d", c.text[c.end:c.end + 5]) and pw not in _YEAR_BEFORE:
+        return None  # a score or a number range
+    if c.anchor is not None and y > c.anchor[0] + 30:
+        return None
+    return (time_value("year", y), False, None)
+
+
+def _h_ago(g: dict, c: _Ctx) -> _Result:
+    n = _count(g["n"])
+    if n is None:
+        return None
+    unit = g["unit"].lower().rstrip("s")
+    if unit == "centurie":
+        unit = "century"
+    direction = re.sub(r"\s+", " ", g["dir"].lower())
+    if direction in ("earlier", "before", "later", "after"):
+        # "two years after the war": relative to another event, not to the document's date
+        return (None, True, "following" if direction in ("later", "after") else "previous")
+    sign = -1 if direction in ("ago", "since") else 1
+    if unit == "century":
+        unit, n = "year", n * 100
+    if unit == "decade":
+        unit, n = "year", n * 10
+    return (_relative_unit(c, unit, sign * n), True, None)
+
+
+def _h_agoa(g: dict, c: _Ctx) -> _Result:
+    return _h_ago({"n": "1", "unit": g["unit"], "dir": g["dir"]}, c)
+
+
+def _h_relunit(g: dict, c: _Ctx) -> _Result:
+    rel = g["rel"].lower()
+    unit = g["unit"].lower()
+    if rel == "past" and unit != "weekend":
+        return None  # "the past year" is a duration, not a date
+    if rel == "same":
+        return (None, True, "same")
+    k = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "this": 0, "current": 0}[rel]
+    ref = "previous" if rel == "previous" else "following" if rel == "following" else None
+    return (_relative_unit(c, unit, k), True, ref)
+
+
+def _h_yearearlier(g: dict, c: _Ctx) -> _Result:
+    return (_relative_unit(c, "year", -1), True, "previous")
+
+
+def _h_relwd(g: dict, c: _Ctx) -> _Result:
+    wd = WEEKDAYS[g["wd"].lower()]
+    rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+    if c.anchor is None or c.anchor[1] is None or c.anchor[2] is None:
+        return (None, True, None)
+    base = date(*c.anchor)
+    if rel in ("next", "this coming", "coming"):
+        delta = (wd - base.weekday()) % 7 or 7
+    elif rel in ("last", "this past"):
+        delta = -((base.weekday() - wd) % 7 or 7)
+    elif rel == "this":
+        delta = wd - base.weekday()
+    elif _future(c.text, c.start, c.end):
+        delta = (wd - base.weekday()) % 7
+    else:
+        delta = -((base.weekday() - wd) % 7)
+    n = base + timedelta(days=delta)
+    return (time_value("day", n.year, n.month, n.day, relative=True), True, None)
+
+
+def _h_relmon(g: dict, c: _Ctx) -> _Result:
+    mon = g["mon"]
+    rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+    if not _CASED_MONTH.fullmatch(mon):
+        return None
+    if not rel and mon.lower() in ("may", "march"):
+        pw = c.prev_word()
+        if pw not in ("in", "since", "until", "till", "by", "from", "of", "during", "through", "early", "late", "mid",
+                      "before", "after", "and", "or", "to", "last", "next", "this", "between"):
+            return None
+    if c.anchor is None:
+        return (None, True, None)
+    mo = _month(mon)
+    ay, am, _ = c.anchor
+    if rel in ("last", "this past"):
+        y = ay if am is not None and mo < am else ay - 1
+    elif rel in ("next", "this coming"):
+        y = ay if am is not None and mo > am else ay + 1
+    elif rel == "this":
+        y = ay
+    else:
+        y = _nearest_year_for(mo, None, c.anchor, _future(c.text, c.start, c.end))
+    return (time_value("month", y, mo, relative=True), True, None)
+
+
+def _h_deictic(g: dict, c: _Ctx) -> _Result:
+    w = re.sub(r"\s+", " ", g["w"].lower())
+    if w in ("today", "tonight"):
+        return (_relative_unit(c, "day", 0), True, None)
+    if w == "yesterday":
+        return (_relative_unit(c, "day", -1), True, None)
+    if w == "tomorrow":
+        return (_relative_unit(c, "day", 1), True, None)
+    if w == "the day before yesterday":
+        return (_relative_unit(c, "day", -2), True, None)
+    if w == "the day after tomorrow":
+        return (_relative_unit(c, "day", 2), True, None)
+    if w in ("now", "currently", "nowadays", "at present", "at the moment"):
+        return (_anchor_value(c), True, "present")
+    if w == "soon":
+        return (None, True, "future")
+    return (None, True, "past")
+
+
+def _anchor_value(c: _Ctx) -> TimeValue | None:
+    if c.anchor is None:
+        return None
+    y, m, d = c.anchor
+    if d is not None:
+        return time_value("day", y, m, d, relative=True)
+    if m is not None:
+        return time_value("month", y, m, relative=True)
+    return time_value("year", y, relative=True)
+
+
+_HANDLERS = {
+    "iso": _h_iso, "compact": _h_iso, "slash": _h_slash, "isomonth": _h_isomonth, "mdrange": _h_mdrange,
+    "mdword": _h_mdword, "dmrange": _h_dmrange, "part": _h_part, "monyear": _h_monyear, "quarter": _h_quarter,
+    "qcode": _h_qcode, "decade": _h_decade, "decadeword": _h_decadeword, "season": _h_season, "fiscal": _h_fiscal,
+    "yearrange": _h_yearrange, "theyear": _h_theyear, "year": _h_year, "ago": _h_ago, "agoa": _h_agoa,
+    "relunit": _h_relunit, "yearearlier": _h_yearearlier, "relwd": _h_relwd, "relmon": _h_relmon,
+    "deictic": _h_deictic,
+}
+assert set(_HANDLERS) == set(_RULE_NAMES)
+
+# A cheap gate: text without a digit or any time word cannot hold a time expression.
+_GATE = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow"
+    r"|now|current|recent|lately|soon|past|future|formerly|previously|year|month|week|decade|centur|quarter|half|spring|summer"
+    r"|autumn|fall|winter|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|early|mid|late|the\s+end)",
+    re.IGNORECASE,
+)
+
+
+def find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
+    """Every time expression in ``text``, sorted by start offset; relative ones resolved against ``anchor``.
+
+    Args:
+        text: running text; offsets of the mentions index into it.
+        anchor: the document's date, ``"YYYY"``, ``"YYYY-MM"`` or ``"YYYY-MM-DD"``; without it relative
+            expressions ("last year", "in March", "Thursday") are returned with ``value=None``.
+
+    Returns:
+        Non-overlapping mentions sorted by ``start``.
+    """
+    if not text or not _GATE.search(text):
+        return []
+    anc = parse_anchor(anchor)
+    out: list[TimeMention] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        m = _MASTER.search(text, pos)
+        if m is None:
+            break
+        name = m.lastgroup
+        start, end = m.span()
+        res = _HANDLERS[name](_groups(m, name), _Ctx(text, anc, start, end)) if name else None
+        if res is None:
+            # This alternative was rejected: try again one character further, so a later, shorter
+            # alternative at a later position can still match.
+            pos = start + 1
+            continue
+        value, relative, ref = res
+        out.append(TimeMention(start=start, end=end, text=text[start:end], value=value, relative=relative, ref=ref))
+        pos = end
+    _apposition(text, out)
+    return out
+
+
+def _apposition(text: str, out: list[TimeMention]) -> None:
+    """"in 1995, 20 years after the war ended": the relative phrase names the year just before it."""
+    for i in range(1, len(out)):
+        cur, prev = out[i], out[i - 1]
+        if cur.value is None and cur.ref in ("following", "previous") and prev.value is not None:
+            gap = text[prev.end:cur.start]
+            if re.fullmatch(r"\s*[,(–—-]\s*", gap):
+                out[i] = TimeMention(start=cur.start, end=cur.end, text=cur.text, value=prev.value,
+                                     relative=True, ref=None)

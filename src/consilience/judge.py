@@ -1,0 +1,325 @@
+"""The judge stage: a verdict for a group of aligned numeric claims, with an explanation a reader can check.
+
+The rule, stated once (docs/verdicts.md repeats it):
+
+* Every numeric value carries a **hard interval** ``[low, high]`` (set by the extractor from the written
+  precision and the hedge, which widens a figure by a bounded amount; see ``consilience.extract``): the
+  range outside which the source would simply be wrong.
+* The judge derives a **soft interval**: the figure the source points at. An exact figure points at its
+  rounding range (a written "123" may be a truncated 123.86, so ``[x - u/2, x + u)`` with ``u`` the unit of
+  its last written digit); a hedged figure points a little beyond it in the hedge's direction
+  (:data:`SOFT_WIDTH` of the figure: "more than 730" points at 730-745).
+* Two claims **conflict** when their hard intervals are disjoint or their comparison bases differ ("up 11%
+  from 2021" vs "from 2020"), or one says increase and the other decrease. They are **divergent** when the
+  hard intervals meet but the soft ones do not ("over $10.3 billion" vs "$11.4 billion"), **agree** when
+  the point, unit and hedge are the same, and **compatible** otherwise ("more than 730" vs "733").
+* A fact takes the worst relation among its claims. A running figure (deaths, arrests, votes counted,
+  people missing or evacuated) that changes between reports of different dates is **updated**, not
+  conflicting: the latest report is current.
+* Conflicts are ranked by the independent voices on each side (copies count once) and by how far apart
+  the values are.
+"""
+
+from __future__ import annotations
+
+import math
+from decimal import Decimal
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from .model import Claim, Document, Quantity, Rank, TimeValue
+
+__all__ = [
+    "SOFT_WIDTH",
+    "RUNNING_TERMS",
+    "Judgement",
+    "judge_claims",
+    "pair_relation",
+    "describe_value",
+    "soft_interval",
+]
+
+#: How far beyond its figure a hedged value points (share of the figure), in the hedge's direction.
+SOFT_WIDTH = 0.02
+
+#: Words of a measure that make a figure "running": it is expected to change as a story unfolds.
+RUNNING_TERMS = frozenset(
+    """
+    dead death deaths died die killed kill toll fatalities casualties casualty injured injuries wounded
+    hurt missing evacuated evacuation displaced homeless rescued arrested arrests detained detainees
+    counted votes ballots cases infected infections hospitalised hospitalized confirmed affected victims
+    survivors bodies stranded
+    """.split()
+)
+
+_ORDER = {"agree": 0, "compatible": 1, "divergent": 2, "conflict": 3}
+
+
+def _ulp(x: float) -> float:
+    """The unit of the last non-zero written digit of ``x`` (730 -> 10, 123.86 -> 0.01, 1.2e9 -> 1e8)."""
+    if x == 0 or math.isinf(x) or math.isnan(x):
+        return 1.0
+    exponent = Decimal(repr(float(x))).normalize().as_tuple().exponent
+    return 10.0 ** int(exponent)
+
+
+def soft_interval(v: Quantity | Rank) -> tuple[float, float]:
+    """The range a value points at: its rounding range, pushed :data:`SOFT_WIDTH` along its hedge."""
+    p = float(v.point)
+    if isinstance(v, Rank):
+        return float(v.low), float(v.high)
+    u = _ulp(p)
+    w = abs(p) * SOFT_WIDTH
+    hedge = v.hedge
+    if hedge in ("over", "at-least"):
+        return p, p + max(w, u / 2)
+    if hedge in ("under", "at-most", "nearly"):
+        return p - max(w, u / 2), p
+    if hedge == "about":
+        return p - max(w, u / 2), p + max(w, u / 2)
+    return p - u / 2, p + u
+
+
+def _hard(v: Quantity | Rank) -> tuple[float, float]:
+    return float(v.low), float(v.high)
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _same_point(a: Quantity | Rank, b: Quantity | Rank) -> bool:
+    pa, pb = float(a.point), float(b.point)
+    return pa == pb or abs(pa - pb) <= 1e-9 * max(abs(pa), abs(pb))
+
+
+def _dates_overlap(a: TimeValue, b: TimeValue) -> bool:
+    return a.low < b.high and b.low < a.high
+
+
+def pair_relation(a: Claim, b: Claim) -> tuple[str, str]:
+    """How two claims of one fact relate: (agree|compatible|divergent|conflict, reason in a few words)."""
+    va, vb = a.value, b.value
+    assert isinstance(va, (Quantity, Rank)) and isinstance(vb, (Quantity, Rank))
+    qa, qb = a.qualifiers, b.qualifiers
+    if qa.change and qb.change and {qa.change, qb.change} == {"increase", "decrease"}:
+        return "conflict", "one says it rose, the other that it fell"
+    if qa.base is not None and qb.base is not None and not _dates_overlap(qa.base, qb.base):
+        return "conflict", f"different comparison bases ({qa.base.point} vs {qb.base.point})"
+    if not _overlap(_hard(va), _hard(vb)):
+        return "conflict", "the values cannot both be true"
+    if not _overlap(soft_interval(va), soft_interval(vb)):
+        return "divergent", "both possible, but they point at different figures"
+    if _same_point(va, vb) and getattr(va, "hedge", "") == getattr(vb, "hedge", ""):
+        return "agree", "same value"
+    return "compatible", "consistent once hedges and rounding are honoured"
+
+
+@dataclass(frozen=True)
+class Judgement:
+    verdict: str
+    explanation: str
+    sides: tuple[tuple[Claim, ...], ...]
+    consensus: Quantity | Rank | None
+    score: float
+    current: str | None = None
+
+
+def _voice_count(claims: Sequence[Claim], voices: Mapping[str, str]) -> int:
+    return len({voices.get(c.doc_id, c.doc_id) for c in claims})
+
+
+def _is_running(claims: Sequence[Claim]) -> bool:
+    for c in claims:
+        words = set(c.terms) | set(c.measure.lower().split())
+        if words & RUNNING_TERMS:
+            return True
+    return False
+
+
+def _sides(claims: Sequence[Claim]) -> list[list[Claim]]:
+    """Group claims into sides whose members do not conflict with one another (greedy, by point)."""
+    sides: list[list[Claim]] = []
+    for c in sorted(claims, key=lambda c: (float(c.value.point), c.doc_id, c.span.start)):
+        for side in sides:
+            if all(pair_relation(c, o)[0] != "conflict" for o in side):
+                side.append(c)
+                break
+        else:
+            sides.append([c])
+    return sides
+
+
+def judge_claims(
+    claims: Sequence[Claim],
+    documents: Mapping[str, Document],
+    *,
+    voices: Mapping[str, str] | None = None,
+) -> Judgement:
+    """Judge the claims of one fact (numeric: quantities or ranks) and explain the verdict."""
+    voices = voices or {}
+    docs = {c.doc_id for c in claims}
+    if len(docs) < 2:
+        c = claims[0]
+        return Judgement("single-source", f"Only {c.doc_id} states this: {describe_value(c)}.",
+                         (tuple(claims),), c.value, 0.0)  # type: ignore[arg-type]
+
+    worst, reason = "agree", "same value"
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            if a.doc_id == b.doc_id:
+                continue
+            rel, why = pair_relation(a, b)
+            if _ORDER[rel] > _ORDER[worst]:
+                worst, reason = rel, why
+
+    sides = _sides(claims)
+    if worst == "conflict" and _is_running(claims):
+        updated = _updated(claims, documents)
+        if updated is not None:
+            return updated
+
+    text = _explain(worst, reason, sides, voices)
+    consensus = _consensus(worst, sides, voices)
+    score = _score(worst, sides, voices) if worst in ("conflict", "divergent") else 0.0
+    return Judgement(worst, text, tuple(tuple(s) for s in sides), consensus, score)
+
+
+def _updated(claims: Sequence[Claim], documents: Mapping[str, Document]) -> Judgement | None:
+    """A running figure reported at different dates: the latest report supersedes the others."""
+    dated = []
+    for c in claims:
+        d = documents.get(c.doc_id)
+        date = d.published.date if d is not None else None
+        if not date:
+            return None
+        dated.append((date, c))
+    if len({d for d, _ in dated}) < 2:
+        return None
+    dated.sort(key=lambda t: (t[0], t[1].doc_id, t[1].span.start))
+    latest_date, latest = dated[-1]
+    # News moving on: the figure must not go backwards in time for the later report to supersede.
+    by_date: dict[str, list[Claim]] = {}
+    for date, c in dated:
+        by_date.setdefault(date, []).append(c)
+    series = [(date, max(float(c.value.point) for c in cs)) for date, cs in sorted(by_date.items())]
+    if any(later < earlier for (_, earlier), (_, later) in zip(series, series[1:])):
+        return None
+    history = "; ".join(f"{c.doc_id} ({date}) says {describe_value(c)}" for date, c in dated)
+    text = (f"A running figure revised as the story moved on: {history}. "
+            f"The latest report, {latest.doc_id} of {latest_date}, is current.")
+    return Judgement("updated", text, (tuple(c for _, c in dated),), latest.value, 0.0,  # type: ignore[arg-type]
+                     current=latest.id)
+
+
+def _side_docs(side: Sequence[Claim]) -> str:
+    ids = sorted({c.doc_id for c in side})
+    return ", ".join(ids)
+
+
+def _side_phrase(side: Sequence[Claim]) -> str:
+    """"000, 001 say more than US$123.86 billion" — grouping the documents that wrote the same value."""
+    by_value: dict[str, list[str]] = {}
+    for c in side:
+        by_value.setdefault(describe_value(c), []).append(c.doc_id)
+    parts = []
+    for desc, ids in sorted(by_value.items(), key=lambda kv: (-len(kv[1]), sorted(kv[1]))):
+        ids = sorted(set(ids))
+        verb = "says" if len(ids) == 1 else "say"
+        parts.append(f"{', '.join(ids)} {verb} {desc}")
+    return " and ".join(parts)
+
+
+def _explain(verdict: str, reason: str, sides: list[list[Claim]], voices: Mapping[str, str]) -> str:
+    ordered = sorted(sides, key=lambda s: (_voice_count(s, voices), _side_docs(s)))
+    phrases = "; ".join(_side_phrase(s) for s in ordered)
+    if verdict == "conflict":
+        if reason.startswith("different comparison bases"):
+            return f"{phrases}: the same change measured from different bases cannot all be true."
+        if reason.startswith("one says it rose"):
+            return f"{phrases}: {reason}."
+        return f"{phrases}: these cannot all be true."
+    if verdict == "divergent":
+        return f"{phrases}: all possible together, but the sources point at different figures."
+    if verdict == "agree":
+        return f"{phrases}: the sources agree."
+    return f"{phrases}: consistent once hedges and rounding are honoured."
+
+
+def _consensus(verdict: str, sides: list[list[Claim]], voices: Mapping[str, str]):
+    """The value most sources support: the most precise claim of the side with the most voices."""
+    counts = sorted(((_voice_count(s, voices), i) for i, s in enumerate(sides)), reverse=True)
+    if verdict == "conflict" and (len(counts) < 2 or counts[0][0] == counts[1][0]):
+        return None
+    best = sides[counts[0][1]]
+
+    def width(c: Claim) -> float:
+        lo, hi = _hard(c.value)  # type: ignore[arg-type]
+        return hi - lo if not (math.isinf(lo) or math.isinf(hi)) else math.inf
+
+    return min(best, key=lambda c: (width(c), c.doc_id, c.span.start)).value
+
+
+def _score(verdict: str, sides: list[list[Claim]], voices: Mapping[str, str]) -> float:
+    """Independent voices on the two strongest sides, plus how far apart their values are (0..1)."""
+    counts = sorted((_voice_count(s, voices) for s in sides), reverse=True)
+    support = counts[0] + (counts[1] if len(counts) > 1 else 0) + (min(counts[:2]) if len(counts) > 1 else 0)
+    points = [abs(float(c.value.point)) for s in sides for c in s]
+    hi, lo = max(points), min(points)
+    gap = 0.0 if hi == 0 else min(1.0, (hi - lo) / hi)
+    base = 10.0 if verdict == "conflict" else 0.0
+    return base + support + gap
+
+
+# --- describing values for people --------------------------------------------------------------------
+
+_HEDGE_WORDS = {
+    "exact": "",
+    "over": "more than ",
+    "at-least": "at least ",
+    "under": "less than ",
+    "at-most": "at most ",
+    "about": "about ",
+    "nearly": "nearly ",
+}
+_CURRENCY = {"USD": "US$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "CN¥", "INR": "₹", "VND": "VND "}
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def _fmt_number(x: float) -> str:
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.6f}".rstrip("0").rstrip(".")
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def describe_value(c: Claim) -> str:
+    """The claim's value in words a reader recognises: "more than US$123.86 billion", "8th largest"."""
+    v = c.value
+    if isinstance(v, Rank):
+        if v.low != v.high and v.hedge != "exact":
+            return f"one of the {v.superlative} (rank {v.low}-{v.high})"
+        text = v.superlative if v.point == 1 else f"{_ordinal(v.point)} {v.superlative}"
+        return text + (f" of {v.out_of}" if v.out_of else "")
+    if isinstance(v, Quantity):
+        hedge = _HEDGE_WORDS.get(v.hedge, "")
+        p = float(v.point)
+        if v.kind == "money":
+            sym = _CURRENCY.get(v.unit, v.unit + " ")
+            for scale, word in _SCALES:
+                if abs(p) >= scale:
+                    return f"{hedge}{sym}{_fmt_number(round(p / scale, 6))} {word}"
+            return f"{hedge}{sym}{_fmt_number(p)}"
+        if v.kind == "percent":
+            return f"{hedge}{_fmt_number(p)}%"
+        if v.kind == "points":
+            return f"{hedge}{_fmt_number(p)} percentage points"
+        if v.kind == "multiplier":
+            return f"{hedge}{_fmt_number(p)} times"
+        unit = f" {v.unit}" if v.unit and v.kind == "count" else ""
+        return f"{hedge}{_fmt_number(p)}{unit}"
+    return str(getattr(v, "point", v))

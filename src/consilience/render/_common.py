@@ -1,0 +1,365 @@
+"""What the text, Markdown and HTML views share: reading the JSON dict the same way in every view.
+
+Owns: the order facts are shown in, how a typed value is written for readers, how a claim's value is
+located inside its sentence, how documents are named, and the per-source profile (how often a source
+agrees with the others). Every function here reads the contract dict (see ``render/json.py``) and
+never a model object, so every view shows the same thing the JSON says. Nothing here formats markup:
+each view escapes for its own medium.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import VERDICTS
+
+#: Verdicts that mean the sources do not line up; a source's profile counts them against it.
+CONTESTED = ("conflict", "divergent")
+#: Verdicts under which every claim of the fact is consistent with every other.
+CONSISTENT = ("agree", "compatible", "updated")
+
+_VERDICT_RANK = {v: i for i, v in enumerate(VERDICTS)}
+
+_HEDGE_WORDS = {
+    "over": "more than",
+    "at-least": "at least",
+    "under": "less than",
+    "at-most": "at most",
+    "about": "about",
+    "nearly": "nearly",
+}
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+
+_SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+def verdict_rank(verdict: str) -> int:
+    """Position of ``verdict`` in :data:`~consilience.model.VERDICTS` (unknown verdicts last)."""
+    return _VERDICT_RANK.get(verdict, len(VERDICTS))
+
+
+def ordered_facts(d: dict) -> list[dict]:
+    """Facts by verdict severity, then score descending; ties keep the order the dict gives."""
+    facts = list(d.get("facts") or [])
+    return sorted(facts, key=lambda f: (verdict_rank(f.get("verdict", "")), -float(f.get("score") or 0.0)))
+
+
+def documents_by_id(d: dict) -> dict[str, dict]:
+    """Documents keyed by id, in the dict's order."""
+    return {doc["id"]: doc for doc in d.get("documents") or []}
+
+
+def usable_documents(d: dict) -> list[dict]:
+    """Documents that were read (not skipped), in the dict's order."""
+    return [doc for doc in d.get("documents") or [] if not doc.get("skipped")]
+
+
+def doc_labels(d: dict) -> dict[str, str]:
+    """A short name per document id: its source when that is unique, else ``source (id)``, else the id."""
+    docs = d.get("documents") or []
+    counts = Counter((doc.get("source") or "") for doc in docs)
+    out: dict[str, str] = {}
+    for doc in docs:
+        source = (doc.get("source") or "").strip()
+        if not source or source == doc["id"]:
+            out[doc["id"]] = doc["id"]
+        elif counts[source] == 1:
+            out[doc["id"]] = source
+        else:
+            out[doc["id"]] = f"{source} ({doc['id']})"
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """The headline of a report: title, first and last publication date, number of usable sources."""
+
+    title: str
+    first: str | None
+    last: str | None
+    sources: int
+    skipped: int
+
+
+def story(d: dict) -> Story:
+    """The story block of the dict, with fallbacks computed from the documents when it is absent."""
+    block = d.get("story") or {}
+    usable = usable_documents(d)
+    title = block.get("title") or next((doc.get("title") for doc in usable if doc.get("title")), None)
+    date_range = block.get("date_range")
+    if date_range is None and "story" not in d:
+        dates = sorted((doc.get("published") or {}).get("date") for doc in usable
+                       if (doc.get("published") or {}).get("date"))
+        date_range = [dates[0], dates[-1]] if dates else None
+    first, last = (date_range[0], date_range[1]) if date_range else (None, None)
+    sources = block.get("sources", len(usable))
+    skipped = sum(1 for doc in d.get("documents") or [] if doc.get("skipped"))
+    return Story(title=title or "Untitled story", first=first, last=last, sources=int(sources), skipped=skipped)
+
+
+def human_date(point: str | None, granularity: str | None = None) -> str:
+    """An ISO date at any granularity written for readers: "2013" / "July 2013" / "25 July 2013"."""
+    if not point:
+        return "undated"
+    parts = point.split("-")
+    try:
+        if len(parts) == 2 and len(parts[0]) == 4 and parts[1].isdigit():
+            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 3 and len(parts[0]) == 4 and parts[1].isdigit() and parts[2].isdigit():
+            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (IndexError, ValueError):
+        pass
+    # Other granularities ("2023-Q1", "2020s") are already readable as written.
+    return point
+
+
+def date_range_text(first: str | None, last: str | None) -> str:
+    """"25 July 2013 – 10 September 2023", one date when both ends match, "undated" when unknown."""
+    if not first and not last:
+        return "undated"
+    if first == last or not last:
+        return human_date(first)
+    if not first:
+        return human_date(last)
+    return f"{human_date(first)} – {human_date(last)}"
+
+
+def _number(x: float) -> str:
+    """A figure with thousands separators and at most two decimals, trailing zeros dropped."""
+    if float(x).is_integer():
+        return f"{int(x):,}"
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+def ordinal(n: int) -> str:
+    """1 -> "1st", 2 -> "2nd", 11 -> "11th", 23 -> "23rd"."""
+    if 10 <= n % 100 <= 20:
+        suffix = "th"
+    else:
+        suffix = {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _plural(noun: str, n: float) -> str:
+    if n == 1 or not noun.isalpha() or noun.endswith("s"):
+        return noun
+    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    return noun + "s"
+
+
+def _quantity(v: dict) -> str:
+    point = v.get("point")
+    if point is None:
+        point = v.get("low") if v.get("low") is not None else v.get("high")
+    if point is None:
+        return "unknown amount"
+    kind, unit = v.get("kind") or "number", v.get("unit") or ""
+    if kind == "percent":
+        body = f"{_number(point)}%"
+    elif kind == "points":
+        body = f"{_number(point)} percentage points"
+    elif kind == "multiplier":
+        body = f"{_number(point)}×"
+    else:
+        scaled = _number(point)
+        for size, word in _SCALES:
+            if abs(point) >= size:
+                scaled = f"{_number(point / size)} {word}"
+                break
+        if kind == "money":
+            body = f"{unit} {scaled}".strip()
+        elif kind == "count" and unit:
+            body = f"{scaled} {_plural(unit, point)}"
+        else:
+            body = f"{scaled} {unit}".strip()
+    hedge = _HEDGE_WORDS.get(v.get("hedge") or "exact")
+    return f"{hedge} {body}" if hedge else body
+
+
+def _rank(v: dict) -> str:
+    low, high, point = v.get("low"), v.get("high"), v.get("point")
+    sup = v.get("superlative") or ""
+    if low is not None and high is not None and low != high:
+        body = f"{ordinal(int(low))}–{ordinal(int(high))} {sup}".strip()
+    else:
+        body = f"{ordinal(int(point if point is not None else low or 0))} {sup}".strip()
+    if v.get("out_of"):
+        body += f" of {v['out_of']}"
+    return body
+
+
+def format_value(v: dict | None) -> str:
+    """A typed value dict of the contract written as a short phrase ("more than USD 123.86 billion")."""
+    if not v:
+        return "—"
+    t = v.get("type")
+    if t == "quantity":
+        return _quantity(v)
+    if t == "rank":
+        return _rank(v)
+    if t == "date":
+        return human_date(v.get("point"), v.get("granularity"))
+    if t == "name":
+        name = v.get("name") or v.get("key") or ""
+        return f"{name} ({v['role']})" if v.get("role") else name
+    if t == "quote":
+        return f"“{v.get('text') or ''}”"
+    if t == "event":
+        bits = [v.get("actor"), v.get("action"), v.get("target")]
+        text = " ".join(b for b in bits if b)
+        if v.get("place"):
+            text += f" in {v['place']}"
+        if v.get("when"):
+            text += f" ({format_value(v['when'])})"
+        return text or "event"
+    return str(v.get("point") or v.get("text") or v.get("name") or "")
+
+
+def value_key(v: dict | None) -> tuple:
+    """What two claims must share to state the same value as written (hedge wording aside)."""
+    if not v:
+        return ("none",)
+    t = v.get("type")
+    if t in ("quantity", "rank", "date"):
+        return (t, v.get("unit"), v.get("point"))
+    if t == "name":
+        return (t, v.get("key") or (v.get("name") or "").lower())
+    if t == "quote":
+        return (t, v.get("key") or (v.get("text") or "").lower())
+    if t == "event":
+        return (t, v.get("action"), v.get("actor"), v.get("target"))
+    return (t, repr(sorted(v.items())))
+
+
+def highlight(claim: dict) -> tuple[str, str, str]:
+    """The claim's sentence split into (before, value, after) around the value as written.
+
+    Uses the spans when they are consistent with the sentence; otherwise finds the value's text in the
+    sentence; when neither works the whole sentence comes back in ``before`` and nothing is marked.
+    """
+    sentence = claim.get("sentence") or ""
+    text = claim.get("text") or ""
+    span, sspan = claim.get("span"), claim.get("sentence_span")
+    if span and sspan and len(span) == 2 and len(sspan) == 2:
+        a, b = span[0] - sspan[0], span[1] - sspan[0]
+        if 0 <= a <= b <= len(sentence) and sspan[1] - sspan[0] == len(sentence) and (
+                not text or sentence[a:b] == text):
+            return sentence[:a], sentence[a:b], sentence[b:]
+    if text:
+        i = sentence.find(text)
+        if i >= 0:
+            return sentence[:i], text, sentence[i + len(text):]
+    return sentence, "", ""
+
+
+@dataclass(frozen=True, slots=True)
+class ValueGroup:
+    """Claims of one fact that state the same value: the wording of the first, the documents saying it."""
+
+    shown: str
+    doc_ids: tuple[str, ...]
+    claims: tuple[dict, ...]
+
+
+def value_groups(fact: dict) -> list[ValueGroup]:
+    """The fact's claims grouped by value, most documents first, then by first document id."""
+    groups: dict[tuple, list[dict]] = {}
+    for c in fact.get("claims") or []:
+        groups.setdefault(value_key(c.get("value")), []).append(c)
+    out = []
+    for claims in groups.values():
+        claims = sorted(claims, key=lambda c: (c.get("doc_id", ""), (c.get("span") or [0])[0]))
+        docs = tuple(dict.fromkeys(c.get("doc_id", "") for c in claims))
+        shown = claims[0].get("text") or format_value(claims[0].get("value"))
+        out.append(ValueGroup(shown=shown, doc_ids=docs, claims=tuple(claims)))
+    return sorted(out, key=lambda g: (-len(g.doc_ids), g.doc_ids))
+
+
+def fact_doc_ids(fact: dict) -> list[str]:
+    """Ids of the documents that state ``fact``, sorted."""
+    return sorted({c.get("doc_id", "") for c in fact.get("claims") or []})
+
+
+def sorted_claims(fact: dict) -> list[dict]:
+    """The fact's claims by document id, then by position in the document."""
+    return sorted(fact.get("claims") or [], key=lambda c: (c.get("doc_id", ""), (c.get("span") or [0])[0]))
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """How one source fares against the others.
+
+    ``comparisons`` counts (fact, other source) pairs where both state the fact; ``agreements`` those
+    where the fact is consistent or the two state the same value; ``minority`` lists the labels of
+    contested facts where this source's value is held by fewer sources than another value.
+    """
+
+    doc_id: str
+    facts: int
+    shared: int
+    comparisons: int
+    agreements: int
+    minority: tuple[str, ...]
+    removed: dict[str, int]
+
+    @property
+    def rate(self) -> float | None:
+        return self.agreements / self.comparisons if self.comparisons else None
+
+
+def profiles(d: dict) -> dict[str, Profile]:
+    """A :class:`Profile` per usable document id, in the dict's document order."""
+    stats: dict[str, dict] = {doc["id"]: {"facts": 0, "shared": 0, "cmp": 0, "agree": 0, "minority": []}
+                              for doc in usable_documents(d)}
+    for fact in ordered_facts(d):
+        by_doc: dict[str, set] = {}
+        for c in fact.get("claims") or []:
+            by_doc.setdefault(c.get("doc_id", ""), set()).add(value_key(c.get("value")))
+        consistent = fact.get("verdict") in CONSISTENT
+        sizes = Counter(k for keys in by_doc.values() for k in keys)
+        for doc_id, keys in by_doc.items():
+            if doc_id not in stats:
+                continue
+            s = stats[doc_id]
+            s["facts"] += 1
+            others = [o for o in by_doc if o != doc_id]
+            if not others:
+                continue
+            s["shared"] += 1
+            for other in others:
+                s["cmp"] += 1
+                if consistent or keys & by_doc[other]:
+                    s["agree"] += 1
+            if fact.get("verdict") in CONTESTED:
+                mine = max(sizes[k] for k in keys)
+                best_other = max((n for k, n in sizes.items() if k not in keys), default=0)
+                if mine < best_other:
+                    s["minority"].append(fact.get("label") or fact.get("id", ""))
+    out = {}
+    docs = documents_by_id(d)
+    for doc_id, s in stats.items():
+        removed = Counter(r.get("reason", "") for r in docs[doc_id].get("removed") or [])
+        out[doc_id] = Profile(doc_id=doc_id, facts=s["facts"], shared=s["shared"], comparisons=s["cmp"],
+                              agreements=s["agree"], minority=tuple(s["minority"]),
+                              removed=dict(sorted(removed.items())))
+    return out
+
+
+def percent(x: float | None) -> str:
+    """A share as a whole percentage ("87%"), or "—" when there is nothing to compare."""
+    return "—" if x is None else f"{round(100 * x)}%"
+
+
+def verdict_counts(d: dict) -> list[tuple[str, int]]:
+    """(verdict, number of facts) in verdict order, leaving out verdicts with no fact."""
+    counts = Counter(f.get("verdict", "") for f in d.get("facts") or [])
+    return [(v, counts[v]) for v in sorted(counts, key=verdict_rank) if counts[v]]
+
+
+def fact_labels(d: dict) -> dict[str, str]:
+    """Fact id -> label, for naming facts referred to by id (reuse "altered", timeline)."""
+    return {f["id"]: f.get("label") or f["id"] for f in d.get("facts") or []}

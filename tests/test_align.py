@@ -1,0 +1,97 @@
+from consilience.align import align_claims, similarity
+from consilience.model import Claim, Document, Qualifiers, Quantity, Rank, Span, TimeValue
+from consilience.segment import segment
+
+
+def year(y: int) -> TimeValue:
+    return TimeValue(point=str(y), low=f"{y}-01-01", high=f"{y + 1}-01-01", granularity="year")
+
+
+def make(doc_id: str, text: str) -> Document:
+    return segment(Document(id=doc_id, source=doc_id, text=text))
+
+
+def value_claim(doc: Document, written: str, value, *, scope=None, subject="", of=None, among=None) -> Claim:
+    start = doc.text.index(written)
+    sent = next(s for s in doc.sentences if s.start <= start < s.end)
+    kind = "rank" if isinstance(value, Rank) else "quantity"
+    return Claim(id=f"{doc.id}#{start}", kind=kind, span=Span(doc.id, start, start + len(written)),
+                 sentence=sent, value=value, subject=subject,
+                 qualifiers=Qualifiers(time_scope=scope, of=of, among=among))
+
+
+def usd(p, lo, hi, hedge="exact"):
+    return Quantity(kind="money", unit="USD", point=p, low=lo, high=hi, hedge=hedge)
+
+
+DOCS = [
+    make("a", "Exports of coffee beans reached $2.1 billion in 2023. Tourism revenue was $900 million."),
+    make("b", "Tourism revenue hit $910 million. Coffee bean exports were worth $2.4 billion in 2023."),
+    make("c", "Coffee exports stood at $2.1 billion in 2022, officials said."),
+]
+
+
+def test_align_same_measure_across_reordered_sentences_becomes_one_fact():
+    a, b, _ = DOCS
+    claims = [
+        value_claim(a, "$2.1 billion", usd(2.1e9, 2.05e9, 2.2e9), scope=year(2023)),
+        value_claim(a, "$900 million", usd(9e8, 8.95e8, 9.1e8)),
+        value_claim(b, "$910 million", usd(9.1e8, 9.095e8, 9.11e8)),
+        value_claim(b, "$2.4 billion", usd(2.4e9, 2.35e9, 2.5e9), scope=year(2023)),
+    ]
+    facts = align_claims(claims, DOCS[:2])
+    groups = sorted(sorted(c.id for c in f.claims) for f in facts)
+    assert groups == sorted([sorted([claims[0].id, claims[3].id]), sorted([claims[1].id, claims[2].id])])
+    coffee = next(f for f in facts if claims[0] in f.claims)
+    assert coffee.verdict == "conflict"
+    assert "a says US$2.1 billion" in coffee.explanation and "b says US$2.4 billion" in coffee.explanation
+
+
+def test_align_different_time_scopes_stay_apart():
+    a, _, c = DOCS
+    claims = [
+        value_claim(a, "$2.1 billion", usd(2.1e9, 2.05e9, 2.2e9), scope=year(2023)),
+        value_claim(c, "$2.1 billion", usd(2.1e9, 2.05e9, 2.2e9), scope=year(2022)),
+    ]
+    facts = align_claims(claims, [a, c])
+    assert sorted(f.verdict for f in facts) == ["single-source", "single-source"]
+
+
+def test_align_directional_ranks_stay_apart():
+    x = make("x", "Chile is Korea's third largest trading partner.")
+    y = make("y", "Korea is Chile's fifth largest trading partner.")
+    claims = [
+        value_claim(x, "third largest", Rank(point=3, low=3, high=3), subject="Chile", of="Korea"),
+        value_claim(y, "fifth largest", Rank(point=5, low=5, high=5), subject="Korea", of="Chile"),
+    ]
+    assert [f.verdict for f in align_claims(claims, [x, y])] == ["single-source", "single-source"]
+
+
+def test_align_one_claim_per_document_per_fact():
+    a = make("a", "Coffee exports were $2.1 billion. Coffee exports were $2.2 billion.")
+    b = make("b", "Coffee exports were $2.1 billion.")
+    claims = [
+        value_claim(a, "$2.1 billion", usd(2.1e9, 2.05e9, 2.2e9)),
+        Claim(id="a#50", kind="quantity", span=Span("a", 50, 62), sentence=a.sentences[1],
+              value=usd(2.2e9, 2.15e9, 2.3e9)),
+        value_claim(b, "$2.1 billion", usd(2.1e9, 2.05e9, 2.2e9)),
+    ]
+    facts = align_claims(claims, [a, b])
+    assert all(len({c.doc_id for c in f.claims}) == len(f.claims) for f in facts)
+    assert sum(len(f.claims) for f in facts) == 3
+
+
+def test_align_units_block_comparison():
+    a = make("a", "Coffee exports were $2.1 billion.")
+    b = make("b", "Coffee exports were 2.1 million tonnes.")
+    claims = [
+        value_claim(a, "$2.1 billion", usd(2.1e9, 2.05e9, 2.2e9)),
+        value_claim(b, "2.1 million tonnes", Quantity(kind="count", unit="tonne", point=2.1e6, low=2.05e6, high=2.2e6)),
+    ]
+    assert len(align_claims(claims, [a, b])) == 2
+
+
+def test_align_similarity_weights_rare_terms():
+    idf = {"coffee": 3.0, "export": 3.0, "country": 0.1}
+    assert similarity(["coffee", "export"], ["coffee", "export", "country"], idf) > 0.9
+    assert similarity(["country"], ["coffee", "country"], idf) < 0.1

@@ -1,0 +1,127 @@
+import math
+
+import pytest
+
+from consilience.judge import describe_value, judge_claims, pair_relation, soft_interval
+from consilience.model import Claim, Document, Published, Qualifiers, Quantity, Rank, Span, TimeValue
+
+INF = math.inf
+
+
+def q(point, low, high, hedge="exact", kind="money", unit="USD"):
+    return Quantity(kind=kind, unit=unit, point=point, low=low, high=high, hedge=hedge)
+
+
+def year(y: int) -> TimeValue:
+    return TimeValue(point=str(y), low=f"{y}-01-01", high=f"{y + 1}-01-01", granularity="year")
+
+
+def claim(doc, value, *, base=None, change=None, measure="trade", start=0, kind=None):
+    k = kind or ("rank" if isinstance(value, Rank) else "quantity")
+    return Claim(id=f"{doc}#{start}", kind=k, span=Span(doc, start, start + 3), sentence=Span(doc, 0, 40),
+                 value=value, measure=measure, terms=tuple(measure.split()),
+                 qualifiers=Qualifiers(base=base, change=change))
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        # same figure, same hedge
+        (q(123.86e9, 123.86e9, 125e9, "over"), q(123.86e9, 123.86e9, 125e9, "over"), "agree"),
+        # a precise figure "more than" vs a figure 5% higher: the hedged ranges do not meet
+        (q(123.86e9, 123.86e9, 125e9, "over"), q(130e9, 130e9, 149e9, "over"), "conflict"),
+        # an unhedged 123 cannot be more than 130
+        (q(123e9, 122.5e9, 124e9), q(130e9, 130e9, 149e9, "over"), "conflict"),
+        # possible together, pointing at different figures
+        (q(10.3e9, 10.3e9, 11.8e9, "over"), q(11.4e9, 11.35e9, 11.45e9), "divergent"),
+        # a hedge that holds
+        (q(730, 730, 840, "over", kind="count", unit="member"), q(733, 732.5, 733.5, kind="count", unit="member"), "compatible"),
+        (q(1150, 978, 1150, "nearly", kind="count", unit="project"), q(1200, 1200, 1380, "over", kind="count", unit="project"), "conflict"),
+        (Rank(point=7, low=7, high=7), Rank(point=8, low=8, high=8), "conflict"),
+        (Rank(point=2, low=1, high=5, hedge="about"), Rank(point=2, low=2, high=2), "compatible"),
+    ],
+)
+def test_judge_pair_relation_follows_the_interval_rule(a, b, expected):
+    assert pair_relation(claim("a", a), claim("b", b))[0] == expected
+
+
+def test_judge_different_comparison_bases_conflict():
+    pct = q(11, 10.5, 11.5, kind="percent", unit="%")
+    rel, why = pair_relation(claim("a", pct, base=year(2021)), claim("b", pct, base=year(2020)))
+    assert rel == "conflict" and "2021" in why and "2020" in why
+
+
+def test_judge_rise_against_fall_conflicts():
+    pct = q(3, 2.5, 3.5, kind="percent", unit="%")
+    assert pair_relation(claim("a", pct, change="increase"), claim("b", pct, change="decrease"))[0] == "conflict"
+
+
+def test_judge_soft_interval_of_exact_figure_allows_truncation():
+    lo, hi = soft_interval(q(123e9, 122.5e9, 124e9))
+    assert lo == pytest.approx(122.5e9) and hi == pytest.approx(124e9)
+
+
+def test_judge_explanation_names_every_source_and_value():
+    docs = {d: Document(id=d, source=d, text="x" * 50) for d in "abcd"}
+    claims = [
+        claim("a", q(123.86e9, 123.86e9, 125e9, "over")),
+        claim("b", q(123.86e9, 123.86e9, 125e9, "over")),
+        claim("c", q(123e9, 122.5e9, 124e9)),
+        claim("d", q(130e9, 130e9, 149e9, "over")),
+    ]
+    j = judge_claims(claims, docs)
+    assert j.verdict == "conflict"
+    assert j.explanation.startswith("d says more than US$130 billion;")
+    assert "a, b say more than US$123.86 billion" in j.explanation
+    assert "c says US$123 billion" in j.explanation
+    assert "cannot all be true" in j.explanation
+    assert j.consensus is not None and j.consensus.point == 123.86e9
+
+
+def test_judge_copies_count_once_for_the_consensus():
+    docs = {d: Document(id=d, source=d, text="x" * 50) for d in "abc"}
+    claims = [claim("a", Rank(point=8, low=8, high=8)), claim("b", Rank(point=8, low=8, high=8)),
+              claim("c", Rank(point=7, low=7, high=7))]
+    assert judge_claims(claims, docs).consensus.point == 8
+    # b is a copy of a: one voice each side, no consensus
+    assert judge_claims(claims, docs, voices={"a": "a", "b": "a", "c": "c"}).consensus is None
+
+
+def test_judge_running_figure_rising_between_dated_reports_is_updated():
+    docs = {
+        "early": Document(id="early", source="x", text="x" * 50, published=Published("2024-03-01", "declared")),
+        "late": Document(id="late", source="y", text="x" * 50, published=Published("2024-03-03", "declared")),
+    }
+    five = q(5, 4.5, 5.5, kind="count", unit="person")
+    eleven = q(11, 10.5, 11.5, kind="count", unit="person")
+    j = judge_claims([claim("early", five, measure="people killed"), claim("late", eleven, measure="people killed")], docs)
+    assert j.verdict == "updated" and j.current == "late#0"
+    assert "late" in j.explanation and "current" in j.explanation
+
+
+def test_judge_running_figure_from_undated_reports_stays_a_conflict():
+    docs = {d: Document(id=d, source=d, text="x" * 50) for d in ("a", "b")}
+    five = q(5, 4.5, 5.5, kind="count", unit="person")
+    eleven = q(11, 10.5, 11.5, kind="count", unit="person")
+    j = judge_claims([claim("a", five, measure="people killed"), claim("b", eleven, measure="people killed")], docs)
+    assert j.verdict == "conflict"
+
+
+def test_judge_single_source_fact():
+    docs = {"a": Document(id="a", source="a", text="x" * 50)}
+    assert judge_claims([claim("a", Rank(point=3, low=3, high=3))], docs).verdict == "single-source"
+
+
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        (q(123.86e9, 0, INF, "over"), "more than US$123.86 billion"),
+        (q(11.4e9, 0, INF), "US$11.4 billion"),
+        (q(11, 0, INF, kind="percent", unit="%"), "11%"),
+        (q(25000, 0, INF, "about", kind="count", unit="student"), "about 25,000 student"),
+        (Rank(point=8, low=8, high=8), "8th largest"),
+        (Rank(point=1, low=1, high=1), "largest"),
+    ],
+)
+def test_judge_describe_value_reads_naturally(value, text):
+    assert describe_value(claim("a", value)) == text

@@ -1,0 +1,115 @@
+"""Tests of the Markdown view (consilience.render.markdown) on hand-built report dicts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from render_sample import minimal_report, sample_report, seeds_report
+
+from consilience.render.markdown import GRID_MAX_SOURCES, md_escape, render_markdown
+
+GOLDEN = Path(__file__).resolve().parent / "golden" / "render_sample.md"
+
+
+def test_render_markdown_matches_the_reviewed_golden_file():
+    # The golden file was read line by line before it was committed. After a deliberate change of
+    # layout, rewrite it with render_markdown(sample_report()) and review the diff, never blindly.
+    assert render_markdown(sample_report()) == GOLDEN.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(("raw", "escaped"), [
+    ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ("a | b", "a \\| b"),
+    ("*not bold*", "\\*not bold\\*"),
+    ("snake_case", "snake\\_case"),
+    ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
+    ("US$45 million or $46", "US\\$45 million or \\$46"),
+    ("1. not a list", "1\\. not a list"),
+    ("- not a list", "\\- not a list"),
+    ("# not a heading", "\\# not a heading"),
+    ("two\nlines", "two lines"),
+    ("AT&T", "AT&amp;T"),
+    ("`code`", "\\`code\\`"),
+])
+def test_render_markdown_escape(raw, escaped):
+    assert md_escape(raw) == escaped
+
+
+def test_render_markdown_conflicts_come_first():
+    out = render_markdown(sample_report())
+    assert out.index("## Conflicts (2)") < out.index("## Fact × source grid") < out.index("## Other facts")
+
+
+@pytest.mark.parametrize("row", [
+    "| Daily Ledger | \\$41.5 million | The work cost **\\$41.5 million**, city engineer Ana Ortiz said. |",
+    "| Coast Courier | \\$45 million | Repairs cost **\\$45 million**, said city engineer Ana Ortis. |",
+])
+def test_render_markdown_conflict_rows_bold_the_value_in_the_sentence(row):
+    assert row in render_markdown(sample_report()).splitlines()
+
+
+def test_render_markdown_input_cannot_open_html_tags():
+    out = render_markdown(sample_report())
+    # The only tags are the ones the view writes itself: line breaks in cells and the safe URL autolink.
+    leftover = out.replace("<br>", "").replace("<https://ledger.example/bridge>", "")
+    assert "<" not in leftover
+
+
+def test_render_markdown_javascript_url_is_never_a_link():
+    out = render_markdown(sample_report())
+    # An escaped bracket (\]) is text; only a bare "](" or "<" would make a link.
+    assert not re.search(r"(?<!\\)\]\(\s*javascript:|<javascript:", out, re.IGNORECASE)
+
+
+def test_render_markdown_table_rows_have_a_constant_number_of_cells():
+    out = render_markdown(sample_report())
+    tables: list[list[str]] = []
+    current: list[str] = []
+    for line in out.splitlines() + [""]:
+        if line.startswith("|"):
+            current.append(line)
+        elif current:
+            tables.append(current)
+            current = []
+    for table in tables:
+        # Escaped pipes (\|) are text, not cell borders.
+        widths = {len(re.findall(r"(?<!\\)\|", row)) for row in table}
+        assert len(widths) == 1, table[0]
+
+
+def test_render_markdown_grid_is_left_out_for_many_sources():
+    d = minimal_report()
+    base = d["documents"][0]
+    d["documents"] = [dict(base, id=f"d{i:02}.txt", source=f"d{i:02}.txt") for i in range(GRID_MAX_SOURCES + 1)]
+    d["story"]["sources"] = GRID_MAX_SOURCES + 1
+    d["facts"] = sample_report()["facts"][:1]
+    out = render_markdown(d)
+    assert "too many for a Markdown table" in out and "| Fact | Verdict |" not in out
+
+
+def test_render_markdown_without_facts_says_there_are_no_conflicts():
+    out = render_markdown(minimal_report())
+    assert "No conflicts" in out and "## Fact × source grid" not in out
+
+
+def test_render_markdown_untitled_story_gets_a_placeholder_title():
+    assert render_markdown(minimal_report()).startswith("# Untitled story\n")
+
+
+def test_render_markdown_is_deterministic():
+    assert render_markdown(sample_report()) == render_markdown(sample_report())
+
+
+@pytest.mark.seeds
+def test_render_markdown_seeds_report_shows_every_conflict_with_its_sources():
+    d = seeds_report()
+    out = render_markdown(d)
+    section = out[: out.find("## Fact × source grid")]
+    conflicts = [f for f in d["facts"] if f["verdict"] == "conflict"]
+    assert conflicts, "the seeds report has no conflict"
+    for fact in conflicts:
+        assert md_escape(fact["label"]) in section
+        for claim in fact["claims"]:
+            assert f"**{md_escape(claim['text'])}**" in section
