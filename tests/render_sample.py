@@ -9,8 +9,6 @@ Spans are computed from the texts below, so they always point at the right chara
 from __future__ import annotations
 
 import copy
-import functools
-from pathlib import Path
 
 HOSTILE_SOURCE = "<script>window.__pwned=1</script>Wire"
 HOSTILE_TITLE = 'Bridge <img src=x onerror="window.__pwned=2"> reopens'
@@ -190,32 +188,16 @@ def minimal_report() -> dict:
     }
 
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
+def pipeline_report(request, name: str) -> dict:
+    """A deep copy of the conftest report fixture ``name``; skips while the pipeline is incomplete."""
+    import pytest
 
-@functools.lru_cache(maxsize=1)
-def _seeds_report() -> dict | str:
-    """The seeds report dict, or the reason it cannot be built (seeds absent, pipeline incomplete)."""
-    seeds = SHARED / "seeds"
-    if not seeds.is_dir():
-        return f"the shared seeds are not at {seeds}"
     try:
-        from consilience.pipeline import reconcile
-        from consilience.render.json import dossier_to_dict
-
-        return dossier_to_dict(reconcile([str(seeds)]))
+        got = request.getfixturevalue(name)
     except ModuleNotFoundError as exc:
         # Only a missing stage of our own package means "not built yet"; anything else is a real failure.
         if not (exc.name or "").startswith("consilience"):
             raise
-        return f"the pipeline is not complete yet ({exc.name} is missing)"
-
-
-def seeds_report() -> dict:
-    """A deep copy of the report on ../shared/seeds; skips the calling test when it cannot be built."""
-    import pytest
-
-    got = _seeds_report()
-    if isinstance(got, str):
-        pytest.skip(got)
+        pytest.skip(f"the pipeline is not complete yet ({exc.name} is missing)")
     return copy.deepcopy(got)

@@ -39,6 +39,8 @@ def claim(doc, value, *, base=None, change=None, measure="trade", start=0, kind=
         (q(1150, 978, 1150, "nearly", kind="count", unit="project"), q(1200, 1200, 1380, "over", kind="count", unit="project"), "conflict"),
         (Rank(point=7, low=7, high=7), Rank(point=8, low=8, high=8), "conflict"),
         (Rank(point=2, low=1, high=5, hedge="about"), Rank(point=2, low=2, high=2), "compatible"),
+        # "one of the biggest" rules out no position: far down the list it only diverges
+        (Rank(point=1, low=1, high=5, hedge="about"), Rank(point=11, low=11, high=11), "divergent"),
     ],
 )
 def test_judge_pair_relation_follows_the_interval_rule(a, b, expected):
@@ -118,7 +120,7 @@ def test_judge_single_source_fact():
         (q(123.86e9, 0, INF, "over"), "more than US$123.86 billion"),
         (q(11.4e9, 0, INF), "US$11.4 billion"),
         (q(11, 0, INF, kind="percent", unit="%"), "11%"),
-        (q(25000, 0, INF, "about", kind="count", unit="student"), "about 25,000 student"),
+        (q(25000, 0, INF, "about", kind="count", unit="student"), "about 25,000 students"),
         (Rank(point=8, low=8, high=8), "8th largest"),
         (Rank(point=1, low=1, high=1), "largest"),
     ],

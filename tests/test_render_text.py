@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import io
 import pytest
-from render_sample import HOSTILE_SOURCE, minimal_report, sample_report, seeds_report
+from render_sample import HOSTILE_SOURCE, minimal_report, pipeline_report, sample_report
 from rich.console import Console
 
 from consilience.render.text import PIPE_WIDTH, progress, render_text
 
 def _plain(d: dict) -> str:
-    return render_text(d, console=Console(file=io.StringIO()))
+    return render_text(d, console=Console(file=io.StringIO(), width=100))
 
 
 def test_render_text_conflicts_section_comes_first():
@@ -51,6 +51,12 @@ def test_render_text_colour_follows_a_terminal_console():
     assert "\x1b[" in render_text(sample_report(), console=console)
 
 
+@pytest.mark.parametrize("width", [60, 160])
+def test_render_text_follows_the_console_width(width):
+    out = render_text(sample_report(), console=Console(file=io.StringIO(), width=width))
+    assert max(len(line) for line in out.splitlines()) == width
+
+
 def test_render_text_prints_nothing_to_the_console():
     buf = io.StringIO()
     render_text(sample_report(), console=Console(file=buf))
@@ -64,7 +70,8 @@ def test_render_text_rich_markup_in_input_is_printed_verbatim():
 
 
 def test_render_text_piped_lines_fit_the_pipe_width():
-    lines = _plain(sample_report()).splitlines()
+    # pytest captures stdout, so the default console is not a terminal: the pipe width applies.
+    lines = render_text(sample_report()).splitlines()
     assert max(len(line) for line in lines) <= PIPE_WIDTH
     assert all(line == line.rstrip() for line in lines)
 
@@ -114,9 +121,10 @@ def test_render_text_progress_shows_only_for_long_runs_on_a_terminal(total, show
 
 
 @pytest.mark.seeds
-def test_render_text_seeds_report_shows_every_conflict_with_its_sources():
-    d = seeds_report()
-    out = render_text(d, console=Console(file=io.StringIO(), width=200))
+def test_render_text_seeds_report_shows_every_conflict_with_its_sources(request):
+    d = pipeline_report(request, "seeds_report")
+    # Wide enough that no sentence wraps, so each highlighted value stays on one line.
+    out = render_text(d, console=Console(file=io.StringIO(), width=1000))
     section = out[: out.find("Other facts") if "Other facts" in out else len(out)]
     conflicts = [f for f in d["facts"] if f["verdict"] == "conflict"]
     assert conflicts, "the seeds report has no conflict"

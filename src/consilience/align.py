@@ -34,7 +34,7 @@ class AlignOptions:
     ``linkage``: least average similarity between two groups being merged, as a share of threshold;
     ``max_candidates``: most candidate partners considered per claim (keeps large stories linear)."""
 
-    threshold: float = 0.34
+    threshold: float = 0.3
     linkage: float = 0.75
     max_candidates: int = 60
 
@@ -64,10 +64,20 @@ def _fold(word: str) -> str:
     return w
 
 
+# Words that write the value itself ("eighth", "largest"): two claims about one fact differ exactly there.
+_VALUE_WORDS = frozenset(
+    """
+    th st nd rd first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth largest
+    biggest highest greatest smallest lowest top leading ranked rank ranking ranks
+    """.split()
+)
+
+
 def claim_terms(claim: Claim, doc: Document) -> tuple[str, ...]:
-    """The claim's content terms: the extractor's when given, else the words of its clause, folded."""
+    """The claim's content terms, without the words of the value itself: the extractor's when given,
+    else the words of its clause, folded."""
     if claim.terms:
-        return claim.terms
+        return tuple(t for t in claim.terms if t not in _VALUE_WORDS)
     text = doc.text
     s, e = claim.sentence.start, claim.sentence.end
     sentence = text[s:e]
@@ -78,7 +88,7 @@ def claim_terms(claim: Claim, doc: Document) -> tuple[str, ...]:
     hi = min((c for c in cuts if c > rel), default=len(sentence))
     clause = sentence[lo:hi]
     words = [_fold(m.group(0)) for m in _WORD.finditer(clause)]
-    return tuple(sorted({w for w in words if w not in _STOP and len(w) > 1}))
+    return tuple(sorted({w for w in words if w not in _STOP and w not in _VALUE_WORDS and len(w) > 1}))
 
 
 def _block_key(c: Claim) -> tuple:
@@ -103,6 +113,17 @@ def _norm(x: str | None) -> str:
     from unidecode import unidecode
 
     return " ".join(_fold(w) for w in _WORD.findall(unidecode(x)))
+
+
+def _different_comparisons(a: Claim, b: Claim) -> bool:
+    """Two changes measured from different bases *and* of different sizes ("four times the 2013 figure",
+    "240 times the 1995 figure") compare different things; only a same-size change with a different base
+    is the same fact stated with an error."""
+    ba, bb = a.qualifiers.base, b.qualifiers.base
+    if ba is None or bb is None or (ba.low < bb.high and bb.low < ba.high):
+        return False
+    va, vb = a.value, b.value
+    return not (float(va.low) <= float(vb.high) and float(vb.low) <= float(va.high))
 
 
 def _directional_clash(a: Claim, b: Claim) -> bool:
@@ -230,17 +251,42 @@ def _candidate_pairs(
                         seen[j] = seen.get(j, 0.0) + idf.get(t, 1.0)
             for j in sorted(seen, key=lambda j: (-seen[j], j))[: opts.max_candidates]:
                 b = members[j]
-                if not _scopes_compatible(a, b) or _directional_clash(a, b):
+                if not _scopes_compatible(a, b) or _directional_clash(a, b) or _different_comparisons(a, b):
                     continue
-                sim = similarity(terms[a.id], terms[b.id], idf)
-                if a.measure and a.measure == b.measure:
-                    sim = min(1.0, sim + 0.15)
-                qa, qb = a.qualifiers, b.qualifiers
-                if qa.among and qb.among and _norm(qa.among) != _norm(qb.among):
-                    sim *= 0.5
+                sim = pair_score(a, b, terms, idf)
                 if sim > 0:
                     out[_key(a.id, b.id)] = sim
     return out
+
+
+def _measure_terms(c: Claim) -> tuple[str, ...]:
+    return tuple(w for w in (_fold(x) for x in _WORD.findall(c.measure)) if w not in _STOP)
+
+
+def _head(phrase: str | None) -> str:
+    words = _norm(phrase).split()
+    return words[-1] if words else ""
+
+
+def pair_score(a: Claim, b: Claim, terms: Mapping[str, tuple[str, ...]], idf: Mapping[str, float]) -> float:
+    """How likely two claims state the same fact (0..1): the words around each value (IDF cosine),
+    what each measures, an explicit time scope in common, and values of the same magnitude (two
+    figures an order of magnitude apart are rarely one fact misreported)."""
+    ctx = similarity(terms[a.id], terms[b.id], idf)
+    ma, mb = _measure_terms(a), _measure_terms(b)
+    meas = similarity(ma, mb, idf) if ma and mb else ctx
+    score = 0.55 * ctx + 0.35 * meas
+    ta, tb = a.qualifiers.time_scope, b.qualifiers.time_scope
+    if ta is not None and tb is not None and ta.point == tb.point:
+        score += 0.05
+    pa, pb = abs(float(a.value.point)), abs(float(b.value.point))
+    if pa > 0 and pb > 0:
+        ratio = max(pa, pb) / min(pa, pb)
+        score += 0.1 * max(0.0, 1.0 - (ratio - 1.0))
+    ha, hb = _head(a.qualifiers.among), _head(b.qualifiers.among)
+    if ha and hb and ha != hb:
+        score *= 0.6
+    return min(1.0, score)
 
 
 def _key(a: str, b: str) -> tuple[str, str]:

@@ -25,6 +25,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Sequence
 
+from .errors import skip_message
 from .model import Document, Published, RawDocument, Removed
 from .offsets import OffsetMap, OffsetMapBuilder
 
@@ -35,6 +36,7 @@ __all__ = [
     "clean_document",
     "clean_stats",
     "find_dateline_date",
+    "repair",
 ]
 
 #: Closed vocabulary of reasons a line is removed, with what each covers.
@@ -63,6 +65,8 @@ _STOPWORDS = frozenset(
     "says can could may might should must do does did up out more most some all any one two new".split()
 )
 
+_COMMON = frozenset("our you your this here now today free new get see read more also next".split())
+
 _MONTHS = {
     m: i + 1
     for i, names in enumerate(
@@ -80,10 +84,13 @@ _MONTH_RE = (
 # A sentence ends with terminal punctuation, possibly followed by closing quotes or brackets.
 _SENT_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
-_TRIM = re.compile(r"^[\W\d_]+|[\W\d_]+$", re.UNICODE)
+_LETTER = re.compile(r"[^\W\d_]")
 _SPACES = re.compile(r"\s+")
 # Separators of menu items and breadcrumbs on one line.
 _MENU_SEP = re.compile(r"\s*(?:\||•|·|»|›|>|/|\u2022|\u25b8|\u25ba|\s{3,}|\t)\s*")
+
+_MD_HEADING = re.compile(r"#{1,6}[ \t]+")
+_MD_IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)$")
 
 # Cheap gate in front of ftfy: a UTF-8 lead byte read as Latin-1/cp1252 followed by a continuation byte.
 _MOJIBAKE_GATE = re.compile(
@@ -93,12 +100,20 @@ _MOJIBAKE_GATE = re.compile(
 
 # A line that is only a photo/video credit or ends with one ("... Photo: AFP", "(Photo by J. Doe/Reuters)").
 _CAPTION = re.compile(
-    r"(?:^|[\s.(\[|–—-])(?:photo|photograph|picture|image|illustration|video|graphic|file photo|photo credit"
+    r"(?:^|[.)\]|–—-]\s*|\s[(\[])(?:photo|photograph|picture|image|illustration|video|graphic|file photo|photo credit"
     r"|credit|courtesy|source: photo)s?(?: by| courtesy of| credit)?\s*[:/]\s*[^\s].{0,60}$"
     r"|\((?:photo|image|picture|illustration|file)s?(?: by|:)[^)]{1,60}\)\s*\.?$"
     r"|(?:^|\s)(?:getty images|afp via getty images|shutterstock|reuters/[\w .]+|ap photo/[\w .]+)\)?\.?$",
     re.IGNORECASE,
 )
+
+_DIGIT = re.compile(r"\d")
+_TOKEN = re.compile(r"[a-z]+")
+# Words one of which every caption credit holds (a gate in front of _CAPTION).
+_CAPTION_CUES = frozenset("photo photos photograph photographs picture pictures image images illustration video graphic "
+                          "credit courtesy getty shutterstock reuters file".split())
+_COUNTER_CUES = frozenset("posted published added online last past today week month far reading now currently viewed "
+                          "read shared seen times viewing".split())
 
 # Site counters: a number of site items in a time window, or "N views/comments/shares".
 _COUNTER = re.compile(
@@ -106,7 +121,7 @@ _COUNTER = re.compile(
     r"views?|reads?|visitors?|readers?|users?|members?|shares?|subscribers?)\b[^.]{0,60}?"
     r"\b(?:posted|published|added|online|in the (?:last|past)\s+[\d,]+\s+(?:hours?|days?|minutes?|weeks?)|"
     r"today|this (?:week|month)|so far|reading now|right now|currently)\b"
-    r"|^(?:viewed|read|shared)\s+[\d,.]+k?\s+times?\b"
+    r"|\b(?:viewed|read|shared|seen)\s+[\d,.]+k?\s+times?\b"
     r"|^\s*[\d,.]+k?\s+(?:people|readers|users) (?:are )?(?:reading|viewing|online)\b",
     re.IGNORECASE,
 )
@@ -176,6 +191,9 @@ class CleanOptions:
 class _Lexicon:
     phrases: dict[str, str]  # trimmed lower-cased line -> reason
     patterns: tuple[tuple[re.Pattern, str], ...]
+    by_cue: dict[str, tuple[int, ...]]  # token -> patterns that may match a line holding it
+    always: tuple[int, ...]  # patterns without cue words
+    longest_phrase: int  # in words
     share_tokens: frozenset[str]
     menu_items: frozenset[str]
     related_headers: frozenset[str]
@@ -203,6 +221,24 @@ def _parse_lexicon(text: str, phrases: dict, patterns: list) -> None:
             phrases.setdefault(_key(line), reason)
 
 
+def _cue_words(pattern: str) -> frozenset[str]:
+    """The words a pattern is written with (both forms of an optional last letter): a cheap gate.
+
+    A line is only searched with a pattern when it holds one of these words as a token; a phrase
+    pattern always matches several words, at least one of them whole. Empty: no gate.
+    """
+    s = re.sub(r"\\[a-zA-Z]", " ", pattern)
+    s = re.sub(r"\[[^\]]*\]", " ", s)
+    words: set[str] = set()
+    for m in re.finditer(r"([a-z]{2,})(\?)?", s.lower()):
+        word = m.group(1)
+        words.add(word)
+        if m.group(2):
+            words.add(word[:-1])
+    # words every other sentence holds would open the gate for every line
+    return frozenset(w for w in words if len(w) >= 3 and w not in _STOPWORDS and w not in _COMMON)
+
+
 @lru_cache(maxsize=8)
 def _lexicon(extra: tuple[str, ...] = ()) -> _Lexicon:
     """The interface lexicon: the packaged English list plus any extra files given."""
@@ -215,29 +251,54 @@ def _lexicon(extra: tuple[str, ...] = ()) -> _Lexicon:
     share = frozenset(w for p, r in phrases.items() if r == "share-widget" for w in p.split())
     menu = frozenset(p for p, r in phrases.items() if r in ("navigation", "section-label", "footer"))
     related = frozenset(p for p, r in phrases.items() if r == "related-news")
-    return _Lexicon(phrases, tuple(patterns), share, menu, related)
+    by_cue: dict[str, list[int]] = defaultdict(list)
+    always: list[int] = []
+    for n, (pattern, _) in enumerate(patterns):
+        cues = _cue_words(pattern.pattern)
+        if not cues:
+            always.append(n)
+        for word in cues:
+            by_cue[word].append(n)
+    longest = max((len(p.split()) for p in phrases), default=0)
+    return _Lexicon(phrases, tuple(patterns), {w: tuple(v) for w, v in by_cue.items()}, tuple(always), longest,
+                    share, menu, related)
 
 
 def _key(line: str) -> str:
     """A line folded for lexicon and repetition look-ups: lower case, spaces collapsed, ends trimmed."""
-    return _SPACES.sub(" ", _TRIM.sub("", line.lower())).replace("’", "'")
+    low = line.lower()
+    first = _LETTER.search(low)
+    if first is None:
+        return ""
+    last = _LETTER.search(low[::-1])
+    low = low[first.start() : len(low) - last.start()]
+    return " ".join(low.split()).replace("’", "'")
 
 
-@dataclass(slots=True)
 class _Line:
-    """One non-empty line of a raw text, with its shape."""
+    """One non-empty line of a raw text, with its shape; ``key`` is folded on first use."""
 
-    index: int  # position among all lines (blank ones included)
-    start: int  # raw offset of the first non-space character
-    end: int  # raw offset after the last non-space character
-    text: str  # the line as it will appear in the clean text (repaired, normalised)
-    key: str
-    words: int
-    sentence: bool  # ends like a sentence and is long enough to be one
-    headline: bool  # short, without closing sentence punctuation
-    caps: bool  # written in capitals
-    reason: str | None = None
-    ops: tuple | None = None  # edits to apply when the raw line differs from ``text``
+    __slots__ = ("index", "start", "end", "text", "_key", "words", "sentence", "headline", "caps", "reason", "ops")
+
+    def __init__(self, index: int, start: int, end: int, text: str, words: int, sentence: bool, headline: bool,
+                 caps: bool, ops: tuple | None) -> None:
+        self.index = index  # position among all lines (blank ones included)
+        self.start = start  # raw offset of the first non-space character
+        self.end = end  # raw offset after the last non-space character
+        self.text = text  # the line as it will appear in the clean text (repaired, normalised)
+        self._key: str | None = None
+        self.words = words
+        self.sentence = sentence  # ends like a sentence and is long enough to be one
+        self.headline = headline  # short, without closing sentence punctuation
+        self.caps = caps  # written in capitals
+        self.reason: str | None = None
+        self.ops = ops  # edits to apply when the raw line differs from ``text``
+
+    @property
+    def key(self) -> str:
+        if self._key is None:
+            self._key = _key(self.text)
+        return self._key
 
 
 def _shape(text: str) -> tuple[int, bool, bool, bool]:
@@ -245,8 +306,8 @@ def _shape(text: str) -> tuple[int, bool, bool, bool]:
     ends = _SENT_END.search(text) is not None
     sentence = (ends and words >= 4) or words >= 30
     headline = 1 <= words <= 25 and len(text) <= 220 and not ends and not text.endswith((",", ";", ":"))
-    letters = [c for c in text if c.isalpha()]
-    caps = len(letters) >= 3 and not any(c.islower() for c in letters)
+    # capitals only count in scripts that have case ("엘제이" is neither upper nor lower)
+    caps = text.upper() == text and text.lower() != text and sum(1 for c in text if c.isupper()) >= 3
     return words, sentence, headline, caps
 
 
@@ -257,7 +318,11 @@ def _repair(text: str, options: CleanOptions) -> tuple[str, tuple | None]:
     if options.repair_mojibake and _MOJIBAKE_GATE.search(text):
         import ftfy
 
-        fixed = ftfy.fix_text(text, normalization="NFC" if options.normalize == "NFC" else None)
+        # only undo encoding damage: quotes, widths and ligatures are the author's
+        fixed = ftfy.fix_text(
+            text, normalization="NFC" if options.normalize == "NFC" else None, uncurl_quotes=False,
+            fix_character_width=False, fix_latin_ligatures=False, fix_line_breaks=False,
+        )
         used_ftfy = fixed != text
     if options.normalize and not unicodedata.is_normalized(options.normalize, fixed):
         fixed = unicodedata.normalize(options.normalize, fixed)
@@ -268,6 +333,11 @@ def _repair(text: str, options: CleanOptions) -> tuple[str, tuple | None]:
         if ops is not None:
             return fixed, ops
     return fixed, _diff_ops(text, fixed)
+
+
+def repair(text: str, options: CleanOptions = CleanOptions()) -> str:
+    """``text`` as the clean stage writes it: mojibake repaired (when the gate fires) and normalised."""
+    return _repair(text, options)[0]
 
 
 def _cluster_ops(text: str, fixed: str, form: str) -> tuple | None:
@@ -314,12 +384,17 @@ def _split_lines(raw: str, options: CleanOptions) -> list[_Line]:
         if stripped:
             start = pos + (len(chunk) - len(chunk.lstrip()))
             end = start + len(stripped)
+            heading = _MD_HEADING.match(stripped)
+            if heading and heading.end() < len(stripped):
+                # a Markdown heading: the marker is markup, not words
+                start += heading.end()
+                stripped = stripped[heading.end():]
             ops = None
             text = stripped
             if needs_fix:
                 text, ops = _repair(stripped, options)
             words, sentence, headline, caps = _shape(text)
-            lines.append(_Line(index, start, end, text, _key(text), words, sentence, headline, caps, None, ops))
+            lines.append(_Line(index, start, end, text, words, sentence, headline, caps, ops))
         pos += len(chunk) + 1
     return lines
 
@@ -328,21 +403,30 @@ def _phrase_reason(line: _Line, lex: _Lexicon, options: CleanOptions) -> str | N
     """Reason from the interface lexicon, or from the shape of a widget/menu line."""
     if line.words > options.max_prompt_words:
         return None
-    reason = lex.phrases.get(line.key)
-    if reason is not None:
-        return reason
+    if line.words <= lex.longest_phrase:
+        reason = lex.phrases.get(line.key)
+        if reason is not None:
+            return reason
     low = line.text.lower()
-    for pattern, why in lex.patterns:
+    candidates = set(lex.always)
+    for token in set(_TOKEN.findall(low)):
+        hit = lex.by_cue.get(token)
+        if hit:
+            candidates.update(hit)
+    for n in sorted(candidates):
+        pattern, why = lex.patterns[n]
         if pattern.search(low):
             return why
     if not line.sentence:
+        if line.text.startswith("|") and line.text.endswith("|"):
+            return None  # a table row, as trafilatura writes tables
         items = [p for p in (_key(x) for x in _MENU_SEP.split(line.text)) if p]
         if len(items) >= 2 and all(p in lex.menu_items for p in items):
             return "navigation"
         toks = line.key.split()
         if len(toks) >= 2 and all(_key(t) in lex.share_tokens for t in toks):
             return "share-widget"
-        if len(items) >= 4 and all(len(p.split()) <= 3 for p in items) and not any(
+        if "://" not in line.text and not line.text.startswith("|") and len(items) >= 4 and all(len(p.split()) <= 3 for p in items) and not any(
             w in _STOPWORDS for p in items for w in p.split()
         ):
             return "navigation"
@@ -355,8 +439,15 @@ def _is_timestamp(line: _Line) -> bool:
     return not _TIMESTAMP_WORDS.sub(" ", line.text).strip()
 
 
+def _dateline(text: str) -> re.Match | None:
+    head = text[:120]
+    if not head[:1].isupper() or not ("—" in head or "–" in head or "-" in head):
+        return None  # cheap refusal: a dateline opens with a capital and closes with a dash
+    return _DATELINE.match(head + " ")
+
+
 def _is_dateline_line(line: _Line) -> bool:
-    return _DATELINE.match(line.text + " ") is not None
+    return _dateline(line.text) is not None
 
 
 def _strong_reason(line: _Line, lex: _Lexicon, options: CleanOptions) -> str | None:
@@ -364,15 +455,31 @@ def _strong_reason(line: _Line, lex: _Lexicon, options: CleanOptions) -> str | N
     reason = _phrase_reason(line, lex, options)
     if reason is not None:
         return reason
-    if line.words <= 40 and _COUNTER.search(line.text):
-        return "counter"
-    if line.words <= 60 and _CAPTION.search(line.text):
+    if _MD_IMAGE.match(line.text):
         return "caption"
-    if _is_timestamp(line):
+    if line.words > 60:
+        return None
+    tokens = set(_TOKEN.findall(line.text.lower()))
+    digits = _DIGIT.search(line.text) is not None
+    if digits and line.words <= 40 and not tokens.isdisjoint(_COUNTER_CUES) and _COUNTER.search(line.text):
+        return "counter"
+    if not tokens.isdisjoint(_CAPTION_CUES) and _CAPTION.search(line.text):
+        return "caption"
+    if digits and _is_timestamp(line):
         return "timestamp"
-    if line.caps and not line.sentence and line.words <= 20 and not _is_dateline_line(line) and not _CREDIT.match(line.text):
-        return "banner"
     return None
+
+
+
+# A dateline given on a line of its own, in capitals: "BAAR, SWITZERLAND", "WASHINGTON, D.C."
+_PLACE_LINE = re.compile(r"^[A-ZÀ-Ỹ][A-ZÀ-Ỹ .'’-]{1,40},\s*[A-ZÀ-Ỹa-z][A-ZÀ-Ỹa-z .'’-]{1,30}[—–-]?$")
+
+
+def _is_banner(line: _Line) -> bool:
+    return (
+        line.caps and not line.sentence and line.words <= 20 and not _is_dateline_line(line)
+        and not _CREDIT.match(line.text) and not _PLACE_LINE.match(line.text)
+    )
 
 
 def _find_title(lines: list[_Line], declared: str | None, options: CleanOptions) -> int | None:
@@ -389,7 +496,7 @@ def _find_title(lines: list[_Line], declared: str | None, options: CleanOptions)
             break
         if line.reason is None:
             first.append(k)
-    keys = Counter(lines[k].key for k in first)
+    keys = Counter(lines[k].key for k in first if lines[k].headline)
     for pos, k in enumerate(first):
         line = lines[k]
         if line.sentence:
@@ -422,7 +529,7 @@ def _related_box(lines: list[_Line], start: int) -> int:
             end = k
             prev_headline = False
             continue
-        if _headline_like(line) or line.key in ("",):
+        if _headline_like(line):
             prev_headline = True
         elif line.sentence and prev_headline:
             prev_headline = False
@@ -431,6 +538,9 @@ def _related_box(lines: list[_Line], start: int) -> int:
         k += 1
         end = k
     if end < len(lines):
+        # the list ends early, so the text goes on: a last blurb is more likely the text itself
+        while end - 1 > start and lines[end - 1].sentence and lines[end - 1].reason is None:
+            end -= 1
         # the list ends early: keep a last blurb-less headline out only if a sentence follows it
         # directly (it may be a subhead of the article going on)
         last = lines[end - 1]
@@ -464,42 +574,58 @@ def _mark_document(lines: list[_Line], declared_title: str | None, lex: _Lexicon
     title = _find_title(lines, declared_title, options)
     title_key = lines[title].key if title is not None else (_key(declared_title) if declared_title else None)
     if title_key:
+        span = len(title_key.split())
         for k, line in enumerate(lines):
-            if k != title and line.reason is None and line.key == title_key:
+            if k != title and line.reason is None and abs(line.words - span) <= 2 and line.key == title_key:
                 line.reason = "duplicate-title"
 
     if title is not None:
         # short non-sentence lines above the title are labels and menus
         for line in lines[:title]:
-            if line.reason is None and not line.sentence and not _CREDIT.match(line.text) and not _is_dateline_line(line):
+            if (
+                line.reason is None and not line.sentence and not _CREDIT.match(line.text)
+                and not _is_dateline_line(line) and not _PLACE_LINE.match(line.text)
+            ):
                 if line.words <= 4:
                     line.reason = "section-label"
 
-    # a non-sentence line repeated inside the document is a widget or a teaser
-    counts = Counter(line.key for line in lines if line.reason is None and not line.sentence)
-    for k, line in enumerate(lines):
+    # banners in capitals sit above the story (or above its title)
+    first_body = next((k for k, ln in enumerate(lines) if ln.sentence and ln.reason is None), len(lines))
+    top = title if title is not None else first_body
+    for line in lines[: max(top, 0)]:
+        if line.reason is None and _is_banner(line):
+            line.reason = "banner"
+
+    # a non-sentence line given twice in a row is a teaser (headline and link text) or a widget
+    for k in range(1, len(lines)):
+        line, prev = lines[k], lines[k - 1]
         if (
             line.reason is None
             and k != title
             and not line.sentence
-            and counts[line.key] >= 2
-            and line.words <= 25
             and line.key
+            and line.key == prev.key
             and not _CREDIT.match(line.text)
         ):
             line.reason = "repeated-line"
     return title
 
 
-def _next_key(lines: list[_Line], k: int) -> str | None:
-    for j in range(k + 1, min(len(lines), k + 3)):
-        if lines[j].reason is None:
-            return lines[j].key if lines[j].sentence else None
-    return None
+def _in_copied_passage(lines: list[_Line], k: int, others: list[frozenset[str]], window: int = 3) -> bool:
+    """Whether a sentence near line ``k`` also appears in another document: the line sits in copied text."""
+    for j in range(max(0, k - window), min(len(lines), k + window + 1)):
+        line = lines[j]
+        if j != k and line.sentence and line.reason is None and any(line.text in o for o in others):
+            return True
+    return False
 
 
 def _mark_across(docs_lines: list[list[_Line]], titles: list[int | None], options: CleanOptions) -> None:
-    """Remove short non-sentence lines that several documents share, unless they lead a shared passage."""
+    """Remove short non-sentence lines that several documents share, unless they sit in a shared passage.
+
+    Site chrome repeats from page to page around different stories; a subhead or list item repeats
+    because the documents copy the same text, and then the sentences around it repeat too.
+    """
     where: dict[str, list[tuple[int, int]]] = defaultdict(list)
     title_keys = {lines[t].key for lines, t in zip(docs_lines, titles) if t is not None}
     for d, lines in enumerate(docs_lines):
@@ -514,16 +640,24 @@ def _mark_across(docs_lines: list[list[_Line]], titles: list[int | None], option
             ):
                 seen.add(line.key)
                 where[line.key].append((d, k))
+    sentences: dict[int, frozenset[str]] = {}
+
+    def sentence_set(d: int) -> frozenset[str]:
+        if d not in sentences:
+            sentences[d] = frozenset(ln.text for ln in docs_lines[d] if ln.sentence and ln.reason is None)
+        return sentences[d]
+
     for key, occ in where.items():
-        if len(occ) < options.repeat_min_documents or key in title_keys:
+        if len(occ) < options.repeat_min_documents:
             continue
-        nexts = [_next_key(docs_lines[d], k) for d, k in occ]
-        shared_next = Counter(n for n in nexts if n)
-        if any(c >= 2 for c in shared_next.values()):
-            continue  # a subhead of a passage the documents copy from each other
+        if key in title_keys and len(occ) < max(3, options.repeat_min_documents):
+            continue  # two documents may well share a headline; three with different texts share a label
+        docs = [d for d, _ in occ]
         for d, k in occ:
             line = docs_lines[d][k]
-            if titles[d] == k or _CREDIT.match(line.text) or _is_dateline_line(line):
+            if _CREDIT.match(line.text) or _is_dateline_line(line):
+                continue
+            if _in_copied_passage(docs_lines[d], k, [sentence_set(o) for o in docs if o != d]):
                 continue
             line.reason = "repeated-line"
 
@@ -560,7 +694,7 @@ def find_dateline_date(text: str) -> Published | None:
     """
     body = [ln.strip() for ln in text.split("\n") if ln.strip()]
     for line in body[:6]:
-        m = _DATELINE.match(line + " ")
+        m = _dateline(line)
         if not m:
             continue
         head = m.group("head")
@@ -630,9 +764,12 @@ def _finish(raw: RawDocument, lines: list[_Line], title: int | None, options: Cl
         guess = guess or _timestamp_date(lines)
         if guess is not None:
             published = guess
+    skipped = None
+    if not text.strip():
+        skipped = skip_message("no-text", "every line was boilerplate")
     return Document(
         id=raw.id, source=raw.source, text=text, raw=raw.text, origin=raw.origin, url=raw.url, title=found_title,
-        published=published, removed=removed, skipped=None, offsets=offsets, format=raw.format,
+        published=published, removed=removed, skipped=skipped, offsets=offsets, format=raw.format,
     )
 
 
@@ -648,6 +785,9 @@ def clean_documents(raws: Sequence[RawDocument], options: CleanOptions = CleanOp
     titles = [_mark_document(lines, raws[i].title, lex, options) for i, lines in zip(live, docs_lines)]
     if options.cross_document and len(live) >= options.repeat_min_documents:
         _mark_across(docs_lines, titles, options)
+        for n, (i, lines) in enumerate(zip(live, docs_lines)):
+            if titles[n] is not None and lines[titles[n]].reason is not None:
+                titles[n] = _find_title(lines, raws[i].title, options)
     done = {i: _finish(raws[i], lines, t, options) for i, lines, t in zip(live, docs_lines, titles)}
     return [done[i] if i in done else _skipped(raws[i]) for i in order]
 

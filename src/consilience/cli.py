@@ -125,12 +125,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the promise is: no traceback, ever; a clear message and code 70
-        import click
-
-        if isinstance(exc, click.exceptions.ClickException):
+        if hasattr(exc, "show") and hasattr(exc, "exit_code"):  # the parser's usage errors
             exc.show()
             return errors.EXIT_USAGE
-        if isinstance(exc, click.exceptions.Abort):
+        if type(exc).__name__ == "Abort":
             return 130
         _warn(f"internal error: {type(exc).__name__}: {exc} (please report this with the input)")
         return errors.EXIT_INTERNAL

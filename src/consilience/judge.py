@@ -81,6 +81,9 @@ def soft_interval(v: Quantity | Rank) -> tuple[float, float]:
 
 
 def _hard(v: Quantity | Rank) -> tuple[float, float]:
+    if isinstance(v, Rank) and v.low != v.high:
+        # "one of the largest" names no position: it rules nothing out, it only points at the top.
+        return float(v.low), math.inf
     return float(v.low), float(v.high)
 
 
@@ -292,6 +295,17 @@ def _fmt_number(x: float) -> str:
     return f"{x:,.6f}".rstrip("0").rstrip(".")
 
 
+def _plural(noun: str) -> str:
+    """English plural of a counted noun stored singular ("project" -> "projects")."""
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es" if not noun.endswith("s") else noun
+    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in "aeiou":
+        return noun[:-1] + "ies"
+    if noun in ("person",):
+        return "people"
+    return noun + "s"
+
+
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
@@ -320,6 +334,6 @@ def describe_value(c: Claim) -> str:
             return f"{hedge}{_fmt_number(p)} percentage points"
         if v.kind == "multiplier":
             return f"{hedge}{_fmt_number(p)} times"
-        unit = f" {v.unit}" if v.unit and v.kind == "count" else ""
+        unit = f" {_plural(v.unit) if p != 1 else v.unit}" if v.unit and v.kind == "count" else ""
         return f"{hedge}{_fmt_number(p)}{unit}"
     return str(getattr(v, "point", v))

@@ -149,7 +149,7 @@ _RULES: list[tuple[str, str]] = [
     ("fiscal", r"(?:fiscal|financial|FY)\s*(?:year\s+)?(?P<y>" + _YEAR4 + r"|'?\d\d)\b"),
     ("yearrange", r"(?P<y1>" + _YEAR4 + r")\s*(?:-|–|—|/)\s*(?P<y2>" + _YEAR4 + r"|\d\d)(?![\d%]|[.,]\d)"),
     ("theyear", r"the\s+year\s+(?P<y>" + _YEAR4 + r")\b"),
-    ("year", r"(?P<y>" + _YEAR4 + r")(?![\d,]\d|\.\d|\s*(?:%|percent|per\s+cent))"),
+    ("year", r"(?P<y>" + _YEAR4 + r")(?!\d|[,.]\d|\s*(?:%|percent|per\s+cent))"),
     ("ago", r"(?P<n>" + _NUMWORD + r")\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>ago|earlier|before|later|after|since|from\s+now|hence)\b"),
     ("agoa", r"(?P<n>a|an)\s+(?P<unit>year|month|week|day|decade)\s+(?P<dir>ago|earlier|before|later)\b"),
     ("relunit", r"(?:the\s+)?(?P<rel>" + _REL + r")\s+(?P<unit>year|month|week|decade|century|weekend)\b"),

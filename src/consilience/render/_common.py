@@ -9,6 +9,7 @@ each view escapes for its own medium.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -57,20 +58,58 @@ def usable_documents(d: dict) -> list[dict]:
     return [doc for doc in d.get("documents") or [] if not doc.get("skipped")]
 
 
+# A content hash inside a file name ("000_c76a6a48aae8736b.txt") means nothing to a reader.
+_HASH_TOKEN = re.compile(r"(?:^|[_\-. ])(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{12,}(?=$|[_\-. ])")
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,5}$")
+
+
+def short_name(name: str) -> str:
+    """A file-like name for readers: no directory, no extension, no hash token; ``name`` if nothing is left."""
+    stem = _EXTENSION.sub("", name.replace("\\", "/").rsplit("/", 1)[-1])
+    stem = _HASH_TOKEN.sub("", stem).strip("_-. ")
+    return stem or name
+
+
 def doc_labels(d: dict) -> dict[str, str]:
-    """A short name per document id: its source when that is unique, else ``source (id)``, else the id."""
+    """A short, unique name per document id, for column heads and lists.
+
+    The source when it is a real name (not the id) and unique; else the id shortened by
+    :func:`short_name` when that stays unique; else ``source (id)`` or the id itself.
+    """
     docs = d.get("documents") or []
     counts = Counter((doc.get("source") or "") for doc in docs)
+    shorts = Counter(short_name(doc["id"]) for doc in docs)
     out: dict[str, str] = {}
     for doc in docs:
         source = (doc.get("source") or "").strip()
-        if not source or source == doc["id"]:
-            out[doc["id"]] = doc["id"]
-        elif counts[source] == 1:
+        if source and source != doc["id"] and counts[source] == 1:
             out[doc["id"]] = source
-        else:
+        elif source and source != doc["id"]:
             out[doc["id"]] = f"{source} ({doc['id']})"
+        elif shorts[short_name(doc["id"])] == 1:
+            out[doc["id"]] = short_name(doc["id"])
+        else:
+            out[doc["id"]] = doc["id"]
     return out
+
+
+def relabel(text: str | None, labels: dict[str, str]) -> str:
+    """``text`` with every document id it mentions replaced by that document's label (longest ids first).
+
+    Explanations name documents by id; the views name them by label, and the two must match.
+    """
+    if not text:
+        return ""
+    changes = sorted(((i, lab) for i, lab in labels.items() if i and lab != i), key=lambda p: (-len(p[0]), p[0]))
+    if not changes:
+        return text
+    pattern = re.compile("|".join(rf"(?<![\w/.-]){re.escape(i)}(?![\w/-])" for i, _ in changes))
+    table = dict(changes)
+    return pattern.sub(lambda m: table[m.group(0)], text)
+
+
+#: Value types whose consensus says more than the wording: the normalised figure, date or role.
+CONSENSUS_TYPES = ("quantity", "rank", "date", "name")
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,8 +263,14 @@ def value_key(v: dict | None) -> tuple:
     if not v:
         return ("none",)
     t = v.get("type")
-    if t in ("quantity", "rank", "date"):
-        return (t, v.get("unit"), v.get("point"))
+    if t == "quantity":
+        # "more than 730" and "730" are different statements even where they are compatible.
+        return (t, v.get("unit"), v.get("point"), v.get("hedge") or "exact")
+    if t == "rank":
+        # "one of the largest" (1..5) is not "the largest" (1..1), though both have point 1.
+        return (t, v.get("point"), v.get("low"), v.get("high"))
+    if t == "date":
+        return (t, v.get("point"))
     if t == "name":
         return (t, v.get("key") or (v.get("name") or "").lower())
     if t == "quote":
@@ -265,17 +310,73 @@ class ValueGroup:
     claims: tuple[dict, ...]
 
 
+#: Qualifiers in the order their notes are written after a value.
+QUALIFIERS = ("base", "time_scope", "change", "level_from", "level_to", "every", "place", "among", "of")
+
+
+def _qualifier_key(q: object) -> object:
+    if isinstance(q, dict):
+        if q.get("type") == "date":
+            return ("date", q.get("point"))
+        if q.get("type") == "quantity":
+            return ("quantity", q.get("unit"), q.get("point"))
+        return tuple(sorted((k, repr(v)) for k, v in q.items()))
+    return q
+
+
+def differing_qualifiers(fact: dict) -> tuple[str, ...]:
+    """Qualifiers on which the fact's claims disagree (claims without the qualifier are not counted).
+
+    A base-year conflict ("up 11% from 2021" / "from 2020") has equal values: only these notes show
+    readers where the sources part.
+    """
+    out = []
+    for name in QUALIFIERS:
+        keys = {_qualifier_key((c.get("qualifiers") or {}).get(name)) for c in fact.get("claims") or []}
+        keys.discard(None)
+        if len(keys) > 1:
+            out.append(name)
+    return tuple(out)
+
+
+def _qualifier_phrase(name: str, q: object) -> str:
+    if isinstance(q, dict):
+        shown = format_value(q)
+        return {"base": f"from {shown}", "time_scope": f"in {shown}", "level_from": f"from {shown}",
+                "level_to": f"to {shown}"}.get(name, shown)
+    return {"every": f"every {q}", "place": f"in {q}", "among": f"among {q}", "of": f"of {q}"}.get(name, str(q))
+
+
+def qualifier_note(claim: dict, names: tuple[str, ...]) -> str:
+    """The claim's qualifiers among ``names`` as a short phrase ("from 2021; in 2022"), or ""."""
+    quals = claim.get("qualifiers") or {}
+    return "; ".join(_qualifier_phrase(n, quals[n]) for n in names if quals.get(n) is not None)
+
+
+def claim_display(claim: dict, names: tuple[str, ...] = ()) -> str:
+    """The value as written, followed by the qualifiers in ``names`` when the claim has them."""
+    text = claim.get("text") or format_value(claim.get("value"))
+    note = qualifier_note(claim, names)
+    return f"{text} ({note})" if note else text
+
+
+def claim_key(claim: dict, names: tuple[str, ...] = ()) -> tuple:
+    """What two claims of a fact must share to say the same thing: the value and the qualifiers ``names``."""
+    quals = claim.get("qualifiers") or {}
+    return (value_key(claim.get("value")), tuple(_qualifier_key(quals.get(n)) for n in names))
+
+
 def value_groups(fact: dict) -> list[ValueGroup]:
-    """The fact's claims grouped by value, most documents first, then by first document id."""
+    """The fact's claims grouped by value and differing qualifiers; most documents first, then by id."""
+    names = differing_qualifiers(fact)
     groups: dict[tuple, list[dict]] = {}
     for c in fact.get("claims") or []:
-        groups.setdefault(value_key(c.get("value")), []).append(c)
+        groups.setdefault(claim_key(c, names), []).append(c)
     out = []
     for claims in groups.values():
         claims = sorted(claims, key=lambda c: (c.get("doc_id", ""), (c.get("span") or [0])[0]))
         docs = tuple(dict.fromkeys(c.get("doc_id", "") for c in claims))
-        shown = claims[0].get("text") or format_value(claims[0].get("value"))
-        out.append(ValueGroup(shown=shown, doc_ids=docs, claims=tuple(claims)))
+        out.append(ValueGroup(shown=claim_display(claims[0], names), doc_ids=docs, claims=tuple(claims)))
     return sorted(out, key=lambda g: (-len(g.doc_ids), g.doc_ids))
 
 
@@ -316,9 +417,10 @@ def profiles(d: dict) -> dict[str, Profile]:
     stats: dict[str, dict] = {doc["id"]: {"facts": 0, "shared": 0, "cmp": 0, "agree": 0, "minority": []}
                               for doc in usable_documents(d)}
     for fact in ordered_facts(d):
+        names = differing_qualifiers(fact)
         by_doc: dict[str, set] = {}
         for c in fact.get("claims") or []:
-            by_doc.setdefault(c.get("doc_id", ""), set()).add(value_key(c.get("value")))
+            by_doc.setdefault(c.get("doc_id", ""), set()).add(claim_key(c, names))
         consistent = fact.get("verdict") in CONSISTENT
         sizes = Counter(k for keys in by_doc.values() for k in keys)
         for doc_id, keys in by_doc.items():
@@ -347,6 +449,15 @@ def profiles(d: dict) -> dict[str, Profile]:
                               agreements=s["agree"], minority=tuple(s["minority"]),
                               removed=dict(sorted(removed.items())))
     return out
+
+
+def clip(text: str, limit: int) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters plus an ellipsis when cut."""
+    if len(text) <= limit:
+        return text
+    head = text[:limit]
+    cut = head.rsplit(" ", 1)[0] if " " in head else head
+    return cut.rstrip(" ,;:") + "…"
 
 
 def percent(x: float | None) -> str:

@@ -11,6 +11,10 @@ from __future__ import annotations
 import re
 
 from ._common import (
+    claim_display,
+    differing_qualifiers,
+    CONSENSUS_TYPES,
+    clip,
     date_range_text,
     doc_labels,
     fact_labels,
@@ -20,6 +24,7 @@ from ._common import (
     ordered_facts,
     percent,
     profiles,
+    relabel,
     sorted_claims,
     story,
     usable_documents,
@@ -31,6 +36,8 @@ __all__ = ["render_markdown", "md_escape", "GRID_MAX_SOURCES"]
 
 #: The fact × source grid is written only up to this many sources; wider tables are unreadable in Markdown.
 GRID_MAX_SOURCES = 12
+#: Longer values (quotes, event phrases) are cut in grid cells; the conflicts show them whole.
+GRID_CELL_CHARS = 60
 
 # Characters that start Markdown syntax anywhere in a line (`$` opens maths on GitHub); `<`, `>` and
 # `&` become entities instead, so raw HTML in an article is shown, never rendered.
@@ -113,28 +120,33 @@ def render_markdown(d: dict) -> str:
     for i, fact in enumerate(conflicts, 1):
         out += [f"### {i}. {md_escape(fact.get('label') or fact.get('id'))}", ""]
         if fact.get("explanation"):
-            out += [md_escape(fact["explanation"]), ""]
+            out += [md_escape(relabel(fact["explanation"], labels)), ""]
         sides = " **vs** ".join(
             f"{_bold(md_escape(g.shown))} ({', '.join(names.get(x, md_escape(x)) for x in g.doc_ids)})"
             for g in value_groups(fact))
         out += [f"Values: {sides}", ""]
+        quals = differing_qualifiers(fact)
         rows = [[names.get(c.get("doc_id", ""), md_escape(c.get("doc_id"))),
-                 md_escape(c.get("text") or format_value(c.get("value"))), _sentence(c)]
+                 md_escape(claim_display(c, quals)), _sentence(c)]
                 for c in sorted_claims(fact)]
         out += _table(["Source", "Value", "Sentence"], rows) + [""]
 
     usable = usable_documents(d)
-    if facts and usable:
+    # Facts from one source compare nothing; they are listed under Other facts, not in the grid.
+    shared = [f for f in facts if len({c.get("doc_id") for c in f.get("claims") or []}) > 1]
+    if shared and usable:
         out += ["## Fact × source grid", ""]
         if len(usable) > GRID_MAX_SOURCES:
             out += [f"{len(usable)} sources are too many for a Markdown table; the HTML report has the grid.", ""]
         else:
             header = ["Fact", "Verdict"] + [names[doc["id"]] for doc in usable]
             rows = []
-            for fact in facts:
+            for fact in shared:
                 by_doc: dict[str, list[str]] = {}
+                quals = differing_qualifiers(fact)
                 for c in sorted_claims(fact):
-                    by_doc.setdefault(c.get("doc_id", ""), []).append(md_escape(c.get("text")))
+                    cell = md_escape(clip(claim_display(c, quals), GRID_CELL_CHARS))
+                    by_doc.setdefault(c.get("doc_id", ""), []).append(cell)
                 rows.append([md_escape(fact.get("label") or fact.get("id")), fact.get("verdict", "")]
                             + ["; ".join(by_doc.get(doc["id"], [])) or "—" for doc in usable])
             out += _table(header, rows) + [""]
@@ -149,8 +161,10 @@ def render_markdown(d: dict) -> str:
                 + (" (latest)" if fact.get("current") and any(c.get("id") == fact["current"] for c in g.claims)
                    else "")
                 for g in value_groups(fact))
+            if (fact.get("consensus") or {}).get("type") in CONSENSUS_TYPES:
+                values += f"<br>consensus: {md_escape(format_value(fact['consensus']))}"
             rows.append([fact.get("verdict", ""), md_escape(fact.get("label") or fact.get("id")), values,
-                         md_escape(fact.get("explanation"))])
+                         md_escape(relabel(fact.get("explanation"), labels))])
         out += _table(["Verdict", "Fact", "Values", "Explanation"], rows) + [""]
 
     if d.get("reuse"):
@@ -163,7 +177,7 @@ def render_markdown(d: dict) -> str:
             altered = "; ".join(md_escape(flabels.get(f, f)) for f in r.get("altered") or []) or "—"
             rows.append([names.get(src, md_escape(src)), f"{arrow} {names.get(tgt, md_escape(tgt))}",
                          md_escape(r.get("relation")), f"{float(r.get('similarity') or 0):.2f}", altered,
-                         md_escape(r.get("why"))])
+                         md_escape(relabel(r.get("why"), labels))])
         out += _table(["Original", "Copy", "Relation", "Similarity", "Altered facts", "Why"], rows) + [""]
 
     if d.get("timeline"):

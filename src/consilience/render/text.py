@@ -14,6 +14,9 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from ._common import (
+    claim_display,
+    differing_qualifiers,
+    CONSENSUS_TYPES,
     date_range_text,
     doc_labels,
     fact_labels,
@@ -23,6 +26,7 @@ from ._common import (
     ordered_facts,
     percent,
     profiles,
+    relabel,
     sorted_claims,
     story,
     usable_documents,
@@ -51,15 +55,16 @@ _VERDICT_STYLE = {
 def render_text(d: dict, *, console: Console | None = None, color: bool | None = None) -> str:
     """The report dict as terminal text; ANSI colour only when ``color`` (default: ``console`` is a TTY).
 
-    ``console`` (default: one on stdout) is consulted for its width, colour system and whether it is
-    a terminal; nothing is printed to it: the caller writes the returned string.
+    ``console`` is consulted for its width, colour system and whether it is a terminal; nothing is
+    printed to it: the caller writes the returned string. Without one, stdout is probed, and the width
+    is the terminal's or, when piped, :data:`PIPE_WIDTH`.
     """
     from rich.console import Console
 
     probe = console if console is not None else Console()
     if color is None:
         color = probe.is_terminal and not probe.no_color
-    width = probe.width if probe.is_terminal else PIPE_WIDTH
+    width = probe.width if console is not None or probe.is_terminal else PIPE_WIDTH
     buf = io.StringIO()
     out = Console(
         file=buf,
@@ -162,7 +167,7 @@ def _conflicts(conflicts: list[dict], labels: dict[str, str], color: bool) -> It
         yield head
         body = []
         if fact.get("explanation"):
-            body.append(Text(fact["explanation"]))
+            body.append(Text(relabel(fact["explanation"], labels)))
         sides = Text("Values: ", style="bold")
         for j, group in enumerate(value_groups(fact)):
             if j:
@@ -172,9 +177,10 @@ def _conflicts(conflicts: list[dict], labels: dict[str, str], color: bool) -> It
         body.append(sides)
         table = _table(("Source", {"ratio": 1, "no_wrap": False}), ("Value", {"ratio": 1}),
                        ("Sentence", {"ratio": 4}))
+        quals = differing_qualifiers(fact)
         for claim in sorted_claims(fact):
             doc = claim.get("doc_id", "")
-            table.add_row(Text(labels.get(doc, doc)), Text(claim.get("text") or format_value(claim.get("value"))),
+            table.add_row(Text(labels.get(doc, doc)), Text(claim_display(claim, quals)),
                           _sentence(claim, color, "bold white on red"))
         for part in body:
             yield Padding(part, (0, 0, 0, 3))
@@ -197,8 +203,11 @@ def _other_facts(facts: list[dict], labels: dict[str, str]) -> Iterator[Renderab
             values.append(f" ({', '.join(labels.get(x, x) for x in group.doc_ids)})")
             if fact.get("current") and any(c.get("id") == fact["current"] for c in group.claims):
                 values.append(" [latest]", style="cyan")
+        if (fact.get("consensus") or {}).get("type") in CONSENSUS_TYPES:
+            values.append(f"\n= {format_value(fact['consensus'])}", style="dim")
         table.add_row(Text(verdict, style=_VERDICT_STYLE.get(verdict, "")),
-                      Text(fact.get("label") or fact.get("id", "")), values, Text(fact.get("explanation") or ""))
+                      Text(fact.get("label") or fact.get("id", "")), values,
+                      Text(relabel(fact.get("explanation"), labels)))
     yield table
     yield ""
 
@@ -217,7 +226,7 @@ def _reuse(d: dict, labels: dict[str, str]) -> Iterator[RenderableType]:
         altered = "; ".join(names.get(f, f) for f in r.get("altered") or []) or "—"
         table.add_row(Text(labels.get(src, src)), Text(f"{arrow} {labels.get(tgt, tgt)}"),
                       Text(r.get("relation", "")), Text(f"{float(r.get('similarity') or 0):.2f}"),
-                      Text(altered), Text(r.get("why") or ""))
+                      Text(altered), Text(relabel(r.get("why"), labels)))
     yield table
     yield ""
 

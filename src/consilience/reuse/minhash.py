@@ -34,6 +34,7 @@ __all__ = [
     "lsh_bands",
     "candidate_pairs",
     "near_duplicates",
+    "shared_shingle_pairs",
     "EMPTY",
 ]
 
@@ -245,7 +246,15 @@ class MinHasher:
         Texts are consumed in batches of about 256 KiB, so a stream of any length needs memory for
         its signatures and one batch only.
         """
-        chunks = [sig for sig in self.iter_signatures(texts)]
+        if isinstance(texts, Sequence):
+            # Known length: fill one array in place, so peak memory is the result plus one batch.
+            out = np.empty((len(texts), self.num_perm), dtype=np.uint32)
+            row = 0
+            for sig in self.iter_signatures(texts):
+                out[row : row + sig.shape[0]] = sig
+                row += sig.shape[0]
+            return out
+        chunks = list(self.iter_signatures(texts))
         if not chunks:
             return np.zeros((0, self.num_perm), dtype=np.uint32)
         return np.concatenate(chunks)
@@ -326,7 +335,11 @@ def candidate_pairs(signatures: np.ndarray, *, bands: int, rows: int, max_bucket
             continue
         # Runs of equal keys: [run_start, run_end) over the sorted order.
         edges = np.flatnonzero(np.diff(np.concatenate(([False], same, [False])).astype(np.int8)))
-        for start, stop in zip(edges[0::2], edges[1::2] + 1):
+        starts, stops = edges[0::2], edges[1::2] + 1
+        twos = stops - starts == 2
+        # Buckets of two, by far the most common, in one array operation; larger ones one by one.
+        found.append(np.sort(np.stack([live[order[starts[twos]]], live[order[starts[twos] + 1]]], axis=1), axis=1))
+        for start, stop in zip(starts[~twos], stops[~twos]):
             members = np.sort(live[order[start:stop]])
             if members.size > max_bucket:
                 found.append(np.stack([members[:-1], members[1:]], axis=1))
@@ -340,6 +353,32 @@ def candidate_pairs(signatures: np.ndarray, *, bands: int, rows: int, max_bucket
     return np.stack([codes // n, codes % n], axis=1)
 
 
+def shared_shingle_pairs(shingle_sets: Sequence[np.ndarray], *, min_shared: int, max_docs: int) -> np.ndarray:
+    """Pairs ``(i, j)``, ``i < j``, of sets sharing at least ``min_shared`` hashes, sorted, as (m, 2).
+
+    Each set must hold unique values. A hash held by more than ``max_docs`` sets is a stock phrase of
+    the whole collection, not evidence of reuse, and is ignored. Found by one sort over all hashes.
+    """
+    n = len(shingle_sets)
+    if n < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    hashes = np.concatenate(shingle_sets)
+    owners = np.repeat(np.arange(n, dtype=np.int64), [s.size for s in shingle_sets])
+    order = np.argsort(hashes, kind="stable")
+    hashes, owners = hashes[order], owners[order]
+    bounds = np.flatnonzero(np.diff(hashes.astype(np.int64), prepend=-1, append=-1))
+    starts, sizes = bounds[:-1], np.diff(bounds)
+    twos = starts[sizes == 2]
+    codes = [owners[twos] * n + owners[twos + 1]]
+    for lo, size in zip(starts[(sizes > 2) & (sizes <= max_docs)], sizes[(sizes > 2) & (sizes <= max_docs)]):
+        members = owners[lo : lo + size]
+        ii, jj = np.triu_indices(size, k=1)
+        codes.append(members[ii] * n + members[jj])
+    uniq, counts = np.unique(np.concatenate(codes), return_counts=True)
+    keep = uniq[counts >= min_shared]
+    return np.stack([keep // n, keep % n], axis=1)
+
+
 def near_duplicates(
     texts: Sequence[str],
     *,
@@ -347,7 +386,7 @@ def near_duplicates(
     num_perm: int = 128,
     seed: int = 1,
     shingle_size: int = 5,
-    false_positive_weight: float = 0.5,
+    false_positive_weight: float = 0.2,
     max_bucket: int = 64,
     signatures: np.ndarray | None = None,
 ) -> list[tuple[int, int, float]]:

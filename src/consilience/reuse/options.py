@@ -24,7 +24,8 @@ class ReuseOptions:
         threshold: Jaccard similarity above which LSH should return a pair as a near-duplicate
             candidate; bands and rows are derived from it.
         false_positive_weight: weight of false positives against misses when deriving bands and rows
-            (0.5 weighs them equally; lower favours recall).
+            (0.5 weighs them equally). 0.2 favours recall: every candidate is verified by exact
+            Jaccard, so a false candidate costs one comparison while a miss is lost for good.
         max_bucket: an LSH bucket larger than this links its members as a chain instead of all pairs,
             so a flood of identical copies stays linear while every copy stays connected.
         duplicate_containment: share of the shorter text's shingles found in the longer one above
@@ -36,10 +37,11 @@ class ReuseOptions:
             above which a pair is a ``paraphrase``.
         paraphrase_other_coverage: the longer document must be covered at least this much too, so a
             short digest of one paragraph is not called a rewrite of a long article.
-        passage_min_pairs: aligned sentence pairs a pair needs to be ``shares-passages`` when they are
-            scattered; two adjacent pairs (a shared passage) are always enough.
-        passage_strong_score: a pair with an aligned sentence this close (a copied sentence) shares a
-            passage even if it is the only one.
+        passage_run_mean: a stretch of aligned sentences counts as a shared passage only if its pairs
+            score at least this on average (below it, a chain of loose matches).
+        passage_verbatim_score: a stretch of two sentences is a shared passage when both pairs score
+            at least this (copied nearly word for word); otherwise a passage needs three sentences,
+            two figures in common, or a second passage elsewhere.
         list_independent_up_to: with at most this many documents every pair is listed (independent
             ones too); above it only pairs that are not independent.
         story_window_days: documents further apart than this (both dates known) are not joined by
@@ -53,19 +55,19 @@ class ReuseOptions:
     num_perm: int = 128
     seed: int = 1
     threshold: float = 0.5
-    false_positive_weight: float = 0.5
+    false_positive_weight: float = 0.2
     max_bucket: int = 64
     duplicate_containment: float = 0.8
     duplicate_length_ratio: float = 0.5
     align_threshold: float = 0.35
     paraphrase_coverage: float = 0.6
     paraphrase_other_coverage: float = 0.5
-    passage_min_pairs: int = 3
-    passage_strong_score: float = 0.85
+    passage_run_mean: float = 0.4
+    passage_verbatim_score: float = 0.7
     list_independent_up_to: int = 50
     story_window_days: int = 7
-    story_topic_threshold: float = 0.3
-    story_top_terms: int = 40
+    story_topic_threshold: float = 0.15
+    story_top_terms: int = 80
 
     def __post_init__(self) -> None:
         from ..errors import UsageError
@@ -78,7 +80,8 @@ class ReuseOptions:
             if not 0.0 < getattr(self, name) < 1.0:
                 raise UsageError(f"ReuseOptions.{name} must be strictly between 0 and 1, got {getattr(self, name)}")
         for name in ("duplicate_containment", "duplicate_length_ratio", "align_threshold", "paraphrase_coverage",
-                     "paraphrase_other_coverage", "passage_strong_score", "story_topic_threshold"):
+                     "paraphrase_other_coverage", "passage_run_mean", "passage_verbatim_score",
+                     "story_topic_threshold"):
             if not 0.0 <= getattr(self, name) <= 1.0:
                 raise UsageError(f"ReuseOptions.{name} must be between 0 and 1, got {getattr(self, name)}")
         if self.max_bucket < 2:

@@ -1,0 +1,746 @@
+"""Events: who did what, to whom, when and where, and the same event lined up across sources.
+
+This module owns ``kind == "event"`` claims. An event is a trigger word of a closed action class
+(``consilience/data/events_triggers.txt``: visit, call, meeting, agreement, upgrade, normalisation,
+handover, statement, ...) paired with a date of its sentence (from :func:`consilience.extract.times.find_times`,
+anchored on the document's date), an actor and a target or place (people from :mod:`consilience.people`,
+countries from its gazetteer). A sentence without a date gives an event only when a named person
+acts in it, so that an undated report ("Biden's visit to Vietnam") can join the dated one.
+
+Across documents, claims of one action family whose participants agree and whose dates overlap are one
+event; two dates of one event that cannot both hold make it a ``conflict``. It must not touch other
+claim kinds; the timeline is built from its facts by :mod:`consilience.timeline`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .model import Claim, Document, EventValue, Fact, Qualifiers, Span, TimeValue
+from .people import (
+    PersonMention, _book, find_countries, find_people, fold, join_docs, quoted_regions, sentence_spans,
+    stable_id, tokens,
+)
+
+__all__ = ["EventOptions", "ACTIONS", "extract_events", "align_events", "consensus_date"]
+
+#: The closed classes of actions, in the order of the trigger file.
+ACTIONS: tuple[str, ...] = (
+    "visit", "call", "meeting", "agreement", "upgrade", "normalisation", "handover", "statement", "election",
+    "appointment", "resignation", "death", "attack", "arrest", "launch", "sale", "acquisition", "loss", "win",
+)
+# Actions that are one family when aligning: an upgrade of relations is usually reported as an agreement.
+_FAMILY = {"upgrade": "agreement"}
+# Relations between countries: their participants are the countries of the clause, and a report that
+# names none ("the two countries") may still match on action and date.
+_RELATIONS = frozenset({"agreement", "upgrade", "normalisation"})
+# Relations a report may state with no party named ("relations were normalized in 1995").
+_UNSTAFFED = frozenset({"normalisation", "upgrade"})
+# Actions reported often enough without a person that a bare sentence must not make them events.
+_NEEDS_PERSON_UNDATED = frozenset(ACTIONS) - {"statement", "loss", "sale"}
+
+
+@dataclass(frozen=True, kw_only=True)
+class EventOptions:
+    """Knobs of event extraction and alignment.
+
+    ``conflict_days``: two different dates for one event are a conflict only when their first days are
+    at most this far apart (a year: "November 2000" vs "November 2001"); further apart they are taken as separate occurrences (a visit in 2017 and another in
+    2019). ``undated``: keep events of undated sentences that have a named actor, so they can join a
+    dated event reported by another source.
+    """
+
+    conflict_days: int = 366
+    undated: bool = True
+
+
+@lru_cache(maxsize=1)
+def _triggers():
+    return _book("events_triggers.txt")
+
+
+# Clause boundaries: coordination after a comma, semicolons, contrast, and relative clauses
+# ("..., who also won the cup in 2009"), whose dates belong to them alone.
+_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|who|which|whose)\s+|;\s+|\s+(?:while|whereas)\s+")
+# "until March 24" ends an event and "since 2015" starts a period: neither dates the event told.
+_BOUND_BEFORE = frozenset({"until", "till", "through", "to", "by", "since"})
+_NEGATIONS = frozenset({"not", "never", "no", "didn't", "hadn't", "hasn't", "haven't", "wasn't", "won't"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    start: int
+    end: int
+    action: str
+    quoted: bool
+    plural: bool = False  # "visits", "talks": a generic plural that needs a named person
+    anaphoric: bool = False  # "the visit": refers back to an event already told
+
+
+# When two triggers report one event, the earlier class in this order wins.
+_SPECIFIC: tuple[str, ...] = (
+    "normalisation", "upgrade", "handover", "visit", "call", "election", "appointment", "resignation", "death",
+    "attack", "arrest", "acquisition", "launch", "sale", "loss", "win", "agreement", "meeting", "statement",
+)
+_PLURAL_NOUNS = frozenset({"visits", "talks", "meetings", "deals", "agreements", "calls", "trips", "attacks",
+                           "statements", "deaths", "strikes"})
+
+
+def _find_triggers(text: str, s: int, e: int, quoted: Sequence[tuple[int, int]]) -> list[_Trigger]:
+    toks = tokens(text, s, e)
+    out: list[_Trigger] = []
+    i = 0
+    while i < len(toks):
+        hit = _triggers().match(toks, i)
+        if hit is None:
+            i += 1
+            continue
+        j, action = hit
+        back = [t.low for t in toks[max(0, i - 3) : i]]
+        if any(w in _NEGATIONS for w in back[-2:]):
+            i = j
+            continue  # "had not lost": nothing happened
+        # "the 10th anniversary of the establishment of ..." names a past event, not a new one.
+        if "anniversary" in back or "since" in back[-1:]:
+            i = j
+            continue
+        a, b = toks[i].start, toks[j - 1].end
+        trig = _Trigger(a, b, action, any(x <= a < y for x, y in quoted), toks[i].low in _PLURAL_NOUNS,
+                        i > 0 and toks[i - 1].low in ("the", "this", "that", "these", "those"))
+        # Adjacent or coordinated triggers ("established normalized relations", "normalized and
+        # founded") report one event: keep the more specific class.
+        if out and (out[-1].end == toks[i - 1].end or i >= 2 and toks[i - 1].low == "and"
+                    and out[-1].end == toks[i - 2].end):
+            if _SPECIFIC.index(action) < _SPECIFIC.index(out[-1].action):
+                out[-1] = trig
+            i = j
+            continue
+        out.append(trig)
+        i = j
+    if any(not t.quoted for t in out):
+        out = [t for t in out if not t.quoted]
+    return out
+
+
+def _participle(text: str, t: _Trigger) -> bool:
+    """Whether a trigger is an -ing form ("elevating", "receiving")."""
+    return text[t.start : t.end].split()[0].lower().endswith("ing")
+
+
+def _clauses(text: str, s: int, e: int) -> list[tuple[int, int]]:
+    """The clauses of the sentence ``[s, e)``; a relative clause ends at its closing comma, so "X, who
+    won in 2009, said" gives "X", "who won in 2009" and "said"."""
+    cuts: list[tuple[int, int]] = []
+    for m in _CLAUSE.finditer(text, s, e):
+        cuts.append((m.start(), m.end()))
+        if m.group().strip(", ").split()[0] in ("who", "which", "whose"):
+            close = text.find(",", m.end(), e)
+            if close >= 0:
+                cuts.append((close, close + 1))
+    out = []
+    pos = s
+    for a, b in sorted(set(cuts)):
+        if a < pos:
+            continue
+        out.append((pos, a))
+        pos = b
+    out.append((pos, e))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Dated:
+    start: int
+    end: int
+    value: TimeValue
+
+
+def _dates(doc: Document, s: int, e: int, times) -> list[_Dated]:
+    out = []
+    for tm in times:
+        if not (s <= tm.start < e) or tm.value is None or tm.ref is not None:
+            continue
+        before = doc.text[max(s, tm.start - 12) : tm.start].split()
+        if before and before[-1].lower() in _BOUND_BEFORE:
+            continue
+        out.append(_Dated(tm.start, tm.end, tm.value))
+    return out
+
+
+def _assign(trigs: list[_Trigger], dates: list[_Dated], clauses: list[tuple[int, int]]) -> dict[int, tuple[int, bool]]:
+    """For each trigger index, ``(date index, direct)``: the first date after it in its clause with no
+    other trigger between, else the last one before it likewise (direct); else the nearest date of
+    its clause (not direct). A trigger whose clause has no date gets none."""
+    def clause_of(pos: int) -> tuple[int, int]:
+        return next(((a, b) for a, b in clauses if a <= pos <= b), clauses[-1])
+
+    out: dict[int, tuple[int, bool]] = {}
+    for ti, t in enumerate(trigs):
+        ca, cb = clause_of(t.start)
+        local = [(di, d) for di, d in enumerate(dates) if ca <= d.start < cb]
+        between = lambda a, b: any(a <= o.start < b for o in trigs if o is not t)  # noqa: E731
+        after = [(di, d) for di, d in local if d.start >= t.end and not between(t.end, d.start)]
+        before = [(di, d) for di, d in local if d.end <= t.start and not between(d.end, t.start)]
+        if after:
+            out[ti] = (after[0][0], True)
+        elif before:
+            out[ti] = (before[-1][0], True)
+        elif local:
+            di, _ = min(local, key=lambda x: min(abs(x[1].start - t.end), abs(t.start - x[1].end)))
+            out[ti] = (di, False)
+    return out
+
+
+_AGENT_BEFORE = frozenset({"to", "with", "of", "and", "between", "invitation"})
+
+
+@dataclass(frozen=True, slots=True)
+class _Who:
+    """The participants of one trigger, each with its kind: person, country, org or place."""
+
+    actor: str | None = None
+    actor_kind: str | None = None
+    target: str | None = None
+    target_kind: str | None = None
+    place: str | None = None
+
+    def terms(self) -> set[str]:
+        out = set()
+        for name, kind in ((self.actor, self.actor_kind), (self.target, self.target_kind)):
+            if name:
+                out.add(f"{kind}:{_pkey(name)}")
+        if self.place:
+            out.add(f"{_place_kind(self.place)}:{_pkey(self.place)}")
+        return out
+
+
+def _place_kind(name: str) -> str:
+    return "country" if fold(name) in _country_names() else "place"
+
+
+def _who(doc: Document, people: Sequence[PersonMention], t: _Trigger, a: int, b: int) -> _Who:
+    """Who does ``t`` to whom, and where, inside the window ``[a, b)``: people first ("X visited",
+    "visits by X", "a call between X and Y"), then an organisation named right before the verb, then
+    countries."""
+    text = doc.text
+    here = [m for m in people if a <= m.start < b and m.how != "pronoun" and not (t.start <= m.start < t.end)]
+
+    def word_before(pos: int) -> str:
+        w = text[max(a, pos - 14) : pos].split()
+        return fold(w[-1]) if w else ""
+
+    actor = target = place = None
+    actor_kind = target_kind = None
+    by = [m for m in here if m.start >= t.end and word_before(m.start) == "by"]
+    before = [m for m in here if m.end <= t.start and word_before(m.start) not in _AGENT_BEFORE - {"and"}]
+    after = [m for m in here if m.start >= t.end]
+    if by:
+        actor = by[0].name
+    elif before:
+        actor = before[-1].name
+        if len(before) >= 2 and word_before(before[-1].start) == "and":
+            actor = before[-2].name  # "X and Y talked": X acts, Y is the counterpart
+            target = before[-1].name
+    elif after:
+        free = [m for m in after if word_before(m.start) not in ("to", "with", "of")]
+        actor = (free or after)[0].name
+    if actor is not None:
+        actor_kind = "person"
+    if target is not None:
+        target_kind = "person"
+    others = [m.name for m in here if m.name != actor and (target is None or m.name != target)]
+    if target is None and others and t.action in ("call", "meeting", "agreement", "statement", "upgrade"):
+        later = [m for m in after if m.name != actor]
+        target, target_kind = (later[0].name if later else others[0]), "person"
+    lands = [(x, y, c) for x, y, c in find_countries(text, a, b) if not (t.start <= x < t.end)]
+    after_lands = [c for x, _, c in lands if x >= t.end]
+    if t.action == "visit":
+        place = _visit_place(text, t, b) or (after_lands[0] if after_lands else None)
+        if place and target is None:
+            target, target_kind = place, _place_kind(place)
+    else:
+        place = _in_place(text, t.end, b)
+    if actor is None:
+        actor = _subject_phrase(text, a, t.start)
+        actor_kind = "org" if actor else None
+    if actor is None and lands:
+        before_lands = [c for x, _, c in lands if x < t.start]
+        actor, actor_kind = (before_lands[-1] if before_lands else lands[0][2]), "country"
+        if target is None:
+            rest = [c for _, _, c in lands if c != actor]
+            if rest:
+                target, target_kind = rest[0], "country"
+    if target is None and actor is not None:
+        rest = [c for c in after_lands if c != actor]
+        if rest:
+            target, target_kind = rest[0], "country"
+    if actor is not None and target == actor:
+        target = target_kind = None
+    return _Who(actor, actor_kind, target, target_kind, place)
+
+
+_SUBJECT = re.compile(
+    r"((?:[A-Z\u00c0-\u024f][\w&'\u2019.\-]*\s+){0,3}[A-Z\u00c0-\u024f][\w&'\u2019.\-]*)"
+    r"\s+(?:(?:has|have|had|was|were|is|are|will|would|also|then|officially|recently|finally)\s+)*$"
+)
+
+
+def _subject_phrase(text: str, a: int, b: int) -> str | None:
+    """The capitalised name right before a verb ("Civic Alliance won", "Boeing has launched"): an
+    organisation that acts, when no person or country does."""
+    m = _SUBJECT.search(text, a, b)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    from .people import _not_names
+
+    while words and fold(words[0]) in _not_names():
+        words = words[1:]
+    if not words or find_countries(" ".join(words)):
+        return None
+    return " ".join(words).rstrip(".")
+
+
+_PLACE_AFTER = re.compile(r"\s+(?:to|in|at)\s+(?:the\s+)?((?:[^\W\d_][\w\u2019'\-]*)(?:\s+[A-Z\u00c0-\u024f\u1e00-\u1eff][\w\u2019'\-]*){0,3})")
+
+
+def _visit_place(text: str, t: _Trigger, b: int) -> str | None:
+    """What a visit went to: "visit to Hà Nội", "visited Vietnam", "visited the US"."""
+    m = _PLACE_AFTER.match(text, t.end, b)
+    if m is None:
+        m = re.compile(r"\s+(?:the\s+)?([A-Z\u00c0-\u024f\u1e00-\u1eff][\w\u2019'\-.]*(?:\s+[A-Z\u00c0-\u024f\u1e00-\u1eff][\w\u2019'\-]*){0,2})").match(text, t.end, b)
+    return _canonical_place(m.group(1)) if m and m.group(1)[0].isupper() else None
+
+
+def _in_place(text: str, pos: int, b: int) -> str | None:
+    m = re.compile(r"[^.;]*?\s(?:in|at)\s+(?:the\s+)?([A-Z\u00c0-\u024f\u1e00-\u1eff][\w\u2019'\-]*(?:\s+[A-Z\u00c0-\u024f\u1e00-\u1eff][\w\u2019'\-]*){0,2})").match(text, pos, b)
+    if m is None:
+        return None
+    return _canonical_place(m.group(1))
+
+
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+def _canonical_place(name: str) -> str | None:
+    name = name.strip().rstrip(".,")
+    hits = find_countries(name)
+    if hits and hits[0][0] == 0 and hits[0][1] >= len(name.rstrip("’'s")) - 2:
+        return hits[0][2]
+    first = fold(name.split()[0]) if name.split() else ""
+    if first in _MONTHS or not name:
+        return None
+    return name
+
+
+def extract_events(doc: Document, *, options: EventOptions | None = None) -> list[Claim]:
+    """Event claims of ``doc`` (``kind="event"``), sorted by span start.
+
+    Dates come from :func:`consilience.extract.times.find_times` anchored on ``doc.published.date``;
+    each trigger takes the date of its clause that follows it (else precedes it) with no other trigger
+    between; a date left without a trigger in a list ("visits by X in 2006, Y in 2007") takes the
+    sentence's trigger and the person next to it. ``span`` covers the trigger and its date; ``value``
+    is an :class:`EventValue`; ``measure`` the action; ``subject`` the folded actor.
+    """
+    opts = options or EventOptions()
+    if doc.skipped or not doc.text:
+        return []
+    from .extract.times import find_times
+
+    text = doc.text
+    times = find_times(text, anchor=doc.published.date)
+    people = find_people(doc)
+    quoted = quoted_regions(text)
+    claims: dict[str, Claim] = {}
+    for s, e in sentence_spans(doc):
+        trigs = _find_triggers(text, s, e, quoted)
+        if not trigs:
+            continue
+        dates = _dates(doc, s, e, times)
+        clauses = _clauses(text, s, e)
+        made: list[tuple[int, str, Claim, _Who]] = []
+        if dates:
+            assigned = _assign(trigs, dates, clauses)
+            per_date: dict[int, list[int]] = {}
+            for ti, (di, _) in assigned.items():
+                per_date.setdefault(di, []).append(ti)
+            for di, tis in sorted(per_date.items()):
+                # A statement next to a real event ("said ... visited") reports that event, and a
+                # participle beside a finite verb ("visited ..., expressing hope of elevating ties")
+                # tells an aim or a background, not a second event.
+                if any(trigs[i].action != "statement" for i in tis):
+                    tis = [i for i in tis if trigs[i].action != "statement"]
+                finite = {trigs[i].action for i in tis if not _participle(doc.text, trigs[i])}
+                if finite:
+                    tis = [i for i in tis if not _participle(doc.text, trigs[i]) or trigs[i].action in finite]
+                seen_actions: set[str] = set()
+                for ti in sorted(tis, key=lambda i: abs(trigs[i].start - dates[di].start)):
+                    t = trigs[ti]
+                    if t.action in seen_actions:
+                        continue
+                    direct = assigned[ti][1]
+                    ca, cb = next(((a, b) for a, b in clauses if a <= t.start <= b), (s, e))
+                    who = _who(doc, people, t, ca, cb)
+                    if not direct and who.actor is None:
+                        continue
+                    if t.plural and who.actor_kind != "person":
+                        continue
+                    if who.actor is None and t.action not in _UNSTAFFED:
+                        continue  # nobody does it: "a late red card", "the attack"
+                    if t.action == "statement" and dates[di].value.granularity != "day":
+                        continue  # a year near "said" dates what is said, not the saying
+                    seen_actions.add(t.action)
+                    made.append((di, t.action, _claim(doc, s, e, t, dates[di], who, (ca, cb)), who))
+            # Dates of a list that no trigger took inherit the nearest trigger before them.
+            used = {x[0] for x in made} | set(per_date)
+            for di, d in enumerate(dates):
+                if di in used:
+                    continue
+                prev = [t for t in trigs if t.end <= d.start]
+                if not prev:
+                    continue
+                t = prev[-1]
+                lo = max([x.end for x in dates if x.end <= d.start] + [s])
+                gap = text[lo:d.start]
+                listed = lo > s and re.fullmatch(r"\s*(?:,|and|, and|or|, or)\s*(?:in|on)?\s*", gap) is not None
+                named = any(lo <= m.start < d.start and m.how != "pronoun" for m in people)
+                if not (listed or named) or lo <= t.start:
+                    continue  # only the items of a list of dates or of people take the trigger
+                who = _who(doc, people, _Trigger(d.start, d.start, t.action, t.quoted), lo, d.start)
+                if who.actor_kind != "person":
+                    base = next((w for _, a, _c, w in made if a == t.action), None)
+                    if base is None:
+                        continue
+                    who = base
+                made.append((di, t.action, _claim(doc, s, e, t, d, who), who))
+        elif opts.undated:
+            seen: set[tuple[str, str]] = set()
+            for t in trigs:
+                if t.action not in _NEEDS_PERSON_UNDATED or t.plural or t.anaphoric:
+                    continue
+                ca, cb = next(((a, b) for a, b in clauses if a <= t.start <= b), (s, e))
+                agent = _agent(doc.text, people, trigs, t, ca, cb)
+                if agent is None:
+                    continue
+                who = _who(doc, people, t, ca, cb)
+                if who.actor != agent.name or (t.action, fold(agent.name)) in seen:
+                    continue
+                seen.add((t.action, fold(agent.name)))
+                made.append((-1, t.action, _claim(doc, s, e, t, None, who), who))
+        once: set[tuple[str, str]] = set()
+        for _, action, c, _w in made:
+            point = c.value.when.point if c.value.when else ""  # type: ignore[union-attr]
+            if (action, point) in once and point:
+                continue  # two dates of one sentence that resolve to the same day ("1995, 20 years after")
+            once.add((action, point))
+            claims.setdefault(c.id, c)
+    return sorted(claims.values(), key=lambda c: (c.span.start, c.id))
+
+
+def _agent(text: str, people: Sequence[PersonMention], trigs: Sequence[_Trigger], t: _Trigger,
+           a: int, b: int) -> PersonMention | None:
+    """The named person who plainly does ``t`` in ``[a, b)``: the subject before it with no other trigger
+    in between, or the person introduced by "by"/"between" right after it. Undated events need one."""
+    here = [m for m in people if a <= m.start < b and m.how != "pronoun"]
+    before = [m for m in here if m.end <= t.start]
+    if before:
+        m = before[-1]
+        if not any(m.end <= o.start < t.start for o in trigs if o is not t):
+            return m
+    for m in here:
+        gap = text[t.end : m.start].split()
+        if m.start >= t.end and len(gap) <= 3 and gap[-1:] in (["by"], ["between"]):
+            return m
+    return None
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    from .people import countries
+
+    return frozenset(fold(c) for c in set(countries().table.values()))
+
+
+def _claim(doc: Document, s: int, e: int, t: _Trigger, d: _Dated | None, who: _Who,
+           clause: tuple[int, int] | None = None) -> Claim:
+    """The claim of one event; its ``span`` covers the trigger and its date."""
+    a, b = t.start, t.end
+    if d is not None and ";" not in doc.text[min(t.start, d.start) : max(t.end, d.end)]:
+        a, b = min(a, d.start), max(b, d.end)
+    if a == b:
+        a, b = (d.start, d.end) if d is not None else (t.start, t.end)
+    value = EventValue(action=t.action, actor=who.actor, target=who.target, place=who.place,
+                       when=d.value if d else None)
+    parts = who.terms()
+    if clause is not None and t.action in _RELATIONS:
+        # relations are between the countries of the clause, whoever the sentence makes act
+        parts |= {f"country:{_pkey(c)}" for _, _, c in find_countries(doc.text, *clause)}
+    return Claim(
+        id=f"{doc.id}#event@{a}-{b}:{t.action}",
+        kind="event",
+        span=Span(doc.id, a, b),
+        sentence=Span(doc.id, s, e),
+        value=value,
+        subject=_pkey(who.actor) if who.actor else "",
+        measure=t.action,
+        terms=tuple(sorted(parts)),
+        qualifiers=Qualifiers(time_scope=d.value if d else None, place=who.place),
+    )
+
+
+def _pkey(name: str) -> str:
+    return fold(name).replace("-", " ").strip()
+
+
+# ---------------------------------------------------------------------------------------------
+# Alignment
+
+
+def _family(action: str) -> str:
+    return _FAMILY.get(action, action)
+
+
+def _overlap(a: TimeValue, b: TimeValue) -> bool:
+    return a.low < b.high and b.low < a.high
+
+
+def _gap_days(a: TimeValue, b: TimeValue) -> int:
+    """Days between the first days of two dates (0 when they overlap)."""
+    from datetime import date
+
+    if _overlap(a, b):
+        return 0
+    return abs((date.fromisoformat(b.low) - date.fromisoformat(a.low)).days)
+
+
+def _people_of(c: Claim) -> set[str]:
+    return {t.split(":", 1)[1] for t in c.terms if t.startswith("person:")}
+
+
+def _acting_person(c: Claim) -> str | None:
+    actor = c.value.actor  # type: ignore[union-attr]
+    return _pkey(actor) if actor and f"person:{_pkey(actor)}" in c.terms else None
+
+
+def _same_person(a: str, b: str) -> bool:
+    return a == b or (a.split()[-1] == b.split()[-1] and (a.split()[0] == b.split()[0] or len(a.split()) != len(b.split())))
+
+
+def _participants_match(a: Claim, b: Claim, *, strict: bool) -> bool:
+    """Whether two claims are about the same participants.
+
+    When both name a person who acts, it must be the same person (or the same pair in another order).
+    When one names an acting person and the other only countries, they must share a participant, and
+    ``strict`` (used for dates that disagree) refuses them. When neither does, sharing a participant is
+    enough, or (unless ``strict``) one of them having none at all ("the two countries").
+    """
+    actor_a, actor_b = _acting_person(a), _acting_person(b)
+    ta, tb = set(a.terms), set(b.terms)
+    if actor_a and actor_b:
+        if _same_person(actor_a, actor_b):
+            return True
+        pa, pb = _people_of(a), _people_of(b)
+        return any(_same_person(actor_a, p) for p in pb) and any(_same_person(actor_b, p) for p in pa)
+    if actor_a or actor_b:
+        return not strict and bool(ta & tb)
+    if strict:
+        return bool(ta) and ta == tb
+    return not ta or not tb or bool(ta & tb)
+
+
+def align_events(claims: Sequence[Claim], docs: Sequence[Document], *,
+                 options: EventOptions | None = None) -> list[Fact]:
+    """Judged facts over event claims, sorted by fact id: one per event across documents.
+
+    Claims of one action family (an upgrade counts as an agreement) with matching participants and
+    overlapping dates are one event: ``agree`` when the dates are the same, ``compatible`` when one is a
+    finer date inside another. Two dates of one event within ``conflict_days`` of each other, from
+    sources that each give one date, are a ``conflict``. An undated claim joins the one dated event it
+    matches (it adds a source, never a date).
+    """
+    opts = options or EventOptions()
+    items = sorted((c for c in claims if c.kind == "event" and isinstance(c.value, EventValue)),
+                   key=lambda c: (c.doc_id, c.span.start, c.id))
+    if not items:
+        return []
+    dated = [c for c in items if c.value.when is not None]  # type: ignore[union-attr]
+    undated = [c for c in items if c.value.when is None]  # type: ignore[union-attr]
+    parent = list(range(len(dated)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def join(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+
+    blocks: dict[str, list[int]] = {}
+    for i, c in enumerate(dated):
+        blocks.setdefault(_family(c.value.action), []).append(i)  # type: ignore[union-attr]
+    for idx in blocks.values():
+        for x in range(len(idx)):
+            for y in range(x + 1, len(idx)):
+                a, b = dated[idx[x]], dated[idx[y]]
+                wa, wb = a.value.when, b.value.when  # type: ignore[union-attr]
+                if _overlap(wa, wb):
+                    if a.doc_id == b.doc_id and a.sentence == b.sentence:
+                        continue
+                    if _participants_match(a, b, strict=False):
+                        join(idx[x], idx[y])
+    # Conflicting dates: the same participants, one date per source, near enough to be one event.
+    for idx in blocks.values():
+        for x in range(len(idx)):
+            for y in range(x + 1, len(idx)):
+                a, b = dated[idx[x]], dated[idx[y]]
+                if a.doc_id == b.doc_id or find(idx[x]) == find(idx[y]):
+                    continue
+                wa, wb = a.value.when, b.value.when  # type: ignore[union-attr]
+                if _overlap(wa, wb) or _gap_days(wa, wb) > opts.conflict_days:
+                    continue
+                if not _participants_match(a, b, strict=True):
+                    continue
+                if _other_dates(dated, idx, a, b) or _other_dates(dated, idx, b, a):
+                    continue
+                join(idx[x], idx[y])
+    groups: dict[int, list[Claim]] = {}
+    for i, c in enumerate(dated):
+        groups.setdefault(find(i), []).append(c)
+    dated_groups = list(groups.values())
+    loose: list[list[Claim]] = []
+    for c in undated:
+        fits = [g for g in dated_groups
+                if any(_family(x.value.action) == _family(c.value.action)  # type: ignore[union-attr]
+                       and _participants_match(x, c, strict=True) for x in g)]
+        # An undated mention most likely refers to the closest dated one of its own document
+        # ("On March 21 a delegation began its visit. The visit, led by ...").
+        near = [g for g in dated_groups
+                if any(x.doc_id == c.doc_id and _family(x.value.action) == _family(c.value.action)  # type: ignore[union-attr]
+                       and _participants_match(x, c, strict=False) for x in g)]
+        own = [(min(abs(x.span.start - c.span.start) for x in g if x.doc_id == c.doc_id), n)
+               for n, g in enumerate(near)]
+        if own:
+            near[min(own)[1]].append(c)
+            continue
+        if len(fits) == 1:
+            fits[0].append(c)
+            continue
+        home = next((g for g in loose if _family(g[0].value.action) == _family(c.value.action)  # type: ignore[union-attr]
+                     and _participants_match(g[0], c, strict=True)), None)
+        if home is not None:
+            home.append(c)
+        else:
+            loose.append([c])
+    facts = [_judge_event(g, opts) for g in dated_groups + loose]
+    facts.sort(key=lambda f: f.id)
+    return facts
+
+
+def _other_dates(dated: list[Claim], idx: list[int], a: Claim, b: Claim) -> bool:
+    """Whether ``a``'s document also reports the event at ``b``'s date (then they are two occurrences)."""
+    for i in idx:
+        c = dated[i]
+        if c.doc_id == a.doc_id and c is not a and _overlap(c.value.when, b.value.when) \
+                and _participants_match(c, b, strict=True):  # type: ignore[union-attr]
+            return True
+    return False
+
+
+def consensus_date(claims: Sequence[Claim]) -> TimeValue | None:
+    """The date of an event as its sources give it: the finest date that at least two sources state or
+    refine (a source saying "July 25, 2013" supports "July 2013"), else the finest date of the earliest
+    source. Returns None when no claim has a date."""
+    dated = [c for c in claims if isinstance(c.value, EventValue) and c.value.when is not None]
+    if not dated:
+        return None
+    cands = {c.value.when.point: c.value.when for c in dated}  # type: ignore[union-attr]
+    order = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "half": 5, "year": 6, "decade": 7}
+
+    def support(v: TimeValue) -> int:
+        return len({c.doc_id for c in dated if v.low <= c.value.when.low and c.value.when.high <= v.high})  # type: ignore[union-attr]
+
+    ranked = sorted(cands.values(), key=lambda v: (support(v) < 2, order.get(v.granularity, 9), v.low, v.point))
+    best = ranked[0]
+    if support(best) >= 2:
+        return best
+    first = min(dated, key=lambda c: (c.doc_id, c.span.start))
+    return first.value.when  # type: ignore[union-attr]
+
+
+def _most(values: list[str | None]) -> str | None:
+    vals = [v for v in values if v]
+    if not vals:
+        return None
+    counts: dict[str, int] = {}
+    for v in vals:
+        counts[_pkey(v)] = counts.get(_pkey(v), 0) + 1
+    key = min(counts, key=lambda k: (-counts[k], k))
+    return next(v for v in vals if _pkey(v) == key)
+
+
+def event_label(action: str, actor: str | None, target: str | None, place: str | None) -> str:
+    """A readable name of an event: "visit: Joe Biden → Vietnam", "normalisation: Vietnam – United States"."""
+    if actor and target:
+        sep = " → " if action in ("visit", "handover", "sale", "attack") else " – "
+        text = f"{action}: {actor}{sep}{target}"
+    elif actor:
+        text = f"{action}: {actor}"
+    else:
+        text = action
+    if place and place not in (target, actor):
+        text += f" (in {place})"
+    return text
+
+
+def _judge_event(group: list[Claim], opts: EventOptions) -> Fact:
+    group = sorted(group, key=lambda c: (c.doc_id, c.span.start))
+    fid = stable_id("event", [c.id for c in group])
+    evs = [c.value for c in group]
+    actions = [e.action for e in evs]  # type: ignore[union-attr]
+    action = min(set(actions), key=lambda a: (-actions.count(a), ACTIONS.index(a) if a in ACTIONS else 99, a))
+    actor = _most([e.actor for e in evs])  # type: ignore[union-attr]
+    target = _most([e.target for e in evs if e.target and (not actor or _pkey(e.target) != _pkey(actor))])  # type: ignore[union-attr]
+    place = _most([e.place for e in evs])  # type: ignore[union-attr]
+    when = consensus_date(group)
+    label = event_label(action, actor, target, place)
+    doc_ids = sorted({c.doc_id for c in group})
+    dated = [c for c in group if c.value.when is not None]  # type: ignore[union-attr]
+    undated_docs = sorted({c.doc_id for c in group} - {c.doc_id for c in dated})
+    by_date: dict[str, set[str]] = {}
+    for c in dated:
+        by_date.setdefault(c.value.when.point, set()).add(c.doc_id)  # type: ignore[union-attr]
+    stated = "; ".join(f"{join_docs(sorted(ds))} {'give' if len(ds) > 1 else 'gives'} {p}"
+                       for p, ds in sorted(by_date.items()))
+    tail = f" {join_docs(undated_docs)} {'report' if len(undated_docs) > 1 else 'reports'} it without a date." \
+        if undated_docs and dated else ""
+    consensus = EventValue(action=action, actor=actor, target=target, place=place, when=when)
+    if len(doc_ids) == 1:
+        when_txt = f" ({stated.split(' gives ')[-1]})" if dated else " (no date)"
+        return Fact(fid, label, "event", "single-source", f"Only {doc_ids[0]} reports {label}{when_txt}.",
+                    tuple(group), consensus)
+    whens = [c.value.when for c in dated]  # type: ignore[union-attr]
+    clash = [(a, b) for i, a in enumerate(dated) for b in dated[i + 1 :]
+             if a.doc_id != b.doc_id and not _overlap(a.value.when, b.value.when)]  # type: ignore[union-attr]
+    if clash:
+        a, b = clash[0]
+        text = (f"{label}: {stated}; {a.value.when.point} and {b.value.when.point} cannot both be the date "  # type: ignore[union-attr]
+                f"of one event.{tail}")
+        return Fact(fid, label, "event", "conflict", text, tuple(group), None, score=float(len(doc_ids)))
+    if len(by_date) <= 1:
+        dated_docs = sorted({c.doc_id for c in dated})
+        if len(dated_docs) > 1:
+            text = f"{join_docs(dated_docs)} agree on {label} ({whens[0].point}).{tail}"
+        elif dated_docs:
+            text = f"{dated_docs[0]} dates {label} {whens[0].point};{tail.rstrip('.')}, which does not contradict it."
+        else:
+            text = f"{join_docs(doc_ids)} report {label}, none with a date."
+        return Fact(fid, label, "event", "agree", text, tuple(group), consensus)
+    text = (f"{label}: {stated}; the dates nest (a finer date inside a broader one), so they agree at "
+            f"{when.point if when else 'the broader date'}.{tail}")
+    return Fact(fid, label, "event", "compatible", text, tuple(group), consensus)

@@ -1,0 +1,435 @@
+"""Quantity and rank claims: each figure of a document, with what it measures, about whom, and when.
+
+This module owns the step from :class:`~consilience.extract.numbers.NumberMention` to
+:class:`~consilience.model.Claim` (kinds "quantity" and "rank"): the sentence, the subject (the places
+the clause is about, folded to keys: "Việt Nam" = "Vietnam" = "VN"), the measure (the measured
+attribute phrase), the alignment terms (folded content words with synonyms canonicalised), and the
+qualifiers (time scope resolved against the document's date, "every year", the comparison base of a
+change, levels, and for ranks what is ranked among and on whose list).
+
+Dates, people, quotes and events are extracted elsewhere.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+
+from consilience.extract.lexicon import IMPLIED_TERMS, STOPWORDS, canonical_term, find_places, fold
+from consilience.extract.numbers import NumberMention, find_quantities
+from consilience.extract.times import TimeMention, find_times, shift_value, time_value
+from consilience.model import Claim, Document, Qualifiers, Quantity, Rank, Span, TimeValue
+
+__all__ = ["extract_claims", "clause_terms", "sentence_spans", "COUNT_UNIT_SYNONYMS"]
+
+#: Counted nouns that name the same thing ("733 soldiers" and "730 service members").
+COUNT_UNIT_SYNONYMS: dict[str, str] = {
+    "service member": "soldier", "servicemember": "soldier", "serviceman": "soldier", "troop": "soldier",
+    "soldier": "soldier", "marine": "soldier", "fatality": "death", "death": "death", "casualty": "casualty",
+    "ship": "vessel", "boat": "vessel", "cutter": "vessel", "vessel": "vessel", "tourist": "visitor",
+    "visitor": "visitor", "arrival": "visitor", "ceo": "executive", "executive": "executive", "employee": "worker",
+    "worker": "worker", "ballot": "vote", "vote": "vote", "person": "person", "individual": "person",
+    "resident": "person", "inhabitant": "person", "citizen": "person",
+}
+
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-zÀ-ɏḀ-ỿ][\w'’-]*")
+_CLAUSE_CUT = re.compile(r";|,\s+(?:while|whereas|but|and|with|as|placing|ranking|marking)\b|\s+while\s+|\s+whereas\s+|—|–\s")
+_EVERY = re.compile(
+    r"\b(?:every|each|per|a|an)\s+(?P<u>year|month|week|day|quarter|season)\b|\b(?P<adv>annually|yearly|monthly|weekly|daily)\b",
+    re.IGNORECASE,
+)
+_SCOPE_CUE = re.compile(r"(?:\b(?:in|during|for|of|by|as\s+of|since|through|throughout|at\s+the\s+end\s+of|at)\s+(?:the\s+)?$)", re.IGNORECASE)
+_LINK_VERBS = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|stood|stands|reached|reaches|hit|hits|topped|tops|totalled|totaled|totals|amounted"
+    r"|amounts|exceeded|exceeds|surpassed|surpassing|exceeding|rose|rising|grew|fell|jumped|climbed|increased|decreased"
+    r"|declined|dropped|came|comes|poured|pours|invested|worth|valued|returned|handed|recorded|registered|posted|saw|marking"
+    r"|ranks|ranked|ranking|became|becomes|remained|remains|helped|study|studied|studying|killed|left|injured|displaced|"
+    r"reported|estimated|expected|projected|forecast|accounted|made|set|gained|lost|won|received|attracted|drew|sold|bought"
+    r"|spent|cost|costs|paid|raised|earned|generated|produced|exported|imported|shipped)\b",
+    re.IGNORECASE,
+)
+_PREP = re.compile(r"\b(?:between|in|of|to|from|for|with|by|at|on|into|among|across|under|over|within|since|during)\b", re.IGNORECASE)
+_MEASURE_STOP = frozenset(
+    "the a an its their his her our this that these those such total overall some about around nearly almost more than over "
+    "up down also already so far has have had been is are was were be to from in of for with by at on into".split()
+)
+_AMONG_AFTER = re.compile(
+    r"\s*(?:(?:of|among)\s+(?:any|all|the|other)\s+(?P<a>[a-z][\w\s-]{0,40}?)(?=[,.;]|\s+(?:in|to|for|with|by|and\s+the)\b|$)"
+    r"|out\s+of\s+[\d,]+\s+(?P<b>[a-z][\w-]*)|among\s+(?P<c>[a-z][\w\s-]{0,40}?)(?=[,.;]|$))",
+    re.IGNORECASE,
+)
+_OWNER_AFTER = re.compile(r"\s*(?:for|to|of|in|on)\s+(?:the\s+)?$", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|s')\s*(?:own\s+)?$")
+_ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
+
+# A naive splitter for documents that were not segmented: a line break or ". " + capital ends a sentence,
+# except after single capitals ("U.S.", "George W.") and common abbreviations.
+_SENT_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+_ABBREV_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|St|No|Jan|Feb|Aug|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|vs|Lt|Col|Capt)\.)$")
+
+
+def sentence_spans(doc: Document) -> list[Span]:
+    """The document's sentences: ``doc.sentences`` when segmented, else a simple split of the clean text."""
+    if doc.sentences:
+        return list(doc.sentences)
+    text = doc.text
+    out: list[Span] = []
+    start = 0
+    for m in _SENT_END.finditer(text):
+        if "\n" not in m.group(0) and _ABBREV_END.search(text[max(0, m.start() - 6):m.start()]):
+            continue
+        _add_span(out, doc.id, text, start, m.start())
+        start = m.end()
+    _add_span(out, doc.id, text, start, len(text))
+    return out
+
+
+def _add_span(out: list[Span], doc_id: str, text: str, s: int, e: int) -> None:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if e > s:
+        out.append(Span(doc_id, s, e))
+
+
+def clause_terms(text: str) -> tuple[str, ...]:
+    """Folded, canonicalised content words of ``text`` plus the keys of the places it names, sorted."""
+    terms = set()
+    places = find_places(text)
+    covered = [(s, e) for s, e, _, _ in places]
+    for s, e, key, _ in places:
+        terms.add(key)
+    for m in _WORD.finditer(text):
+        if any(s <= m.start() < e for s, e in covered):
+            continue
+        w = fold(m.group(0)).strip("'’-")
+        if not w or w in STOPWORDS or len(w) < 2 or w.isdigit():
+            continue
+        for part in w.split("-") if "-" in w and w not in ("two-way",) else (w,):
+            if part and part not in STOPWORDS and len(part) > 1:
+                t = canonical_term(part)
+                terms.add(t)
+                if t in IMPLIED_TERMS:
+                    terms.add(IMPLIED_TERMS[t])
+    return tuple(sorted(terms))
+
+
+def _clause_bounds(text: str, s: int, e: int, pos: int, end: int) -> tuple[int, int]:
+    """The clause of sentence ``text[s:e]`` holding ``text[pos:end]``."""
+    lo, hi = s, e
+    for m in _CLAUSE_CUT.finditer(text, s, e):
+        if m.end() <= pos:
+            lo = m.end()
+        elif m.start() >= end:
+            hi = m.start()
+            break
+    return lo, hi
+
+
+#: Verbs that name what is measured when the clause has no noun for it ("companies poured $2 billion").
+VERB_MEASURES: dict[str, str] = {"invest": "investment", "export": "exports", "import": "imports", "trade": "trade"}
+_PHRASE_CUT = re.compile(r",|\b(?:[Ww]ith|[Ww]hich|[Tt]hat|[Ww]ho|[Ww]here|[Ww]hen|[Ww]hile|[Aa]s)\b|(?<![A-Z]\.[A-Z])\.\s+(?=[A-Z])")
+
+
+def _content(phrase: str) -> list[str]:
+    """Folded words of a noun phrase without function words and places."""
+    out = []
+    for w in _WORD.findall(phrase):
+        f = fold(w).strip("'’")
+        if f in _MEASURE_STOP or not f or find_places(w):
+            continue
+        out.append(f)
+    return out
+
+
+def _plural(unit: str) -> str:
+    if unit.endswith(("s", "x", "ch", "sh")):
+        return unit if unit.endswith("s") else unit + "es"
+    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
+        return unit[:-1] + "ies"
+    return unit + "s"
+
+
+def _measure(text: str, lo: int, pos: int, nm: NumberMention) -> str:
+    """The measured attribute: the head noun phrase of the clause before the figure.
+
+    "Bilateral trade between the two states was worth more than ..." -> "bilateral trade";
+    "a total investment capital of over $10.3 billion" -> "investment capital"; a count is measured
+    by what it counts ("some 25,000 Vietnamese students" -> "students"); a rank by what it ranks.
+    """
+    v = nm.value
+    if isinstance(v, Rank):
+        return " ".join(_content(nm.noun)) if nm.noun else ""
+    if isinstance(v, Quantity) and v.kind == "count" and nm.noun:
+        words = [w for w in _content(nm.noun) if w not in ("set", "sets", "piece", "pieces", "of")]
+        left = text[max(lo, pos - 20):pos].lower()
+        remains = "remains" in words or re.search(r"\bremains\s+of\s*$", left)
+        unit = _count_unit(text, nm)
+        head = _plural(unit)
+        mods = [w for w in words[:-1] if w != "remains"]
+        if mods and unit != nm.value.unit and f"{mods[-1]} {nm.value.unit}" in COUNT_UNIT_SYNONYMS:
+            mods = mods[:-1]  # "service members" became "soldiers"
+        phrase = " ".join(mods[-2:] + [head]) if mods and len(mods) <= 2 else head
+        return f"remains of {phrase}" if remains else phrase
+    left = text[lo:pos]
+    cuts = list(re.finditer(r"\.\s+(?=[A-Z])", left))
+    if cuts:
+        left = left[cuts[-1].end():]
+    m_of = re.search(r"([A-Za-z][\w\s-]{0,60}?)\s+of\s*$", left)
+    if m_of and not re.search(r"\b(?:one|some|any|all|most|each)\s*$", m_of.group(1), re.I):
+        phrase = _PHRASE_CUT.split(m_of.group(1))[-1]
+        phrase = re.split(r"\b(?:a|an|the|its|their)\b", phrase, flags=re.I)[-1]
+        words = _content(phrase)
+        if words:
+            return " ".join(words[-3:])
+    verbs = list(_LINK_VERBS.finditer(left))
+    for j in range(len(verbs) - 1, -1, -1):
+        prev_end = verbs[j - 1].end() if j > 0 else 0
+        phrase = _PHRASE_CUT.split(left[prev_end:verbs[j].start()])[-1]
+        pm = _PREP.search(phrase)
+        if pm and phrase[:pm.start()].strip():
+            phrase = phrase[:pm.start()]
+        words = _content(phrase)
+        if words and words[-1] in ("companies", "company", "firms", "investors", "they", "it", "he", "she", "we"):
+            verb = canonical_term(fold(verbs[j].group(0)))
+            if verb in VERB_MEASURES:
+                return VERB_MEASURES[verb]
+        if words:
+            return " ".join(words[-3:])
+    phrase = _PHRASE_CUT.split(left)[-1] if left.strip() else ""
+    phrase = re.sub(r"^\s*(?:with|in|of|for|at|by|from)\s+", "", phrase, flags=re.I)
+    pm = _PREP.search(phrase)
+    if pm and phrase[:pm.start()].strip():
+        phrase = phrase[:pm.start()]
+    words = _content(phrase)
+    return " ".join(words[-3:])
+
+
+def _subject(text: str, lo: int, hi: int) -> str:
+    keys = sorted({key for _, _, key, _ in find_places(text[lo:hi])})
+    return "-".join(keys)
+
+
+_POSS_AFTER = re.compile(r"(?:'s|’s|s'|')(?!\w)")
+_OWNER_BEFORE = re.compile(r"\b(?:for|to|in|into|on|of)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _rank_parties(text: str, s: int, e: int, lo: int, hi: int, nm: NumberMention) -> tuple[str | None, str | None]:
+    """(ranked party, list owner) as place keys: "The U.S. is Vietnam's largest export market" -> (us, vietnam).
+
+    The owner is a possessive just before the rank ("Vietnam's largest", "its second largest": the
+    last possessive before) or a place after the ranked noun ("partner for the U.S.", "investor in
+    Vietnam"); the ranked party is the first other place of the clause (its grammatical subject).
+    """
+    places = [(ps + s, pe + s, key, dem) for ps, pe, key, dem in find_places(text[s:e])]
+    poss = [p for p in places if _POSS_AFTER.match(text, p[1])]
+    owner = None
+    near = [p for p in poss if nm.start - 30 <= p[0] and p[1] <= nm.end]
+    if near:
+        owner = near[-1][2]
+    elif _ITS_BEFORE.search(text[max(s, nm.start - 12):nm.start]):
+        earlier = [p for p in poss if p[1] <= nm.start]
+        if earlier:
+            owner = earlier[-1][2]
+    if owner is None:
+        tail = nm.noun_end if nm.noun else nm.end
+        for p in places:
+            if p[0] >= tail and re.fullmatch(r"\s*(?:[a-z][\w-]*\s+){0,4}?(?:for|to|of|in|on|into)\s+(?:the\s+)?",
+                                            text[tail:p[0]]):
+                owner = p[2]
+                break
+    if owner is None and not nm.noun:
+        # an appositive rank ("investment in X has topped $11 billion, the 11th highest"): the list is X's
+        for p in places:
+            if p[1] <= nm.start and _OWNER_BEFORE.search(text, max(s, p[0] - 12), p[0]):
+                owner = p[2]
+                break
+    ranked = None
+    for pool in ([p for p in places if lo <= p[0] < hi], places):
+        for p in pool:
+            if p[2] == owner or p in poss or p[0] >= nm.start:
+                continue
+            ranked = p[2]
+            break
+        if ranked:
+            break
+    return ranked, owner
+
+
+def _every(text: str, s: int, e: int) -> str | None:
+    m = _EVERY.search(text, s, e)
+    if not m:
+        return None
+    if m.group("u"):
+        word = text[m.start():m.start("u")].strip().lower()
+        if word in ("a", "an", "per") and not re.match(r"\s*(?:,|\.|$|and|from|to)", text[m.end():m.end() + 6]):
+            # "a year" as a rate sits at the end of a phrase ("25,000 a year"), not "a year earlier"
+            if not re.search(r"\d", text[max(s, m.start() - 25):m.start()]):
+                return None
+        return m.group("u").lower()
+    return {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}[m.group("adv").lower()]
+
+
+def _time_scope(text: str, times: list[TimeMention], lo: int, hi: int, nm: NumberMention,
+                bases: frozenset[int] = frozenset()) -> TimeMention | None:
+    """The time the figure holds for: the date of its clause nearest to it, not its comparison base."""
+    best = None
+    for t in times:
+        if t.end <= lo or t.start >= hi or t.value is None and t.ref is None:
+            continue
+        if nm.base is not None and t.start == nm.base.start:
+            continue
+        adjacent = 0 <= t.start - nm.end <= 12 and re.fullmatch(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?", text[nm.end:t.start])
+        if t.ref in ("present", "past", "future") or (t.start in bases and not adjacent):
+            continue
+        # a date that ends in "from <level> in" belongs to the level, i.e. is the base
+        if re.search(r"\bfrom\s+(?:\S+\s+){0,4}in\s+$", text[max(lo, t.start - 40):t.start], re.I) and nm.change:
+            continue
+        dist = nm.start - t.end if t.end <= nm.start else t.start - nm.end
+        # prefer dates after the figure in the same clause ("was worth X last year") and dates introduced
+        # by a scoping preposition ("In 2022, trade hit X")
+        cue = bool(_SCOPE_CUE.search(text, max(lo, t.start - 25), t.start)) or t.text.lower().startswith(("last", "this", "next"))
+        key = (0 if adjacent else 1 if cue else 2, dist)
+        if best is None or key < best[0]:
+            best = (key, t)
+    return best[1] if best else None
+
+
+def _resolve_base(nm: NumberMention, scope: TimeValue | None, anchor: str | None) -> TimeValue | None:
+    """The comparison base as a date: "from 2021" -> 2021; "from the previous year" / "year-on-year" ->
+    one period before the time scope (or before the document's date)."""
+    b = nm.base
+    if b is None:
+        return None
+    if b.ref in ("previous", "same") or b.value is None:
+        if scope is not None:
+            return shift_value(scope, -1) if b.ref != "same" else scope
+        if b.value is None and anchor:
+            return time_value("year", int(anchor[:4]) - 1, relative=True)
+        return b.value
+    return b.value
+
+
+def extract_claims(doc: Document) -> list[Claim]:
+    """Quantity and rank claims of ``doc``, sorted by span start; ids are ``f"{doc.id}#{span.start}"``.
+
+    Relative time scopes ("last year") are resolved against ``doc.published.date`` when it is known.
+    """
+    if doc.skipped or not doc.text:
+        return []
+    text = doc.text
+    anchor = doc.published.date if doc.published else None
+    sentences = sentence_spans(doc)
+    starts = [s.start for s in sentences]
+    mentions = find_quantities(text)
+    times = find_times(text, anchor=anchor)
+    bases = frozenset(nm.base.start for nm in mentions if nm.base is not None)
+    claims: list[Claim] = []
+    prev_in_sentence: dict[int, Claim] = {}
+    for nm in mentions:
+        v = nm.value
+        i = bisect.bisect_right(starts, nm.start) - 1
+        if i < 0:
+            continue
+        sent = sentences[i]
+        if nm.end > sent.end:
+            continue
+        lo, hi = _clause_bounds(text, sent.start, sent.end, nm.start, nm.end)
+        measure = _measure(text, lo, nm.start, nm)
+        prev = prev_in_sentence.get(i)
+        if isinstance(v, Quantity) and v.kind == "number" and not (measure and nm.change):
+            continue  # a bare figure with nothing measured is not checkable
+        if isinstance(v, Quantity) and v.kind == "count":
+            v = Quantity(kind="count", unit=_count_unit(text, nm), point=v.point, low=v.low, high=v.high, hedge=v.hedge)
+        scope_m = _time_scope(text, times, lo, hi, nm, bases)
+        if scope_m is None and isinstance(v, Rank):
+            scope_m = _time_scope(text, times, sent.start, sent.end, nm, bases)
+        scope = scope_m.value if scope_m is not None else None
+        if scope_m is not None and scope_m.ref in ("previous", "following", "same") and prev is not None:
+            scope = prev.qualifiers.time_scope  # "in the same year": the date the sentence already gave
+        inherit = prev is not None and (nm.change is not None or (isinstance(v, Rank) and not nm.noun))
+        if inherit:
+            # "trade reached $X last year, marking an 11% increase from 2020": the change is of the same
+            # measure and period as the figure before it in the sentence
+            if scope_m is None:
+                scope = prev.qualifiers.time_scope
+            if not measure or isinstance(v, Rank):
+                measure = measure or prev.measure
+        every = _every(text, lo, hi) or _every(text, sent.start, sent.end)
+        among = of = None
+        subject = _subject(text, lo, hi) or _subject(text, sent.start, sent.end)
+        if isinstance(v, Rank):
+            ranked, of = _rank_parties(text, sent.start, sent.end, lo, hi, nm)
+            if (of is None and prev is not None and prev.kind == "rank"
+                    and re.fullmatch(r"[\w\s-]*?\band\s+(?:the\s+|its\s+)?", text[prev.span.end:nm.start])):
+                # "Vietnam's largest export market and second-largest trading partner": one owner for both
+                ranked, of = prev.subject or ranked, prev.qualifiers.of
+            subject = ranked or ""
+            am = _AMONG_AFTER.match(text, nm.noun_end if nm.noun else nm.end)
+            if nm.noun:
+                among = _canonical_phrase(nm.noun)
+                measure = among  # "trading partner" and "commercial partner" measure the same rank
+            elif am:
+                among = _canonical_phrase(am.group("a") or am.group("b") or am.group("c") or "")
+        terms = set(clause_terms(text[lo:hi]))
+        if measure:
+            terms.update(clause_terms(measure))
+        if inherit and prev is not None:
+            terms.update(prev.terms)
+        qual = Qualifiers(
+            time_scope=scope,
+            every=every,
+            base=_resolve_base(nm, scope, anchor),
+            change=nm.change,
+            level_from=nm.level_from,
+            level_to=nm.level_to,
+            place=None,
+            among=among or None,
+            of=of,
+        )
+        claim = Claim(
+            id=f"{doc.id}#{nm.start}",
+            kind="rank" if isinstance(v, Rank) else "quantity",
+            span=Span(doc.id, nm.start, nm.end),
+            sentence=sent,
+            value=v,
+            subject=subject,
+            measure=measure,
+            terms=tuple(sorted(terms)),
+            qualifiers=qual,
+        )
+        claims.append(claim)
+        prev_in_sentence[i] = claim
+    claims.sort(key=lambda c: (c.span.start, c.span.end))
+    return claims
+
+
+def _canonical_phrase(phrase: str) -> str:
+    """A noun phrase with each word canonicalised ("trading partner" and "commercial partner" -> "trade partner")."""
+    return " ".join(canonical_term(fold(w)) for w in _WORD.findall(phrase) if fold(w) not in ("the", "a", "an", "any", "all"))
+
+
+def _count_unit(text: str, nm: NumberMention) -> str:
+    unit = nm.value.unit
+    words = [fold(w) for w in _WORD.findall(nm.noun)]
+    if len(words) >= 2:
+        compound = f"{words[-2]} {unit}"
+        if compound in COUNT_UNIT_SYNONYMS:
+            return COUNT_UNIT_SYNONYMS[compound]
+    # "733 sets of remains of US missing soldiers": the remains are counted by the people they were
+    m = re.match(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*\s+)?(?:[a-z]+\s+){0,2}?([a-z]+s)\b", text[nm.noun_end:nm.noun_end + 60])
+    if unit == "remains" and m:
+        from consilience.extract.numbers import singular
+
+        inner = singular(m.group(1))
+        return COUNT_UNIT_SYNONYMS.get(inner, inner)
+    return COUNT_UNIT_SYNONYMS.get(unit, unit)
+
+
+def claims_for(docs: Sequence[Document]) -> list[Claim]:
+    """Claims of several documents, sorted by (doc id, span start)."""
+    out = [c for d in docs for c in extract_claims(d)]
+    out.sort(key=lambda c: (c.span.doc_id, c.span.start))
+    return out

@@ -1,0 +1,194 @@
+"""The shipped word lists of the extract stage: place aliases, demonyms, synonyms and stop words.
+
+This module owns data only (plus the small functions that fold text with it). Everything here is
+general English news vocabulary; nothing names a particular story. Place keys are lower-case ASCII
+("vietnam", "us", "uk"); synonyms map a folded word to the canonical term used for alignment.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["PLACE_ALIASES", "DEMONYMS", "SYNONYMS", "IMPLIED_TERMS", "STOPWORDS", "fold", "fold_same_length", "canonical_term",
+           "find_places"]
+
+# Canonical key -> names as written (case-sensitive; diacritics are folded before matching).
+_PLACES: dict[str, tuple[str, ...]] = {
+    "us": ("United States of America", "United States", "U.S.A.", "U.S.", "USA", "US", "America"),
+    "uk": ("United Kingdom", "Great Britain", "Britain", "U.K.", "UK"),
+    "vietnam": ("Vietnam", "Viet Nam", "VietNam", "VN", "Socialist Republic of Vietnam"),
+    "china": ("People's Republic of China", "China", "PRC", "Mainland China"),
+    "taiwan": ("Taiwan",), "hong kong": ("Hong Kong",), "japan": ("Japan",),
+    "south korea": ("South Korea", "Republic of Korea", "ROK", "S. Korea"),
+    "north korea": ("North Korea", "DPRK", "Democratic People's Republic of Korea"),
+    "russia": ("Russian Federation", "Russia"), "ukraine": ("Ukraine",), "india": ("India",), "pakistan": ("Pakistan",),
+    "bangladesh": ("Bangladesh",), "sri lanka": ("Sri Lanka",), "nepal": ("Nepal",), "afghanistan": ("Afghanistan",),
+    "iran": ("Iran",), "iraq": ("Iraq",), "syria": ("Syria",), "israel": ("Israel",), "palestine": ("Palestine",),
+    "lebanon": ("Lebanon",), "jordan": ("Jordan",), "saudi arabia": ("Saudi Arabia",), "uae": ("United Arab Emirates", "UAE", "U.A.E."),
+    "qatar": ("Qatar",), "kuwait": ("Kuwait",), "oman": ("Oman",), "yemen": ("Yemen",), "turkey": ("Turkey", "Türkiye", "Turkiye"),
+    "egypt": ("Egypt",), "libya": ("Libya",), "tunisia": ("Tunisia",), "algeria": ("Algeria",), "morocco": ("Morocco",),
+    "sudan": ("Sudan",), "ethiopia": ("Ethiopia",), "kenya": ("Kenya",), "nigeria": ("Nigeria",), "ghana": ("Ghana",),
+    "south africa": ("South Africa",), "somalia": ("Somalia",), "congo": ("Democratic Republic of the Congo", "DR Congo", "DRC", "Congo"),
+    "uganda": ("Uganda",), "tanzania": ("Tanzania",), "rwanda": ("Rwanda",), "zimbabwe": ("Zimbabwe",), "senegal": ("Senegal",),
+    "germany": ("Germany",), "france": ("France",), "italy": ("Italy",), "spain": ("Spain",), "portugal": ("Portugal",),
+    "netherlands": ("Netherlands", "Holland"), "belgium": ("Belgium",), "switzerland": ("Switzerland",), "austria": ("Austria",),
+    "sweden": ("Sweden",), "norway": ("Norway",), "denmark": ("Denmark",), "finland": ("Finland",), "iceland": ("Iceland",),
+    "ireland": ("Ireland",), "poland": ("Poland",), "czechia": ("Czech Republic", "Czechia"), "hungary": ("Hungary",),
+    "romania": ("Romania",), "bulgaria": ("Bulgaria",), "greece": ("Greece",), "serbia": ("Serbia",), "croatia": ("Croatia",),
+    "belarus": ("Belarus",), "georgia": ("Georgia",), "armenia": ("Armenia",), "azerbaijan": ("Azerbaijan",),
+    "kazakhstan": ("Kazakhstan",), "uzbekistan": ("Uzbekistan",), "mongolia": ("Mongolia",),
+    "thailand": ("Thailand",), "cambodia": ("Cambodia",), "laos": ("Laos", "Lao PDR"), "myanmar": ("Myanmar", "Burma"),
+    "malaysia": ("Malaysia",), "singapore": ("Singapore",), "indonesia": ("Indonesia",), "philippines": ("Philippines",),
+    "brunei": ("Brunei",), "timor-leste": ("Timor-Leste", "East Timor"), "australia": ("Australia",), "new zealand": ("New Zealand",),
+    "canada": ("Canada",), "mexico": ("Mexico",), "brazil": ("Brazil",), "argentina": ("Argentina",), "chile": ("Chile",),
+    "peru": ("Peru",), "colombia": ("Colombia",), "venezuela": ("Venezuela",), "ecuador": ("Ecuador",), "bolivia": ("Bolivia",),
+    "cuba": ("Cuba",), "haiti": ("Haiti",), "guatemala": ("Guatemala",), "honduras": ("Honduras",), "nicaragua": ("Nicaragua",),
+    "panama": ("Panama",), "eu": ("European Union", "EU", "E.U."), "asean": ("Association of Southeast Asian Nations", "ASEAN"),
+    "un": ("United Nations", "U.N.", "UN"), "nato": ("NATO",),
+}
+#: Folded alias -> canonical key.
+PLACE_ALIASES: dict[str, str] = {alias: key for key, names in _PLACES.items() for alias in names}
+
+#: Demonyms and adjectives -> canonical place key ("Vietnamese" -> "vietnam").
+DEMONYMS: dict[str, str] = {
+    "American": "us", "Vietnamese": "vietnam", "British": "uk", "Chinese": "china", "Japanese": "japan",
+    "South Korean": "south korea", "North Korean": "north korea", "Korean": "south korea", "Russian": "russia",
+    "Ukrainian": "ukraine", "Indian": "india", "Pakistani": "pakistan", "German": "germany", "French": "france",
+    "Italian": "italy", "Spanish": "spain", "Canadian": "canada", "Mexican": "mexico", "Brazilian": "brazil",
+    "Australian": "australia", "Thai": "thailand", "Cambodian": "cambodia", "Lao": "laos", "Laotian": "laos",
+    "Malaysian": "malaysia", "Singaporean": "singapore", "Indonesian": "indonesia", "Filipino": "philippines",
+    "Philippine": "philippines", "Israeli": "israel", "Palestinian": "palestine", "Iranian": "iran", "Iraqi": "iraq",
+    "Syrian": "syria", "Turkish": "turkey", "Egyptian": "egypt", "Saudi": "saudi arabia", "Nigerian": "nigeria",
+    "Kenyan": "kenya", "Ethiopian": "ethiopia", "Polish": "poland", "Dutch": "netherlands", "Swedish": "sweden",
+    "Norwegian": "norway", "Danish": "denmark", "Finnish": "finland", "Irish": "ireland", "Greek": "greece",
+    "Swiss": "switzerland", "Austrian": "austria", "Belgian": "belgium", "Portuguese": "portugal", "Taiwanese": "taiwan",
+    "European": "eu", "Argentine": "argentina", "Chilean": "chile", "Colombian": "colombia", "Venezuelan": "venezuela",
+    "Cuban": "cuba", "Afghan": "afghanistan", "Burmese": "myanmar", "Mongolian": "mongolia", "New Zealand": "new zealand",
+}
+
+#: Folded word -> canonical term, so that wording differences align ("turnover" ~ "trade").
+SYNONYMS: dict[str, str] = {
+    # trade
+    "trade": "trade", "trading": "trade", "traded": "trade", "commerce": "trade", "commercial": "trade",
+    "turnover": "trade", "two-way": "trade", "bilateral-trade": "trade",
+    "export": "export", "exports": "export", "exported": "export", "exporting": "export", "shipments": "export",
+    "import": "import", "imports": "import", "imported": "import", "importing": "import",
+    # investment
+    "investment": "invest", "investments": "invest", "invested": "invest", "investing": "invest", "invest": "invest",
+    "investor": "investor", "investors": "investor", "fdi": "invest", "poured": "invest", "pour": "invest",
+    "capital": "invest",
+    # partners and markets
+    "partner": "partner", "partners": "partner", "partnership": "partnership", "market": "market", "markets": "market",
+    # people
+    "student": "student", "students": "student", "studying": "student", "study": "student", "studies": "student",
+    "soldier": "soldier", "soldiers": "soldier", "troop": "soldier", "troops": "soldier", "servicemen": "soldier",
+    "serviceman": "soldier", "service": "soldier", "member": "soldier", "members": "soldier", "mia": "soldier",
+    "remains": "remains",
+    "death": "death", "deaths": "death", "dead": "death", "killed": "death", "fatalities": "death", "died": "death",
+    "toll": "death", "victims": "death",
+    "injured": "injury", "wounded": "injury", "injuries": "injury", "hurt": "injury",
+    "missing": "missing", "displaced": "displaced", "evacuated": "evacuated", "evacuees": "evacuated",
+    "project": "project", "projects": "project",
+    "vessel": "vessel", "vessels": "vessel", "ship": "vessel", "ships": "vessel", "boat": "vessel", "boats": "vessel",
+    "cutter": "vessel", "cutters": "vessel",
+    "tourist": "visitor", "tourists": "visitor", "visitor": "visitor", "visitors": "visitor", "arrivals": "visitor",
+    "vote": "vote", "votes": "vote", "ballot": "vote", "ballots": "vote",
+    "executive": "executive", "executives": "executive", "ceo": "executive", "ceos": "executive",
+    "employee": "worker", "employees": "worker", "worker": "worker", "workers": "worker", "staff": "worker", "jobs": "job",
+    "job": "job",
+    # economy
+    "gdp": "gdp", "output": "gdp", "economy": "economy", "economic": "economy", "growth": "growth",
+    "inflation": "inflation", "prices": "price", "price": "price", "cost": "price", "costs": "price",
+    "revenue": "revenue", "revenues": "revenue", "sales": "revenue", "profit": "profit", "profits": "profit",
+    "earnings": "profit", "unemployment": "unemployment", "jobless": "unemployment",
+    "budget": "budget", "spending": "spending", "aid": "aid", "loan": "loan", "loans": "loan", "debt": "debt",
+}
+
+STOPWORDS = frozenset(
+    "a an the and or but of to in on at for from with by as is are was were be been being has have had do does did will "
+    "would shall should can could may might must that which who whom whose this these those it its their his her our your "
+    "they them he she we you i also already so such than then there here into over about after before between both each "
+    "more most other some any all per up down out off very just only while when where what how why not no nor own same "
+    "too again further once during through under above below worth said says say told according year years month months "
+    "week weeks day days last next this today recently every new two three four five six seven eight nine ten one "
+    "us percent billion million thousand trillion times nearly almost around approximately roughly over under "
+    "more than less about some total reached hit topped exceeded surpassing surpassed rose fell grew".split()
+)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    from unidecode import unidecode
+
+    out = unidecode(c)
+    return out[:1] if out else c
+
+
+def fold_same_length(text: str) -> str:
+    """``text`` with each non-ASCII character replaced by one ASCII character ("Việt Nam" -> "Viet Nam"),
+    so offsets stay valid."""
+    if text.isascii():
+        return text
+    return "".join(c if c.isascii() else _fold_char(c) for c in text)
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII with diacritics removed and whitespace collapsed ("Phạm Thu Hằng" -> "pham thu hang")."""
+    from unidecode import unidecode
+
+    return re.sub(r"\s+", " ", unidecode(text).lower()).strip()
+
+
+#: Terms that imply another ("investor" also speaks of investment).
+IMPLIED_TERMS: dict[str, str] = {"investor": "invest", "exporter": "export", "importer": "import", "partner": "partner"}
+
+
+def canonical_term(word: str) -> str:
+    """The alignment term of a folded word: its synonym class, else a rough singular."""
+    w = word.lower()
+    if w in SYNONYMS:
+        return SYNONYMS[w]
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return SYNONYMS.get(w[:-1], w[:-1])
+    return w
+
+
+def _place_regex() -> re.Pattern[str]:
+    names = sorted(PLACE_ALIASES, key=len, reverse=True)
+    dem = sorted(DEMONYMS, key=len, reverse=True)
+    alt = "|".join(re.escape(n) for n in names)
+    alt_dem = "|".join(re.escape(n) for n in dem)
+    # "America" only as the country: not "Latin America", "South America", "Bank of America", "Americas"
+    return re.compile(
+        r"(?<![\w.])(?:(?P<place>" + alt + r")|(?P<dem>" + alt_dem + r"))(?![\w$]|\.\w)"
+    )
+
+
+_PLACE_RE = _place_regex()
+_NOT_COUNTRY_BEFORE = re.compile(r"(?:Latin|South|North|Central|Bank\s+of|Captain|Miss|Corporate)\s+$")
+
+
+def find_places(text: str) -> list[tuple[int, int, str, bool]]:
+    """Places named in ``text``: (start, end, canonical key, is_demonym), sorted by start.
+
+    Diacritics are folded first ("Việt Nam" is found); "US" and "VN" must be upper case so the
+    pronoun "us" is never a country.
+    """
+    folded = fold_same_length(text)
+    out = []
+    for m in _PLACE_RE.finditer(folded):
+        if m.group("place"):
+            name = m.group("place")
+            if name == "America" and _NOT_COUNTRY_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
+                continue
+            if name == "Georgia" or name == "Jordan":
+                # also a US state and a given name; keep only with a country cue
+                if not re.search(r"(?:country|nation|republic|capital|government)", folded[max(0, m.start() - 40):m.end() + 40], re.I):
+                    continue
+            out.append((m.start(), m.end(), PLACE_ALIASES[name], False))
+        else:
+            out.append((m.start(), m.end(), DEMONYMS[m.group("dem")], True))
+    return out

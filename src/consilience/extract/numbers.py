@@ -1,0 +1,932 @@
+"""Quantities and ranks: find every checkable number in running text and type it as an interval.
+
+This module owns the number grammar of consilience and **the hedge rule** (:data:`HEDGE_RULE`):
+money with its currency (ISO 4217) and scale, percentages and percentage points, counts with the
+counted noun, number words, multipliers, ranges, ranks ("eighth largest", "one of the largest",
+"ranking 11th out of 141"), and changes with their comparison base and levels ("up 11% from 2021",
+"rose over 240 times to more than US$130 billion in 2022 from $451 million in 1995").
+
+Every value is an interval around the figure as written, in base units (dollars, not billions);
+currencies are never converted. Numbers inside dates ("July 25, 2013", "1995") are not quantities:
+the date grammar of :mod:`consilience.extract.times` claims them first.
+
+It must not know about documents, claims or any particular story.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from consilience.extract.times import TimeMention, find_times
+from consilience.model import Quantity, Rank
+
+__all__ = [
+    "NumberMention",
+    "find_quantities",
+    "parse_number",
+    "hedged_interval",
+    "precision_of",
+    "HEDGE_RULE",
+    "HEDGE_WIDTH",
+    "HEDGE_WIDTH_CAP",
+    "PRECISION_CAP",
+    "CURRENCIES",
+]
+
+# ---------------------------------------------------------------------------------------------
+# The hedge rule (stated once; docs/values.md repeats it for readers)
+
+#: A hedge widens a figure by at most this share of it (or one unit of written precision, if larger).
+HEDGE_WIDTH = 0.04
+#: ... and never by more than this share of the figure.
+HEDGE_WIDTH_CAP = 0.5
+#: The rounding unit of a written figure is never taken to exceed this share of it ("100" is not ±50).
+PRECISION_CAP = 0.1
+
+HEDGE_RULE = """\
+A figure X written with precision u (the place value of its last significant digit, at most 10% of X:
+"123.86" -> 0.01, "730" -> 10, "25,000" -> 1,000, "11 billion" -> 1 billion) becomes an interval:
+
+  exact                                   [X - u/2, X + u)   rounded or truncated by the writer
+  over, more than, above, exceeding,
+    topped, surpassing ("over")            [X, X + w]
+  at least, no fewer than ("at-least")     [X, X + w]
+  under, less than, below ("under")        [X - w, X]
+  up to, at most, as many as ("at-most")   [X - w, X]
+  nearly, almost, just under ("nearly")    [X - w, X]
+  about, around, some, roughly ("about")   [X - w, X + w]
+
+where w = min(max(u, 4% of X), 50% of X): a hedge moves the figure by one unit of its written precision
+or by 4% of it, whichever is larger, and never by more than half of it. So "more than 730" covers 733
+(w = 29.2), while "more than US$123.86 billion" (up to 128.8 billion) and "more than US$130 billion"
+(from 130 billion) do not meet. Ranges ("between 10 and 12", "10-12") are [low, high] as written.
+"""
+
+_HEDGE_PHRASES: list[tuple[str, str]] = [
+    # (regex, hedge). Longest first; matched against the words just before the figure.
+    (r"more\s+than|greater\s+than|in\s+excess\s+of|upwards\s+of|well\s+over|just\s+over|over|above|exceeding|exceeded|exceeds"
+     r"|exceed|topped|tops|topping|top|surpassing|surpassed|surpasses|beyond|north\s+of", "over"),
+    (r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of|not\s+less\s+than|or\s+more", "at-least"),
+    (r"nearly|almost|just\s+(?:under|below|shy\s+of)|close\s+to|approaching|approached|approaches|nigh\s+on", "nearly"),
+    (r"less\s+than|fewer\s+than|under|below|lower\s+than|south\s+of", "under"),
+    (r"up\s+to|at\s+most|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|a\s+maximum\s+of|no\s+more\s+than|not\s+more\s+than", "at-most"),
+    (r"about|around|some|approximately|approx\.?|roughly|an\s+estimated|estimated|circa|ca\.|c\.|nearly\s+about"
+     r"|or\s+so|give\s+or\s+take|more\s+or\s+less|in\s+the\s+region\s+of|on\s+the\s+order\s+of|~", "about"),
+]
+
+
+def precision_of(digits: str, scale: float = 1.0) -> float:
+    """The place value of the last significant digit of a written figure, times ``scale``.
+
+    Trailing zeros of a whole number are taken as rounding ("25,000" -> 1,000); decimals count
+    ("123.86" -> 0.01, "1.20" -> 0.01).
+    """
+    s = digits.replace(",", "").strip()
+    if "." in s:
+        frac = s.split(".", 1)[1]
+        return 10.0 ** (-len(frac)) * scale
+    stripped = s.rstrip("0")
+    zeros = len(s) - len(stripped) if stripped else 0
+    return 10.0 ** zeros * scale
+
+
+def hedged_interval(x: float, u: float, hedge: str) -> tuple[float, float]:
+    """``(low, high)`` for figure ``x`` with precision ``u`` under ``hedge``, by :data:`HEDGE_RULE`."""
+    ax = abs(x)
+    if ax > 0:
+        u = min(u, PRECISION_CAP * ax)
+    w = min(max(u, HEDGE_WIDTH * ax), HEDGE_WIDTH_CAP * ax) if ax > 0 else u
+    if hedge in ("over", "at-least"):
+        return x, x + w
+    if hedge in ("under", "at-most", "nearly"):
+        return x - w, x
+    if hedge == "about":
+        return x - w, x + w
+    return x - u / 2, x + u
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicon
+
+#: Currency words and symbols -> ISO 4217. "$" alone is read as USD (the usual meaning in English news).
+CURRENCIES: dict[str, str] = {
+    "us$": "USD", "u.s.$": "USD", "$": "USD", "usd": "USD", "us dollars": "USD", "u.s. dollars": "USD", "dollars": "USD",
+    "dollar": "USD", "us dollar": "USD", "u.s. dollar": "USD", "american dollars": "USD",
+    "€": "EUR", "eur": "EUR", "euros": "EUR", "euro": "EUR",
+    "£": "GBP", "gbp": "GBP", "pounds": "GBP", "pound": "GBP", "pounds sterling": "GBP", "sterling": "GBP", "stg": "GBP",
+    "¥": "JPY", "jpy": "JPY", "yen": "JPY",
+    "cny": "CNY", "rmb": "CNY", "yuan": "CNY", "renminbi": "CNY", "cn¥": "CNY",
+    "vnd": "VND", "₫": "VND", "dong": "VND", "vnđ": "VND", "đồng": "VND",
+    "₹": "INR", "inr": "INR", "rs": "INR", "rs.": "INR", "rupees": "INR", "rupee": "INR",
+    "a$": "AUD", "aud": "AUD", "au$": "AUD", "australian dollars": "AUD", "australian dollar": "AUD",
+    "c$": "CAD", "cad": "CAD", "ca$": "CAD", "canadian dollars": "CAD", "canadian dollar": "CAD",
+    "hk$": "HKD", "hkd": "HKD", "hong kong dollars": "HKD",
+    "s$": "SGD", "sgd": "SGD", "singapore dollars": "SGD",
+    "nz$": "NZD", "nzd": "NZD", "new zealand dollars": "NZD",
+    "r$": "BRL", "brl": "BRL", "reais": "BRL", "real": "BRL",
+    "₩": "KRW", "krw": "KRW", "won": "KRW",
+    "chf": "CHF", "swiss francs": "CHF", "francs": "CHF",
+    "₽": "RUB", "rub": "RUB", "rubles": "RUB", "roubles": "RUB",
+    "₺": "TRY", "lira": "TRY", "liras": "TRY",
+    "mxn": "MXN", "pesos": "MXN", "peso": "MXN",
+    "zar": "ZAR", "rand": "ZAR", "₦": "NGN", "naira": "NGN", "kes": "KES", "shillings": "KES",
+    "baht": "THB", "thb": "THB", "฿": "THB", "ringgit": "MYR", "myr": "MYR", "rupiah": "IDR", "idr": "IDR",
+    "php": "PHP", "₱": "PHP", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "kronor": "SEK", "kroner": "NOK",
+    "pln": "PLN", "zloty": "PLN", "złoty": "PLN", "uah": "UAH", "hryvnia": "UAH", "₴": "UAH",
+    "egp": "EGP", "sar": "SAR", "riyals": "SAR", "aed": "AED", "dirhams": "AED", "ils": "ILS", "shekels": "ILS", "₪": "ILS",
+    "btc": "BTC", "bitcoin": "BTC", "bitcoins": "BTC",
+}
+_PREFIX_CUR = r"(?:US\$|U\.S\.\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|R\$|CN¥|[$€£¥₹₫₩₽₺₦฿₱₴₪]|(?:USD|EUR|GBP|JPY|CNY|RMB|VND|INR|AUD|CAD|HKD|SGD|NZD|BRL|KRW|CHF|RUB|MXN|ZAR|THB|MYR|IDR|PHP|SEK|NOK|DKK|PLN|UAH|EGP|SAR|AED|ILS|Rs\.?)\s?)"
+_SUFFIX_CUR = (r"(?:US\s+dollars|U\.S\.\s+dollars|American\s+dollars|Australian\s+dollars?|Canadian\s+dollars?|Hong\s+Kong\s+dollars"
+               r"|Singapore\s+dollars|New\s+Zealand\s+dollars|pounds\s+sterling|Swiss\s+francs|dollars?|euros?|pounds?|sterling"
+               r"|yen|yuan|renminbi|dong|đồng|rupees?|reais|won|francs|rubles|roubles|lira|pesos?|rand|naira|shillings|baht"
+               r"|ringgit|rupiah|kronor|kroner|zloty|hryvnia|riyals|dirhams|shekels|bitcoins?"
+               r"|USD|EUR|GBP|JPY|CNY|RMB|VND|INR|AUD|CAD|HKD|SGD|NZD|BRL|KRW|CHF|RUB|MXN|ZAR)(?![\w])")
+
+SCALES: dict[str, float] = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "t": 1e12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "dozen": 12, "dozens": 12,
+}
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|lakhs?|crores?)(?![\w])"
+_SCALE_SHORT = r"(?:[kKmMbBtT])(?![\w])"
+
+UNITS_WORDS: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS_WORDS: dict[str, int] = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}
+ORDINALS: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
+    "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+}
+_ORD_WORD = ("(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\\s]?(?:first|second|third|fourth|fifth|sixth"
+             "|seventh|eighth|ninth)|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")")
+_ORD_NUM = r"(?:\d+(?:st|nd|rd|th))"
+#: Words that make an ordinal a rank: "eighth largest", "second-biggest", "11th highest".
+SUPERLATIVES = (
+    "largest biggest highest greatest top leading smallest lowest fastest slowest richest poorest busiest "
+    "strongest weakest deadliest worst best most least longest shortest tallest oldest youngest heaviest "
+    "costliest wealthiest hottest coldest wettest driest cheapest safest warmest populous"
+).split()
+_SUP = (r"(?:(?:most|least)\s+(?:populous|valuable|visited|important|popular|powerful|common|competitive|expensive|polluted|"
+        r"densely\s+populated|successful)|largest|biggest|highest|greatest|leading|smallest|lowest|fastest|slowest|richest|poorest"
+        r"|busiest|strongest|weakest|deadliest|worst|best|longest|shortest|tallest|oldest|youngest|heaviest|costliest"
+        r"|wealthiest|hottest|coldest|wettest|driest|cheapest|safest|warmest|top)(?![\w-])")
+
+_WORDNUM_ATOM = ("(?:" + "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, reverse=True))
+                 + "|hundred|thousand|million|billion|trillion|dozen)")
+_WORDNUM = (r"(?:(?:a|an|one)\s+(?:and\s+a\s+half|half)\s+|half\s+(?:a\s+)?(?=million|billion|trillion|dozen)|a\s+(?=hundred|thousand|million|billion|trillion|dozen)"
+            r")?" + _WORDNUM_ATOM + r"(?:(?:\s*-\s*|\s+and\s+|\s+)" + _WORDNUM_ATOM + r")*(?:\s+and\s+a\s+half)?")
+
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+
+_IRREGULAR = {
+    "people": "person", "persons": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot",
+    "teeth": "tooth", "mice": "mouse", "geese": "goose", "remains": "remains", "staff": "staff", "police": "police",
+    "personnel": "personnel", "cattle": "cattle", "sheep": "sheep", "fish": "fish", "deer": "deer", "aircraft": "aircraft",
+    "series": "series", "species": "species", "news": "news", "troops": "troop", "data": "data", "media": "media",
+    "crises": "crisis", "analyses": "analysis", "indices": "index", "criteria": "criterion", "phenomena": "phenomenon",
+    "lives": "life", "wives": "wife", "knives": "knife", "leaves": "leaf", "halves": "half", "wolves": "wolf",
+    "thieves": "thief", "shelves": "shelf", "bus": "bus", "buses": "bus", "gas": "gas", "votes": "vote",
+}
+#: Words that cannot be the counted noun right after a number.
+_NOT_NOUN = frozenset(
+    "and or of the a an to in on at for from with by per than as is are was were be been has have had will would "
+    "that which who this these those its their his her our your it percent per cent times fold pct points point "
+    "years year months month weeks week days day hours hour minutes minute seconds second decades decade centuries "
+    "am pm a.m. p.m. gmt utc bst et est edt pst pdt ago earlier later old aged".split()
+)
+#: Container nouns: "733 sets of remains" counts remains.
+_CONTAINERS = frozenset("sets set pieces piece pairs pair batches batch groups group units unit kinds kind types type".split())
+_TIME_UNITS = frozenset("year month week day hour minute second decade century".split())
+
+
+def singular(word: str) -> str:
+    """A plural noun made singular by English rules, lower case ("executives" -> "executive")."""
+    w = word.lower()
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
+    if len(w) <= 3:
+        return w
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("sses", "shes", "ches", "xes", "zes")):
+        return w[:-2]
+    if w.endswith("ss") or w.endswith("us") or w.endswith("is"):
+        return w
+    if w.endswith("s"):
+        return w[:-1]
+    return w
+
+
+def _is_plural(word: str) -> bool:
+    w = word.lower()
+    if w in _IRREGULAR:
+        return True
+    return len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is", "'s"))
+
+
+# ---------------------------------------------------------------------------------------------
+# Number words
+
+
+def parse_number(words: str) -> float | None:
+    """The value of a written number: digits ("1,200.5") or words ("twenty-eight", "two hundred and fifty",
+    "a dozen", "one and a half million", "half a million"); None if it is not one."""
+    s = words.strip().lower()
+    if not s:
+        return None
+    if re.fullmatch(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?", s) and any(c.isdigit() for c in s):
+        return float(s.replace(",", ""))
+    toks = [t for t in re.split(r"[\s-]+", s) if t and t != "and"]
+    total = 0.0  # completed groups (thousands, millions, ...)
+    current = 0.0  # the group being read
+    seen = False
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if t in ("a", "an"):
+            if i + 1 < len(toks) and toks[i + 1] == "half":
+                current += 0.5  # "one and a half"
+                i += 2
+                seen = True
+                continue
+            current = current or 1.0
+        elif t == "half":
+            current = current + 0.5 if seen else 0.5  # "half a million" -> 0.5 x million
+            if i + 1 < len(toks) and toks[i + 1] in ("a", "an"):
+                i += 1
+        elif t in UNITS_WORDS:
+            current += UNITS_WORDS[t]
+        elif t in TENS_WORDS:
+            current += TENS_WORDS[t]
+        elif t == "hundred":
+            current = (current or 1.0) * 100
+        elif t in ("dozen", "dozens"):
+            current = (current or 1.0) * 12
+        elif t in ("thousand", "million", "billion", "trillion"):
+            total += (current or 1.0) * {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}[t]
+            current = 0.0
+        else:
+            return None
+        seen = True
+        i += 1
+    if not seen:
+        return None
+    return total + current
+
+
+def _word_precision(value: float) -> float:
+    """Written in words, a figure is as precise as its smallest named part ("two million" -> 1 million)."""
+    if value <= 0:
+        return 1.0
+    v = value
+    p = 1.0
+    while v >= 10 and v % 10 == 0:
+        v /= 10
+        p *= 10
+    return p
+
+
+# ---------------------------------------------------------------------------------------------
+# The mention
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A quantity or rank at ``text[start:end]`` (hedge, currency and scale included; the counted noun not).
+
+    ``change`` is "increase"/"decrease"/"change" when the figure is a change; ``base`` is the time
+    it is compared with ("from 2021", "from the previous year", "year-on-year": the mention of that
+    time, unresolved); ``level_from``/``level_to`` are the levels a change went between when the
+    sentence gives them. ``noun`` is the counted or ranked noun phrase as written ("trading partner"),
+    ``noun_start``/``noun_end`` its offsets (equal to ``end`` when there is none).
+    """
+
+    start: int
+    end: int
+    text: str
+    value: Quantity | Rank
+    change: str | None = None
+    base: TimeMention | None = None
+    level_from: Quantity | None = None
+    level_to: Quantity | None = None
+    noun: str = ""
+    noun_start: int = 0
+    noun_end: int = 0
+
+
+# ---------------------------------------------------------------------------------------------
+# The grammar
+
+_HEDGE_BEFORE = re.compile(
+    r"(?:(?P<h>" + "|".join(f"(?:{p})" for p, _ in _HEDGE_PHRASES) + r")\s*(?:,\s*)?)$", re.IGNORECASE
+)
+_HEDGE_OF = [(re.compile(rf"(?:{p})", re.IGNORECASE), h) for p, h in _HEDGE_PHRASES]
+_HEDGE_AFTER = re.compile(r"\s*(?:or\s+(?:more|above|higher|over|greater)|\+|plus)(?![\w])", re.IGNORECASE)
+_HEDGE_AFTER_UNDER = re.compile(r"\s*or\s+(?:less|fewer|below|under|lower)(?![\w])", re.IGNORECASE)
+_PREFIX_RE = re.compile(r"(?:(?<![\w$])|(?<=\bUS)|(?<=\bU\.S\.))(?P<cur>" + _PREFIX_CUR + r")\s?$", re.IGNORECASE)
+_CORE = re.compile(
+    r"(?P<ordinal>(?<![\w.,])(?:" + _ORD_NUM + r"|" + _ORD_WORD + r")(?![\w]))"
+    r"|(?<![\w.,/:-])(?<!\w-)(?:(?P<digits>-?(?:" + _DIGITS + r"))(?P<attached>(?:bn|mn|mln|bln|tn|trn|[kKmMbB])(?![\w]))?"
+    r"|(?P<words>" + _WORDNUM + r")(?![\w]))"
+    r"|(?P<sup>(?<![\w-])" + _SUP + r")"
+    r"|(?P<mult>(?<![\w-])(?:twice|doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)fold)(?![\w]))",
+    re.IGNORECASE,
+)
+_SECOND = re.compile(
+    r"(?:(?P<digits>" + _DIGITS + r")(?P<attached>(?:bn|mn|mln|bln|tn|trn|[kKmMbB])(?![\w]))?(?![\w])"
+    r"|(?P<words>" + _WORDNUM + r")(?![\w]))",
+    re.IGNORECASE,
+)
+_SCALE_AFTER = re.compile(r"\s*(?:-\s*)?(?P<s>" + _SCALE_WORD + r")", re.IGNORECASE)
+_SCALE_AFTER_SHORT = re.compile(r"\s?(?P<s>" + _SCALE_SHORT + r")")
+_CUR_AFTER = re.compile(r"\s*(?P<c>" + _SUFFIX_CUR + r")", re.IGNORECASE)
+_CUR_CODE_AFTER = re.compile(r"\s?(?P<c>USD|EUR|GBP|JPY|CNY|RMB|VND|INR|AUD|CAD|HKD|SGD|NZD|CHF)(?![\w])")
+_PERCENT_AFTER = re.compile(
+    r"\s*(?:(?P<pp>percentage\s+points?|percent(?:age)?\s+points?|pct\s+points?|pp|ppt|per\s+cent(?:age)?\s+points?)"
+    r"|(?P<bp>basis\s+points?|bps?)|(?P<pc>%|percent|per\s+cent|pct)(?![\w]))",
+    re.IGNORECASE,
+)
+_TIMES_AFTER = re.compile(r"(?:\s*(?P<t>times)(?![\w])|\s*-?\s*(?P<f>fold)(?![\w])|(?P<x>x)(?![\w]))", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*(?P<sep>-|–|—|to|and|or)\s*(?=[$€£¥\d]|" + _WORDNUM_ATOM + r"(?![\w]))", re.IGNORECASE)
+_BETWEEN_BEFORE = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
+_WORD_RE = re.compile(r"\s*((?:[A-Z]\.){2,}|[A-Za-zÀ-ÿ][\w'’-]*)")
+_OUT_OF = re.compile(r"\s*(?:out\s+of|of|among)\s+(?:the\s+)?(?P<n>\d[\d,]*|" + _WORDNUM + r")\s+(?P<noun>[A-Za-z][\w-]*)", re.IGNORECASE)
+_RANK_VERB_BEFORE = re.compile(
+    r"(?:rank(?:s|ed|ing)?|plac(?:es|ed|ing)|plac(?:e)|finish(?:es|ed|ing)?|came|comes|coming|come\s+in|came\s+in|stood|stands"
+    r"|was|is|were|are|No\.|number|rated)\s+(?:(?:at|in|as)\s+)?(?:the\s+)?(?:No\.\s*)?$",
+    re.IGNORECASE,
+)
+_RANK_VERB_STRONG = re.compile(
+    r"(?:rank(?:s|ed|ing)?|plac(?:es|ed|ing)|finish(?:es|ed|ing)?|came|comes|come\s+in|came\s+in|stood|rated)\s+(?:(?:at|in|as)\s+)?(?:the\s+)?(?:No\.\s*)?$",
+    re.IGNORECASE,
+)
+_ONE_OF_BEFORE = re.compile(
+    r"(?:one|among|some)\s+of\s+(?:the\s+|(?:[\w.]+\s+){0,2}[\w.]+(?:'s|’s|s')\s+|its\s+|their\s+|his\s+|her\s+)?"
+    r"(?:world(?:'s|’s)\s+)?$",
+    re.IGNORECASE,
+)
+_DET_BEFORE = re.compile(r"(?:the|its|their|his|her|our|my|your|(?:[\w.]+(?:'s|’s|s')))\s+(?:(?:world|nation|country|region)(?:'s|’s)\s+)?$", re.IGNORECASE)
+_CHANGE_VERB_BEFORE = re.compile(
+    r"(?P<v>up|down|rose|rising|rises|risen|rise|increased|increasing|increases|increase|grew|growing|grows|grown|gained|gaining"
+    r"|jumped|jumping|jumps|surged|surging|surges|climbed|climbing|climbs|soared|soaring|advanced|expanded|added|boosted"
+    r"|fell|falling|falls|fallen|dropped|dropping|drops|declined|declining|declines|decreased|decreasing|decreases|decrease"
+    r"|slumped|slumping|plunged|plunging|plummeted|sank|sinking|shrank|shrinking|contracted|slid|sliding|slipped|lost|tumbled"
+    r"|dipped|eased|cut|reduced|lowered|raised|hiked|changed|moved)\s+(?:by\s+)?(?:(?:an?|some|about|around|nearly|almost|more\s+than|over|roughly)\s+)*$",
+    re.IGNORECASE,
+)
+_CHANGE_VERB_BY = re.compile(
+    r"\b(?P<v>rose|increased|grew|raised|boosted|hiked|expanded|fell|dropped|declined|decreased|cut|reduced|lowered|slashed|shrank)"
+    r"\s+(?:[\w'’-]+\s+){1,3}by\s+(?:(?:an?|some|about|around|nearly|almost|more\s+than|over|roughly)\s+)*$",
+    re.IGNORECASE,
+)
+_CHANGE_NOUN_AFTER = re.compile(
+    r"\s*(?P<n>increase|rise|growth|gain|jump|surge|hike|expansion|boost|decrease|decline|drop|fall|reduction|contraction|cut|slump|loss|plunge|dip|change)s?(?![\w])",
+    re.IGNORECASE,
+)
+_CHANGE_ADJ_AFTER = re.compile(r"\s*(?P<a>higher|more|larger|bigger|up|lower|less|fewer|smaller|down)(?![\w])", re.IGNORECASE)
+_INCREASE = frozenset(
+    "up rose rising rises risen rise increased increasing increases increase grew growing grows grown gained gaining jumped "
+    "jumping jumps surged surging surges climbed climbing climbs soared soaring advanced expanded added boosted raised hiked "
+    "growth gain jump surge hike expansion boost higher more larger bigger doubled doubling tripled tripling trebled quadrupled".split()
+)
+_DECREASE = frozenset(
+    "down fell falling falls fallen dropped dropping drops declined declining declines decreased decreasing decreases decrease "
+    "slumped slumping plunged plunging plummeted sank sinking shrank shrinking contracted slid sliding slipped lost tumbled dipped "
+    "eased cut reduced lowered slashed decline drop fall reduction contraction slump loss plunge dip lower less fewer smaller halved halving".split()
+)
+_BASE_CUE = re.compile(
+    r"\s*(?:,\s*)?(?:(?:from|compared\s+(?:with|to)|than|over|against|versus|vs\.?|since|on)\s+"
+    r"(?:(?:that|those|the\s+(?:level|number|figure|amount|total|one|same\s+period|same\s+time))\s+(?:of|in|recorded\s+in)\s+|the\s+same\s+period\s+(?:of\s+|in\s+)?)?"
+    r"|(?:the|that|its)\s+(?:level|number|figure|amount|total|size|value)\s+(?:of|in|recorded\s+in)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+_YOY = re.compile(
+    r"\s*(?:,\s*)?(?:on\s+an?\s+)?(?P<y>year[-\s](?:on|over|to)[-\s]year|y/y|yoy|on[-\s]year|month[-\s](?:on|over)[-\s]month"
+    r"|quarter[-\s](?:on|over)[-\s]quarter)(?![\w])",
+    re.IGNORECASE,
+)
+_LEVEL_CUE_BEFORE = re.compile(r"(?P<w>to|from|at|reaching|reached|hitting|hit)\s+$", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+
+
+_PARTICLE_OVER = re.compile(
+    r"\b(?:hand|hands|handed|handing|turn|turns|turned|turning|take|takes|took|taken|taking|pass|passed|passing"
+    r"|hold|held|fight|fought|argue|argued|preside|presided|presiding|rule|ruled|carry|carried|look|looked|watch|watched"
+    r"|bring|brought|sign|signed|signing|fall|fell|give|gave|given|giving|trip|tripped|run|ran)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _hedge_before(text: str, pos: int) -> tuple[str, int] | None:
+    """The hedge written just before ``pos`` and where it starts, if any."""
+    window = text[max(0, pos - 30):pos]
+    m = _HEDGE_BEFORE.search(window)
+    if not m:
+        return None
+    start = max(0, pos - 30) + m.start("h")
+    # the hedge must start a word ("clover" is not "over")
+    if start > 0 and (text[start - 1].isalnum()):
+        return None
+    phrase = m.group("h")
+    if phrase.lower() == "over" and _PARTICLE_OVER.search(text, max(0, start - 12), start):
+        return None  # "handed over two vessels": a phrasal verb, not a hedge
+    for rx, hedge in _HEDGE_OF:
+        if rx.fullmatch(phrase):
+            return hedge, start
+    return None
+
+
+def _quantity(kind: str, unit: str, x: float, u: float, hedge: str, lo_hi: tuple[float, float] | None = None) -> Quantity:
+    low, high = lo_hi if lo_hi else hedged_interval(x, u, hedge)
+    return Quantity(kind=kind, unit=unit, point=_clean(x), low=_clean(low), high=_clean(high), hedge=hedge)
+
+
+def _clean(x: float) -> float:
+    """Round away binary noise so equal figures compare equal (1.2e9 from "1.2 billion" and "1,200 million")."""
+    if x == 0 or math.isinf(x):
+        return x
+    return float(f"{x:.12g}")
+
+
+#: Adjectives that count people when they follow a figure: "12 dead and 40 injured".
+_ADJ_COUNTS = frozenset("dead injured wounded missing homeless displaced hurt killed".split())
+
+
+def _noun_after(text: str, pos: int, limit: int) -> tuple[str, str, int, int] | None:
+    """The counted noun after a figure: (unit, phrase, start, end), skipping up to three modifiers.
+
+    "some 25,000 Vietnamese students" -> "student"; "nearly 1,150 underway projects" -> "project";
+    "733 sets of remains" -> "remains"; "two Hamilton-class vessels" -> "vessel".
+    """
+    words: list[tuple[str, int, int]] = []
+    p = pos
+    while len(words) < 5:
+        m = _WORD_RE.match(text, p, min(limit, p + 60))
+        if not m:
+            break
+        words.append((m.group(1), m.start(1), m.end(1)))
+        p = m.end()
+        nxt = text[p:p + 1]
+        if nxt and nxt not in " -":
+            break
+    if not words:
+        return None
+    if words[0][0].lower() in _NOT_NOUN:
+        return None
+    if words[0][0].lower() in _ADJ_COUNTS:
+        w, s0, e0 = words[0]
+        return w.lower(), w, s0, e0
+    for i, (w, s, e) in enumerate(words[:4]):
+        wl = w.lower().rstrip("'’")
+        if wl in ("and", "or") and i > 0:
+            continue  # "50 corporation and business executives"
+        if _is_plural(w) or wl in _IRREGULAR:
+            unit = singular(wl)
+            if wl in _CONTAINERS and i + 2 < len(words) and words[i + 1][0].lower() == "of":
+                inner = _noun_after(text, words[i + 1][2], limit)
+                if inner:
+                    return inner[0], text[words[0][1]:inner[3]], words[0][1], inner[3]
+            phrase_start = words[0][1]
+            return unit, text[phrase_start:e], phrase_start, e
+        # modifiers: capitalised words, hyphenated compounds, adjectives; stop at verbs and function words
+        if wl in _NOT_NOUN:
+            return None
+    # singular noun right after "one"/"1" or a unit-like noun: take the first word if lowercase
+    return None
+
+
+def find_quantities(text: str) -> list[NumberMention]:
+    """Every quantity and rank in ``text``, sorted by start offset, with hedges as bounded intervals.
+
+    Args:
+        text: running text; offsets index into it.
+
+    Returns:
+        Non-overlapping :class:`NumberMention` records sorted by ``start``; values follow
+        :data:`HEDGE_RULE`.
+    """
+    if not text:
+        return []
+    times = find_times(text)
+    blocked = [(t.start, t.end) for t in times]
+    out: list[NumberMention] = []
+    pos = 0
+    n = len(text)
+    bi = 0
+    while pos < n:
+        m = _CORE.search(text, pos)
+        if m is None:
+            break
+        s, e = m.span()
+        while bi < len(blocked) and blocked[bi][1] <= s:
+            bi += 1
+        if bi < len(blocked) and blocked[bi][0] < e and blocked[bi][1] > s:
+            # inside a date, except a figure that only ends where a date starts
+            pos = max(e, blocked[bi][1]) if blocked[bi][0] <= s else e
+            if blocked[bi][0] <= s:
+                continue
+        if m.group("digits") is not None or m.group("words") is not None:
+            got = _number_at(text, m, times)
+        elif m.group("ordinal") is not None:
+            got = _ordinal_at(text, m)
+        elif m.group("sup") is not None:
+            got = _superlative_at(text, m)
+        else:
+            got = _mult_word_at(text, m)
+        if got is None:
+            pos = e
+            continue
+        if out and got.start < out[-1].end:
+            got = None
+        if got is not None:
+            out.append(got)
+            pos = max(got.end, e)
+        else:
+            pos = e
+    return _attach_changes(text, out, times)
+
+
+def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberMention | None:
+    s, e = m.span()
+    digits = m.group("digits")
+    if digits is not None:
+        x = float(digits.replace(",", ""))
+        u = precision_of(digits)
+        is_words = False
+        if re.match(r"\d+,\d{1,2}(?!\d)", digits):
+            return None
+        # identifiers and times: "G20", "8:30", "No. 5", "F-16"
+        if text[e:e + 1] == ":" and text[e + 1:e + 2].isdigit():
+            return None
+    else:
+        words = m.group("words")
+        lw = words.lower().strip()
+        if lw in ("one", "a", "an", "zero"):
+            return None
+        if re.search(r"(?:\bthe|\bboth|\bthese|\bthose|\ball|\bits|\btheir|\bour)\s+$", text[max(0, s - 7):s], re.I):
+            return None  # "the two countries" refers, it does not count
+        x = parse_number(words)
+        if x is None:
+            return None
+        u = _word_precision(x)
+        is_words = True
+    end = e
+    start = s
+    scale = 1.0
+    attached = m.group("attached") if digits is not None else None
+    if attached:
+        scale = SCALES[attached.lower()]
+    else:
+        sm = _SCALE_AFTER.match(text, end)
+        if sm:
+            scale = SCALES[sm.group("s").lower()]
+            end = sm.end()
+    # currency
+    currency = None
+    pm = _PREFIX_RE.search(text, max(0, start - 8), start)
+    if pm and pm.end() == start:
+        currency = CURRENCIES.get(pm.group("cur").strip().lower().replace(" ", ""), None)
+        if currency:
+            start = pm.start("cur")
+    if not attached and scale == 1.0 and currency is not None:
+        sm = _SCALE_AFTER_SHORT.match(text, end)
+        if sm:
+            scale = SCALES[sm.group("s").lower()]
+            end = sm.end()
+    if currency is None:
+        cm = _CUR_AFTER.match(text, end)
+        if cm:
+            cw = re.sub(r"\s+", " ", cm.group("c").lower())
+            currency = CURRENCIES.get(cw)
+            if currency:
+                end = cm.end()
+        elif (cm2 := _CUR_CODE_AFTER.match(text, end)):
+            currency = CURRENCIES.get(cm2.group("c").lower())
+            end = cm2.end()
+    value_x = x * scale
+    u = u * scale
+    kind, unit = "number", ""
+    change_word = None
+    if currency:
+        kind, unit = "money", currency
+    else:
+        pc = _PERCENT_AFTER.match(text, end)
+        if pc:
+            end = pc.end()
+            if pc.group("pp"):
+                kind, unit = "points", "pp"
+            elif pc.group("bp"):
+                kind, unit = "points", "pp"
+                value_x, u = value_x / 100, u / 100
+            else:
+                kind, unit = "percent", "%"
+        else:
+            tm = _TIMES_AFTER.match(text, end)
+            if tm and (tm.group("t") or tm.group("f") or (tm.group("x") and not is_words)):
+                kind, unit = "multiplier", "x"
+                end = tm.end()
+    # hedge
+    hedge = "exact"
+    h = _hedge_before(text, start)
+    if h:
+        hedge, hs = h
+        start = hs
+    else:
+        ha = _HEDGE_AFTER.match(text, end)
+        if ha and kind != "number" or (ha and ha.group(0).strip().lower() != "+"):
+            if ha:
+                hedge, end = "at-least", ha.end()
+        hu = _HEDGE_AFTER_UNDER.match(text, end)
+        if hu:
+            hedge, end = "at-most", hu.end()
+    # range: "between 10 and 12", "10-12%", "$10 billion to $12 billion"
+    lo_hi = None
+    rm = _RANGE_AFTER.match(text, end)
+    if rm and not any(t.start <= rm.end() < t.end for t in times):
+        sep = rm.group("sep").lower()
+        second = _SECOND.match(text, rm.end())
+        if second is None:
+            pm2 = re.match(_PREFIX_CUR, text[rm.end():rm.end() + 6], re.IGNORECASE)
+            if pm2:
+                second = _SECOND.match(text, rm.end() + pm2.end())
+        between = _BETWEEN_BEFORE.search(text, max(0, start - 10), start)
+        # "rose from 5 to 11" and "fell 0.3 points to 3.5%" are changes between levels, not ranges
+        moved = _CHANGE_VERB_BEFORE.search(text[max(0, start - 40):start]) or re.search(
+            r"\b(?:rose|rising|fell|falling|grew|increased|decreased|declined|jumped|dropped|climbed|surged|plunged|up|down)\b",
+            text[max(0, start - 40):start], re.I)
+        allow = (sep in ("-", "–", "—") or (sep == "to" and not moved) or (sep == "and" and between))
+        if second is not None and allow and (second.group("digits") or second.group("words")):
+            y = parse_number(second.group("digits") or second.group("words"))
+            if y is not None:
+                e2 = second.end()
+                scale2 = scale
+                sm2 = _SCALE_AFTER.match(text, e2)
+                if sm2 and not second.group("attached"):
+                    scale2 = SCALES[sm2.group("s").lower()]
+                    e2 = sm2.end()
+                elif second.group("attached"):
+                    scale2 = SCALES[second.group("attached").lower()]
+                elif scale != 1.0 and not m.group("attached") and end > e:
+                    scale2 = scale
+                yv = y * (scale2 if scale2 != 1.0 else scale)
+                # "10-12 billion": the scale written once applies to both
+                if scale == 1.0 and scale2 != 1.0:
+                    value_x = x * scale2
+                    yv = y * scale2
+                e3 = e2
+                pc2 = _PERCENT_AFTER.match(text, e3)
+                if pc2 and kind == "number":
+                    kind, unit = "percent", "%"
+                    e3 = pc2.end()
+                elif pc2 and kind in ("percent", "points"):
+                    e3 = pc2.end()
+                cm3 = _CUR_AFTER.match(text, e3)
+                if cm3 and kind == "number" and CURRENCIES.get(re.sub(r"\s+", " ", cm3.group("c").lower())):
+                    kind, unit = "money", CURRENCIES[re.sub(r"\s+", " ", cm3.group("c").lower())]
+                    e3 = cm3.end()
+                if yv > value_x and (sep != "-" or not is_words) and not (sep == "-" and kind == "number" and yv < 100 and value_x < 100 and _looks_like_score(text, s)):
+                    lo_hi = (value_x, yv)
+                    end = e3
+                    bm = _BETWEEN_BEFORE.search(text, max(0, start - 10), start)
+                    if bm:
+                        start = bm.start()
+    if lo_hi is not None:
+        q = _quantity(kind, unit, (lo_hi[0] + lo_hi[1]) / 2, u, "exact", lo_hi)
+    else:
+        q = _quantity(kind, unit, value_x, u, hedge)
+    noun = ""
+    ns = ne = end
+    if kind in ("number",):
+        na = _noun_after(text, end, len(text))
+        if na:
+            unit_noun, noun, ns, ne = na
+            q = Quantity(kind="count", unit=unit_noun, point=q.point, low=q.low, high=q.high, hedge=q.hedge)
+        elif is_words and x < 10:
+            return None  # "two" alone is a pronoun-like use more often than a figure
+    elif kind == "multiplier":
+        pass
+    # years misread as numbers are the date grammar's; bare 4-digit figures near time words are skipped
+    if kind == "number" and digits is not None and re.fullmatch(r"(?:1[89]|20)\d\d", digits) and hedge == "exact":
+        return None
+    return NumberMention(start=start, end=end, text=text[start:end], value=q, noun=noun, noun_start=ns, noun_end=ne)
+
+
+def _looks_like_score(text: str, pos: int) -> bool:
+    return bool(re.search(r"(?:won|lost|beat|defeated|drew|score|scored|victory|win|loss)\W+(?:\w+\W+){0,3}$", text[max(0, pos - 40):pos], re.I))
+
+
+def _ordinal_value(tok: str) -> int | None:
+    t = tok.lower().replace("-", " ")
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", t)
+    if m:
+        return int(m.group(1))
+    if t in ORDINALS:
+        return ORDINALS[t]
+    parts = t.split()
+    if len(parts) == 2 and parts[0] in TENS_WORDS and parts[1] in ORDINALS:
+        return TENS_WORDS[parts[0]] + ORDINALS[parts[1]]
+    m2 = re.fullmatch(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)", t)
+    if m2:
+        return TENS_WORDS[m2.group(1)] + ORDINALS[m2.group(2)]
+    return None
+
+
+_SUP_AFTER = re.compile(r"(?:\s*-\s*|\s+)(?P<sup>" + _SUP + r")", re.IGNORECASE)
+
+
+def _ordinal_at(text: str, m: re.Match[str]) -> NumberMention | None:
+    """"eighth largest", "8th-largest", "ranking 11th out of 141 economies", "finished third"."""
+    s, e = m.span()
+    k = _ordinal_value(m.group("ordinal"))
+    if k is None or k <= 0:
+        return None
+    sm = _SUP_AFTER.match(text, e)
+    out_of = None
+    end = e
+    if sm:
+        sup = re.sub(r"\s+", " ", sm.group("sup").lower())
+        end = sm.end()
+    else:
+        before = text[max(0, s - 30):s]
+        if not _RANK_VERB_STRONG.search(before):
+            om = _OUT_OF.match(text, e)
+            among = re.match(r"\s*(?:among|of\s+all|in\s+the\s+world|globally|worldwide|in\s+the\s+country|nationally)", text[e:e + 30], re.I)
+            if not ((om or among) and _RANK_VERB_BEFORE.search(before)):
+                return None
+        sup = "ranked"
+    om = _OUT_OF.match(text, end)
+    noun = None
+    if om:
+        total = parse_number(om.group("n"))
+        if total and total >= k and _is_plural(om.group("noun")):
+            out_of = int(total)
+            # "ranking 11th out of 141 economies": the total belongs to the rank, not a count of its own
+            noun = (om.start("noun"), om.end("noun"), om.group("noun"))
+            end = om.end()
+    start = s
+    rank = Rank(point=k, low=k, high=k, superlative=sup, out_of=out_of, hedge="exact")
+    if noun is None and sup != "ranked":
+        noun = _ranked_noun(text, end)
+    ns, ne, phrase = noun if noun else (end, end, "")
+    return NumberMention(start=start, end=end, text=text[start:end], value=rank, noun=phrase, noun_start=ns, noun_end=ne)
+
+
+def _ranked_noun(text: str, pos: int) -> tuple[int, int, str] | None:
+    """The noun phrase a rank is about: "trading partner" in "eighth largest trading partner for the U.S."."""
+    keep: list[tuple[int, int]] = []
+    p = pos
+    while len(keep) < 3:
+        m = _NOUN_WORD.match(text, p)
+        if not m or m.group(1).lower() in _NOT_NOUN or m.group(1).lower() in _RANK_STOP:
+            break
+        keep.append(m.span(1))
+        p = m.end(1)
+        if _is_plural(m.group(1)) or text[p:p + 1] not in (" ", "\t"):
+            break
+    if not keep:
+        return None
+    s, e = keep[0][0], keep[-1][1]
+    return s, e, text[s:e]
+
+
+_NOUN_WORD = re.compile(r"[ \t]+([a-z][a-z-]*[a-z])(?![\w'’])")
+_RANK_STOP = frozenset("ever yet so far since among in for by after behind".split())
+
+
+def _superlative_at(text: str, m: re.Match[str]) -> NumberMention | None:
+    """"the largest export market" -> rank 1; "one of the largest" -> rank 1..5."""
+    s, e = m.span()
+    sup = re.sub(r"\s+", " ", m.group("sup").lower())
+    before = text[max(0, s - 40):s]
+    om = _ONE_OF_BEFORE.search(before)
+    noun = _ranked_noun(text, e)
+    if noun is None:
+        return None
+    ns, ne, phrase = noun
+    if sup == "top" and re.match(r"\s*(?:\d|ten|five|three|twenty)", text[e:e + 8], re.I):
+        return None
+    if om:
+        start = max(0, s - 40) + om.start()
+        rank = Rank(point=1, low=1, high=5, superlative=sup, hedge="at-most")
+        if not _is_plural(phrase.split()[-1]):
+            return None
+        return NumberMention(start=start, end=e, text=text[start:e], value=rank, noun=phrase, noun_start=ns, noun_end=ne)
+    if not _DET_BEFORE.search(before):
+        return None
+    if re.search(r"(?:second|third|\d(?:st|nd|rd|th))[\s-]*$", before, re.I):
+        return None
+    if _is_plural(phrase.split()[-1]) and not re.search(r"(?:'s|’s)\s+$", before):
+        return None  # "the largest companies" ranks nothing on its own
+    rank = Rank(point=1, low=1, high=1, superlative=sup, hedge="exact")
+    return NumberMention(start=s, end=e, text=text[s:e], value=rank, noun=phrase, noun_start=ns, noun_end=ne)
+
+
+def _mult_word_at(text: str, m: re.Match[str]) -> NumberMention | None:
+    s, e = m.span()
+    w = m.group("mult").lower()
+    if w == "twice" and not re.match(r"\s+(?:as|the|that|its|their|what|this|his|her)\b", text[e:e + 8], re.I):
+        return None  # "visited twice" counts occasions, it multiplies nothing
+    factor = {"twice": 2.0, "doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "tripling": 3.0, "trebled": 3.0,
+              "quadrupled": 4.0, "halved": 0.5, "halving": 0.5}.get(w)
+    if factor is None:  # "threefold"
+        factor = float(parse_number(w[:-4]) or 0)
+        if not factor:
+            return None
+    q = Quantity(kind="multiplier", unit="x", point=factor, low=factor, high=factor, hedge="exact")
+    change = None
+    if w != "twice" and not w.endswith("fold"):
+        change = "decrease" if w.startswith("halv") else "increase"
+    return NumberMention(start=s, end=e, text=text[s:e], value=q, change=change, noun_start=e, noun_end=e)
+
+
+def _clause_end(text: str, pos: int) -> int:
+    m = _CLAUSE_END.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _attach_changes(text: str, ms: list[NumberMention], times: list[TimeMention]) -> list[NumberMention]:
+    """Mark figures that are changes ("up 11%", "an 11% increase", "rose over 240 times") and attach the
+    comparison base ("from 2021", "year-on-year") and the levels ("to $130 billion from $451 million")."""
+    out: list[NumberMention] = []
+    for i, nm in enumerate(ms):
+        v = nm.value
+        if isinstance(v, Rank):
+            out.append(nm)
+            continue
+        change = nm.change
+        before = text[max(0, nm.start - 40):nm.start]
+        cv = _CHANGE_VERB_BEFORE.search(before) or _CHANGE_VERB_BY.search(before)
+        after_end = nm.end
+        if cv:
+            word = cv.group("v").lower()
+            change = "increase" if word in _INCREASE else "decrease" if word in _DECREASE else "change"
+        else:
+            cn = _CHANGE_NOUN_AFTER.match(text, nm.end)
+            ca = _CHANGE_ADJ_AFTER.match(text, nm.end) if v.kind in ("percent", "points", "multiplier") else None
+            if cn and v.kind in ("percent", "points", "multiplier", "money", "count"):
+                word = cn.group("n").lower()
+                change = "increase" if word in _INCREASE else "decrease" if word in _DECREASE else "change"
+                after_end = cn.end()
+            elif ca and v.kind in ("percent", "points"):
+                word = ca.group("a").lower()
+                change = "increase" if word in _INCREASE else "decrease"
+                after_end = ca.end()
+        if v.kind == "multiplier" and change is None:
+            # "four times the number in 2013" compares with a base even without a verb
+            if re.match(r"\s+(?:the|that|its|as\s+(?:much|many|high|large))\b", text[nm.end:nm.end + 20], re.I):
+                change = "change"
+        if change is None or v.kind not in ("percent", "points", "multiplier", "money", "count", "number"):
+            out.append(nm)
+            continue
+        if v.kind in ("money", "count", "number") and not cv:
+            out.append(nm)
+            continue
+        stop = _clause_end(text, after_end)
+        base = None
+        yoy = _YOY.match(text, after_end)
+        if yoy:
+            base = TimeMention(start=yoy.start("y"), end=yoy.end("y"), text=yoy.group("y"), value=None, relative=True, ref="previous")
+        else:
+            for t in times:
+                if t.start < after_end or t.start > stop:
+                    continue
+                gap = text[after_end:t.start]
+                # the base is introduced by "from", "compared with", "than" ... possibly after a level
+                if _BASE_CUE.search(gap) and len(gap) < 80:
+                    cue = _BASE_CUE.search(gap)
+                    # "to more than US$130 billion in 2022 from $451 million in 1995": the base follows "from <level> in"
+                    base = t
+                    if re.search(r"\bto\b", gap[: cue.start()] if cue else gap, re.I) and not re.search(r"\bfrom\b", gap, re.I):
+                        base = None
+                        continue
+                    break
+                if re.search(r"\bfrom\s+(?:[^\s]+\s+){0,5}in\s+$", gap, re.I):
+                    base = t
+                    break
+        level_from = level_to = None
+        for other in ms[i + 1:]:
+            if other.start > stop:
+                break
+            lc = _LEVEL_CUE_BEFORE.search(text, max(0, other.start - 12), other.start)
+            if not lc or isinstance(other.value, Rank):
+                break  # levels follow the change directly: "up 5% to $2 billion from $1.9 billion"
+            w = lc.group("w").lower()
+            if w == "from":
+                level_from = level_from or other.value
+            else:
+                level_to = level_to or other.value
+        out.append(NumberMention(start=nm.start, end=nm.end, text=nm.text, value=nm.value, change=change, base=base,
+                                 level_from=level_from, level_to=level_to, noun=nm.noun, noun_start=nm.noun_start,
+                                 noun_end=nm.noun_end))
+    return out

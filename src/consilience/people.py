@@ -1,0 +1,843 @@
+"""People and their roles: find who is named with which title, and line the roles up across sources.
+
+This module owns person mentions ("U.S. Secretary of State Antony Blinken", "Foreign Ministry's
+Spokesperson Phạm Thu Hằng", "former US Ambassador to Vietnam – Ted Osius", "Tim Cook, Apple's chief
+executive"), the resolution of short references inside one document ("Trong", "President Biden", "she")
+and the judging of role claims across documents (``kind == "name"``). Rules and small lexicons in
+``consilience/data/people_*.txt`` do the work; nothing is downloaded and no model is loaded.
+
+It also holds the text helpers the quote and event modules share (folding, tokens, gazetteers), so the
+three agree on what a name and a country are. It must not touch numbers, dates or other claim kinds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .model import Claim, Document, Fact, NameValue, Qualifiers, Span, TimeValue
+
+__all__ = ["PersonMention", "PeopleOptions", "find_people", "extract_people", "align_people", "fold"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class PeopleOptions:
+    """Knobs of person alignment.
+
+    ``office_change_days``: two different holders of one post are only a plausible change of office
+    (not a conflict) when the sources' dates are at least this many days apart (default: a year).
+    """
+
+    office_change_days: int = 366
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A person named in a document: ``start``/``end`` cover the whole mention (title included).
+
+    ``name`` is the full name as written (a short reference carries the full name it resolves to),
+    ``key`` its folded form, ``title`` the canonical title with its modifiers ("deputy spokesperson"),
+    ``core`` the canonical title alone, ``org``/``country``/``post_place`` what the title is of.
+    ``how`` is "titled", "apposition", "bare" (a full name without title), "short" or "pronoun".
+    """
+
+    start: int
+    end: int
+    name: str
+    key: str
+    how: str
+    title: str | None = None
+    core: str | None = None
+    org: str | None = None
+    country: str | None = None
+    post_place: str | None = None
+    time_modifier: str | None = None
+    name_start: int = 0
+    name_end: int = 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Shared text helpers (also used by quotes and events)
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form of ``text``: diacritics and Vietnamese đ/Đ folded by unidecode."""
+    from unidecode import unidecode
+
+    return unidecode(text.translate(_APOSTROPHES)).lower()
+
+
+# Tokens: dotted acronyms ("U.S."), initials ("W."), words with inner apostrophes or hyphens.
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]\.(?=\s)|\w(?:[\w'\u2019\-]*\w)?")
+_POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One word of a text: ``text[start:end]``; ``low`` is its folded form without a possessive."""
+
+    text: str
+    start: int
+    end: int
+    low: str
+    possessive: bool
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """The words of ``text[start:end]`` with offsets into ``text``; a possessive 's is noted, not kept."""
+    end = len(text) if end is None else end
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text, start, end):
+        word = m.group()
+        pos = False
+        e = m.end()
+        pm = _POSSESSIVE.search(word)
+        if pm and len(word) > 2 and not word.endswith("n't"):
+            word = word[: pm.start()]
+            e = m.start() + len(word)
+            pos = True
+        elif e < end and text[e] in "'\u2019" and (e + 1 >= len(text) or not text[e + 1].isalnum()):
+            pos = True  # "Affairs'" : the apostrophe after a plural
+        out.append(Token(word, m.start(), e, fold(word), pos))
+    return out
+
+
+def _lexicon(name: str) -> list[tuple[str, list[str]]]:
+    """Rows ``canonical = a | b`` of a data file (comments and blank lines skipped)."""
+    text = resources.files("consilience.data").joinpath(name).read_text(encoding="utf-8")
+    rows: list[tuple[str, list[str]]] = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if "=" in line:
+            head, _, rest = line.partition("=")
+            forms = [f.strip() for f in rest.split("|") if f.strip()]
+            rows.append((head.strip(), forms))
+        else:
+            rows.append((line, [line]))
+    return rows
+
+
+def _phrase_key(phrase: str) -> tuple[str, ...]:
+    return tuple(t.low for t in tokens(phrase))
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrasebook:
+    """Multi-word phrases indexed by their folded token tuples, for longest-match lookup."""
+
+    table: dict[tuple[str, ...], str]
+    longest: int
+    upper_only: frozenset[tuple[str, ...]] = frozenset()
+
+    def match(self, toks: Sequence[Token], i: int) -> tuple[int, str] | None:
+        """The longest phrase starting at ``toks[i]``: ``(end index, canonical)`` or None."""
+        for n in range(min(self.longest, len(toks) - i), 0, -1):
+            key = tuple(t.low for t in toks[i : i + n])
+            hit = self.table.get(key)
+            if hit is not None:
+                if key in self.upper_only and not all(t.text.replace(".", "").isupper() for t in toks[i : i + n]):
+                    continue
+                return i + n, hit
+        return None
+
+    def match_ending(self, toks: Sequence[Token], j: int) -> tuple[int, str] | None:
+        """The longest phrase ending just before ``toks[j]``: ``(start index, canonical)`` or None."""
+        for n in range(min(self.longest, j), 0, -1):
+            key = tuple(t.low for t in toks[j - n : j])
+            hit = self.table.get(key)
+            if hit is not None:
+                if key in self.upper_only and not all(t.text.replace(".", "").isupper() for t in toks[j - n : j]):
+                    continue
+                return j - n, hit
+        return None
+
+
+def _book(name: str, *, upper_short: bool = False) -> _Phrasebook:
+    table: dict[tuple[str, ...], str] = {}
+    upper: set[tuple[str, ...]] = set()
+    for canonical, forms in _lexicon(name):
+        for form in [canonical, *forms]:
+            key = _phrase_key(form)
+            if not key:
+                continue
+            table.setdefault(key, canonical)
+            # Short all-letter forms such as "us" or "un" are only names when written in capitals.
+            if upper_short and len(key) == 1 and len(key[0].replace(".", "")) <= 3:
+                upper.add(key)
+    return _Phrasebook(table, max((len(k) for k in table), default=1), frozenset(upper))
+
+
+@lru_cache(maxsize=1)
+def titles() -> _Phrasebook:
+    return _book("people_titles.txt")
+
+
+@lru_cache(maxsize=1)
+def countries() -> _Phrasebook:
+    """Country names, short forms and adjectives -> canonical country name."""
+    return _book("people_countries.txt", upper_short=True)
+
+
+@lru_cache(maxsize=1)
+def orgs() -> _Phrasebook:
+    return _book("people_orgs.txt", upper_short=True)
+
+
+@lru_cache(maxsize=1)
+def _modifiers() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for kind, forms in _lexicon("people_modifiers.txt"):
+        for f in forms:
+            out[fold(f)] = kind
+    return out
+
+
+@lru_cache(maxsize=1)
+def _family_first() -> frozenset[str]:
+    return frozenset(c for c, _ in _lexicon("people_family_first.txt"))
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    return frozenset(c for c, _ in _lexicon("people_notnames.txt"))
+
+
+_OPEN_QUOTES = "\"\u201c\u201e\u00ab"
+_CLOSE_QUOTES = "\"\u201d\u00bb\u201c"
+
+
+def quoted_regions(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of the text inside double quotation marks (straight or curly), marks excluded.
+
+    An opening mark pairs with the next closing mark of any style on the same line; a quotation left
+    open at the end of a line is dropped, since its extent cannot be known.
+    """
+    out: list[tuple[int, int]] = []
+    opened = -1
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            opened = -1
+        elif opened < 0 and ch in _OPEN_QUOTES:
+            opened = i
+        elif opened >= 0 and ch in _CLOSE_QUOTES:
+            out.append((opened + 1, i))
+            opened = -1
+    return out
+
+
+_PLACE_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+")
+
+
+def find_countries(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """Countries named in ``text[start:end]`` as ``(start, end, canonical name)``; hyphenated compounds
+    count ("Vietnam-U.S. relations" names two), adjectives too ("Vietnamese President")."""
+    end = len(text) if end is None else end
+    toks = [Token(m.group(), m.start(), m.end(), fold(m.group()), False) for m in _PLACE_TOKEN.finditer(text, start, end)]
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(toks):
+        hit = countries().match(toks, i)
+        if hit is None:
+            i += 1
+            continue
+        j, name = hit
+        out.append((toks[i].start, toks[j - 1].end, name))
+        i = j
+    return out
+
+
+def sentence_spans(doc: Document) -> list[tuple[int, int]]:
+    """The document's sentences as ``(start, end)``; segments on the fly when the stage has not run."""
+    if doc.sentences:
+        return [(s.start, s.end) for s in doc.sentences]
+    from .segment import split_sentences
+
+    return split_sentences(doc.text)
+
+
+def stable_id(prefix: str, parts: Sequence[str]) -> str:
+    """``prefix-`` + 12 hex digits of a SHA-1 over ``parts`` sorted: the same set gives the same id."""
+    digest = hashlib.sha1("\x1f".join(sorted(parts)).encode("utf-8")).hexdigest()[:12]
+    return f"{prefix}-{digest}"
+
+
+def join_docs(ids: Sequence[str]) -> str:
+    """"000, 001 and 003" from document ids (sorted, without repeats)."""
+    ids = sorted(set(ids))
+    if len(ids) <= 1:
+        return "".join(ids)
+    return ", ".join(ids[:-1]) + " and " + ids[-1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding people
+
+_PARTICLES = frozenset({"de", "van", "von", "der", "bin", "al", "da", "di", "del", "la", "du", "dos", "ibn"})
+_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f", "his": "m"}
+_GAP_OK = re.compile(r"(?:['\u2019]s?)?[ \t]*$")
+_NAME_LINK = re.compile(r"[\s\u2013\u2014\-,:.]*$")  # what may sit between a title and its name
+
+
+def _is_name_word(tok: Token) -> bool:
+    """A word that can be part of a person's name: capitalised, not a calendar or organisation word."""
+    first = tok.text[0]
+    if not first.isupper():
+        return False
+    if tok.low in _not_names():
+        return False
+    if tok.text.isupper() and len(tok.text) > 1 and "." not in tok.text:
+        return False  # acronyms (EDA, VNS) are not names
+    return True
+
+
+def _read_name(toks: Sequence[Token], i: int, text: str, max_words: int = 4) -> int:
+    """Index just past the name that starts at ``toks[i]`` (``i`` when there is none)."""
+    j = i
+    words = 0
+    while j < len(toks) and words < max_words:
+        t = toks[j]
+        if j > i and text[toks[j - 1].end : t.start].strip():
+            break  # punctuation between words ends the name
+        if _is_name_word(t) and titles().match(toks, j) is None or (j > i and _is_name_word(t)):
+            if countries().match(toks, j) is not None and j == i:
+                break
+            words += 1
+            j += 1
+            if t.possessive:
+                break
+            continue
+        if j > i and t.low in _PARTICLES and j + 1 < len(toks) and _is_name_word(toks[j + 1]):
+            j += 1
+            continue
+        break
+    return j
+
+
+def _title_before(text: str, toks: Sequence[Token], i: int) -> tuple[int, str | None, str | None, list[str], str | None]:
+    """Walk left from the title at ``toks[i]``: ``(first index, org, country, keep-modifiers, time-modifier)``."""
+    org = country = time_mod = None
+    keep: list[str] = []
+    j = i
+    for _ in range(6):
+        if j == 0:
+            break
+        prev = toks[j - 1]
+        if not _GAP_OK.match(text, prev.end, toks[j].start):
+            break  # punctuation: the words before belong to another phrase
+        kind = _modifiers().get(prev.low)
+        if kind == "keep" and not prev.possessive:
+            keep.insert(0, prev.low)
+            j -= 1
+            continue
+        if kind == "time" and not prev.possessive:
+            time_mod = prev.low
+            j -= 1
+            continue
+        hit = orgs().match_ending(toks, j)
+        if hit is not None and org is None:
+            org = hit[1]
+            j = hit[0]
+            continue
+        hit = countries().match_ending(toks, j)
+        if hit is not None and country is None:
+            country = hit[1]
+            j = hit[0]
+            continue
+        if org is None and prev.possessive and _is_name_word(prev):
+            org = prev.low  # "Apple's chief executive": a possessive name owns the post
+            j -= 1
+            continue
+        break
+    return j, org, country, keep, time_mod
+
+
+def _after_title(toks: Sequence[Token], k: int) -> tuple[int, str | None, str | None]:
+    """``of/to/for COUNTRY|ORG`` after a title: ``(next index, posting country/place, org)``."""
+    if k < len(toks) and toks[k].low in ("to", "of", "for", "in") and k + 1 < len(toks):
+        c = countries().match(toks, k + 1)
+        if c is not None:
+            return c[0], c[1], None
+        o = orgs().match(toks, k + 1)
+        if o is not None:
+            return o[0], None, o[1]
+    return k, None, None
+
+
+def _mention(text: str, toks: Sequence[Token], a: int, b: int) -> tuple[str, str]:
+    name = text[toks[a].start : toks[b - 1].end]
+    return name, fold(name)
+
+
+def _titled(text: str, toks: list[Token]) -> list[PersonMention]:
+    """Title-first mentions ("Prime Minister Pham Minh Chinh") and appositions ("X, chief executive of Y")."""
+    out: list[PersonMention] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        hit = titles().match(toks, i)
+        if hit is None:
+            i += 1
+            continue
+        k, core = hit
+        k2, place, org_after = _after_title(toks, k)
+        if k2 < n and _NAME_LINK.match(text[toks[k2 - 1].end : toks[k2].start]) and "," not in text[toks[k2 - 1].end : toks[k2].start]:
+            e = _read_name(toks, k2, text)
+        else:
+            e = k2
+        if e > k2:
+            first, org, country, keep, time_mod = _title_before(text, toks, i)
+            org = org or org_after
+            # Capitalised words glued before a lower-case title are the organisation ("Costa Norte
+            # coach", "Airbus chief executive"); a time modifier may stand before them ("former Ostrava mayor").
+            if org is None and not toks[i].text.istitle():
+                o = first
+                while o > 0 and first - o < 3 and _is_name_word(toks[o - 1]) \
+                        and not text[toks[o - 1].end : toks[o].start].strip() and not toks[o - 1].possessive:
+                    o -= 1
+                if o < first and (o == 0 or not toks[o - 1].text[0].isupper() or o < first - 1):
+                    org = " ".join(t.low for t in toks[o:first])
+                    first = o
+                    if first > 0 and _modifiers().get(toks[first - 1].low) == "time":
+                        time_mod = toks[first - 1].low
+                        first -= 1
+            title = " ".join([*keep, core])
+            name, key = _mention(text, toks, k2, e)
+            out.append(PersonMention(toks[first].start, toks[e - 1].end, name, key, "titled", title, core, org,
+                                     country, place, time_mod, toks[k2].start, toks[e - 1].end))
+            i = e
+            continue
+        # Apposition: "NAME, [the] [ORG's] TITLE [of ORG]" with the title written lower case.
+        first, org, country, keep, time_mod = _title_before(text, toks, i)
+        j = first
+        if j > 0 and toks[j - 1].low in ("the", "a", "an"):
+            j -= 1
+        if j >= 2 and text[toks[j - 1].end : toks[j].start].strip() == "," and toks[i].text[0].islower():
+            # the name ends just before the comma; walk back over name words
+            b = j
+            a = b - 1 if _is_name_word(toks[b - 1]) else b
+            while a > 0 and b - a < 4 and _is_name_word(toks[a - 1]) and not text[toks[a - 1].end : toks[a].start].strip():
+                a -= 1
+            if b - a >= 2 and titles().match(toks, a) is None:
+                if org is None and org_after is None and k2 == k and k < n and toks[k].low == "of" and k + 1 < n \
+                        and toks[k + 1].text[0].isupper():
+                    org = toks[k + 1].low
+                name, key = _mention(text, toks, a, b)
+                title = " ".join([*keep, core])
+                out.append(PersonMention(toks[a].start, toks[max(k2, i + 1) - 1].end, name, key, "apposition", title,
+                                         core, org or org_after, country, place, time_mod, toks[a].start,
+                                         toks[b - 1].end))
+        i = k
+    return out
+
+
+_SPEECH_OR_ACT = frozenset(
+    """said says told added stated replied noted affirmed stressed emphasised emphasized asked declared wrote
+    announced warned insisted explained commented visited made paid met received signed agreed urged called
+    described expressed pledged welcomed highlighted confirmed denied argued suggested tweeted""".split()
+)
+
+
+def _bare(text: str, toks: list[Token], taken: list[tuple[int, int]]) -> list[PersonMention]:
+    """Untitled full names that act: two or more name words right before a verb of speech or action."""
+    out: list[PersonMention] = []
+    i = 0
+    n = len(toks)
+    while i < n:
+        if any(a <= toks[i].start < b for a, b in taken) or not _is_name_word(toks[i]):
+            i += 1
+            continue
+        e = _read_name(toks, i, text)
+        if e - i >= 2 and (e < n and toks[e].low in _SPEECH_OR_ACT or toks[e - 1].possessive) \
+                and countries().match(toks, i) is None and orgs().match(toks, i) is None:
+            name, key = _mention(text, toks, i, e)
+            out.append(PersonMention(toks[i].start, toks[e - 1].end, name, key, "bare",
+                                     name_start=toks[i].start, name_end=toks[e - 1].end))
+            i = e
+            continue
+        i = max(e, i + 1)
+    return out
+
+
+def _last_word(key: str) -> str:
+    return key.split()[-1] if key else ""
+
+
+def find_people(doc: Document) -> list[PersonMention]:
+    """Every person mention in ``doc``, sorted by start: titled, appositions, bare names, short references
+    and pronouns, the short ones carrying the full name they resolve to (the closest one before them)."""
+    text = doc.text
+    found: list[PersonMention] = []
+    for s, e in sentence_spans(doc):
+        toks = tokens(text, s, e)
+        titled = _titled(text, toks)
+        found.extend(titled)
+        found.extend(_bare(text, toks, [(m.start, m.end) for m in titled]))
+    found.sort(key=lambda m: (m.start, -m.end))
+    full = [m for m in found if len(m.key.split()) >= 2]
+    resolved: list[PersonMention] = []
+    for m in found:
+        if len(m.key.split()) == 1:
+            target = _resolve_short(m.key, m.start, full)
+            if target is None:
+                continue  # a lone word after a title that names no one we know ("General Motors")
+            m = PersonMention(m.start, m.end, target.name, target.key, m.how, m.title, m.core, m.org, m.country,
+                              m.post_place, m.time_modifier, m.name_start, m.name_end)
+        resolved.append(m)
+    # Short references first, then pronouns, which may point at a short reference.
+    covered = [(m.start, m.end) for m in resolved]
+    lasts = {_last_word(m.key) for m in full}
+    all_toks = tokens(text)
+    shorts: list[PersonMention] = []
+    for t in all_toks:
+        if t.text[0].isupper() and t.low in lasts and t.low not in _not_names() \
+                and not any(a <= t.start < b for a, b in covered):
+            target = _resolve_short(t.low, t.start, full)
+            if target is not None:
+                shorts.append(PersonMention(t.start, t.end, target.name, target.key, "short",
+                                            name_start=t.start, name_end=t.end))
+    named = sorted(resolved + shorts, key=lambda m: (m.start, -m.end))
+    quoted = quoted_regions(text)
+    outside = [m for m in named if not any(a <= m.start < b for a, b in quoted)]
+    sentences = sentence_spans(doc)
+    pronouns: list[PersonMention] = []
+    for t in all_toks:
+        if t.low not in _PRONOUNS or any(a <= t.start < b for a, b in quoted):
+            continue
+        ante = _antecedent(t.start, outside, sentences)
+        if ante is not None:
+            pronouns.append(PersonMention(t.start, t.end, ante.name, ante.key, "pronoun",
+                                          name_start=t.start, name_end=t.end))
+    out = named + pronouns
+    out.sort(key=lambda m: (m.start, -m.end))
+    return out
+
+
+def _antecedent(at: int, named: Sequence[PersonMention], sentences: Sequence[tuple[int, int]]) -> PersonMention | None:
+    """Who a pronoun at ``at`` refers to: the first person named (outside quotes) earlier in its own
+    sentence, else the first one named in the closest sentence before it that names anyone.
+
+    The first mention is the likeliest grammatical subject, which pronouns in news prose mostly follow.
+    """
+    here = next(((s, e) for s, e in sentences if s <= at < e), (at, at))
+    same = [m for m in named if here[0] <= m.start < at]
+    if same:
+        return same[0]
+    before = [m for m in named if m.end <= here[0]]
+    if not before:
+        return None
+    last_sentence = next(((s, e) for s, e in reversed(sentences) if s <= before[-1].start < e), None)
+    if last_sentence is None:
+        return before[-1]
+    return next(m for m in before if last_sentence[0] <= m.start < last_sentence[1])
+
+
+def _resolve_short(word: str, at: int, full: Sequence[PersonMention]) -> PersonMention | None:
+    """The full-name mention a one-word reference points at: the closest before it, else the first after."""
+    cands = [m for m in full if _last_word(m.key) == word]
+    if not cands:
+        return None
+    before = [m for m in cands if m.start < at]
+    return before[-1] if before else cands[0]
+
+
+# ---------------------------------------------------------------------------------------------
+# Claims
+
+
+def _role_measure(m: PersonMention) -> str:
+    """The post without its modifiers, with what it belongs to: "foreign ministry spokesperson"."""
+    parts = [m.org or m.country or "", m.core or ""]
+    if m.post_place:
+        parts.append(f"to {fold(m.post_place)}")
+    return " ".join(p for p in parts if p).lower()
+
+
+def _date_in_sentence(doc: Document, s: int, e: int) -> TimeValue | None:
+    from .extract.times import find_times
+
+    for tm in find_times(doc.text[s:e], anchor=doc.published.date):
+        if tm.value is not None and tm.ref is None:
+            return tm.value
+    return None
+
+
+def extract_people(doc: Document) -> list[Claim]:
+    """Role claims (``kind="name"``) of ``doc``: one per person and post, at its first titled mention.
+
+    ``value`` is a :class:`NameValue` (full name, folded key, title with modifiers); ``measure`` the post
+    with its organisation ("foreign ministry spokesperson"); ``subject`` the organisation or country;
+    ``qualifiers.time_scope`` the first date of the sentence, if any. Sorted by span start.
+    """
+    if doc.skipped or not doc.text:
+        return []
+    sentences = sentence_spans(doc)
+    seen: set[tuple[str, str]] = set()
+    claims: list[Claim] = []
+    for m in find_people(doc):
+        if m.how not in ("titled", "apposition") or not m.core:
+            continue
+        role = m.title if not m.time_modifier else f"{m.time_modifier} {m.title}"
+        ident = (m.key, role)
+        if ident in seen:
+            continue
+        seen.add(ident)
+        sent = next(((s, e) for s, e in sentences if s <= m.start < e), (m.start, m.end))
+        when = _date_in_sentence(doc, *sent)
+        span = Span(doc.id, m.start, m.end)
+        claims.append(Claim(
+            id=f"{doc.id}#name@{m.start}-{m.end}",
+            kind="name",
+            span=span,
+            sentence=Span(doc.id, sent[0], max(sent[1], m.end)),
+            value=NameValue(name=m.name, key=m.key, role=role),
+            subject=(m.org or m.country or "").lower(),
+            measure=_role_measure(m),
+            terms=tuple(sorted(set(m.key.split()) | set(role.split()))),
+            qualifiers=Qualifiers(time_scope=when, place=m.post_place),
+        ))
+    claims.sort(key=lambda c: (c.span.start, c.id))
+    return claims
+
+
+# ---------------------------------------------------------------------------------------------
+# Alignment and judging
+
+
+def _surname_split(key: str) -> tuple[str, tuple[str, ...]]:
+    """``(surname, given names)`` of a folded name; family-first names start with their surname."""
+    words = key.replace("-", " ").split()
+    if not words:
+        return "", ()
+    if words[0] in _family_first() and len(words) >= 2:
+        return words[0], tuple(words[1:])
+    return words[-1], tuple(words[:-1])
+
+
+def _same_given_other_surname(a: str, b: str) -> bool:
+    """Whether two folded names agree on their given names but not on their surname."""
+    sa, ga = _surname_split(a)
+    sb, gb = _surname_split(b)
+    return bool(ga) and ga == gb and sa != sb
+
+
+def _claim_date(c: Claim, docs: dict[str, Document], *, explicit: bool = False) -> str | None:
+    """When the claim holds: the date of its sentence, else its document's date (ISO, maybe partial).
+
+    With ``explicit``, only a date written with its year in the sentence or a declared publication date
+    counts: a relative date ("on March 23") inherits any error in the inferred year of its document,
+    and a change of office must not rest on that.
+    """
+    ts = c.qualifiers.time_scope
+    if ts is not None and not (explicit and ts.relative):
+        return ts.point
+    doc = docs.get(c.doc_id)
+    if doc is None or (explicit and doc.published.how != "declared"):
+        return None
+    return doc.published.date
+
+
+def _days_apart(a: str, b: str) -> int:
+    from datetime import date
+
+    def first_day(s: str) -> date:
+        parts = [int(p) for p in s.split("-")[:3]] + [1, 1]
+        return date(parts[0], parts[1] or 1, parts[2] or 1)
+
+    return abs((first_day(a) - first_day(b)).days)
+
+
+def _core_of(measure: str) -> str:
+    """The bare post of a measure: the last title word group ("foreign ministry spokesperson" -> spokesperson)."""
+    for canonical, _ in sorted(_lexicon("people_titles.txt"), key=lambda r: -len(r[0])):
+        if measure.endswith(canonical) or f" {canonical} to " in f" {measure} ":
+            return canonical
+    return measure
+
+
+def _org_compatible(a: Claim, b: Claim) -> bool:
+    return not a.subject or not b.subject or a.subject == b.subject
+
+
+class _Union:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+
+def align_people(claims: Sequence[Claim], docs: Sequence[Document], *,
+                 options: PeopleOptions | None = None) -> list[Fact]:
+    """Judged facts over role claims: one per person (or per disputed post), sorted by fact id.
+
+    Claims of one person (same folded name) form one fact; two names for one post whose given names
+    agree but whose surnames differ are one fact judged ``conflict``, unless explicit dates (a year
+    written in the sentence, or a declared publication date) are far enough apart to be a change of
+    office (``compatible``). One person with different titles at different dates
+    is ``compatible``; at the same date ``divergent``. A fact from one document is ``single-source``.
+    """
+    opts = options or PeopleOptions()
+    docmap = {d.id: d for d in docs}
+    items = sorted((c for c in claims if c.kind == "name" and isinstance(c.value, NameValue)),
+                   key=lambda c: (c.doc_id, c.span.start, c.id))
+    if not items:
+        return []
+    uf = _Union(len(items))
+    by_key: dict[str, int] = {}
+    for i, c in enumerate(items):
+        k = c.value.key  # type: ignore[union-attr]
+        if k in by_key:
+            uf.join(by_key[k], i)
+        else:
+            by_key[k] = i
+    # Disputed names for one post: blocked by the bare post so the comparison stays small.
+    by_post: dict[str, list[int]] = {}
+    for i, c in enumerate(items):
+        by_post.setdefault(_core_of(c.measure), []).append(i)
+    disputed: dict[int, list[tuple[int, int]]] = {}
+    for idx in by_post.values():
+        for x in range(len(idx)):
+            for y in range(x + 1, len(idx)):
+                a, b = items[idx[x]], items[idx[y]]
+                if a.doc_id == b.doc_id or not _org_compatible(a, b):
+                    continue
+                if _same_given_other_surname(a.value.key, b.value.key):  # type: ignore[union-attr]
+                    uf.join(idx[x], idx[y])
+                    disputed.setdefault(idx[x], []).append((idx[x], idx[y]))
+    groups: dict[int, list[Claim]] = {}
+    for i, c in enumerate(items):
+        groups.setdefault(uf.find(i), []).append(c)
+    facts = [_judge_people(g, docmap, opts) for g in groups.values()]
+    facts.sort(key=lambda f: f.id)
+    return facts
+
+
+def _judge_people(group: list[Claim], docs: dict[str, Document], opts: PeopleOptions) -> Fact:
+    group = sorted(group, key=lambda c: (c.doc_id, c.span.start))
+    fid = stable_id("name", [c.id for c in group])
+    by_name: dict[str, list[Claim]] = {}
+    for c in group:
+        by_name.setdefault(c.value.key, []).append(c)  # type: ignore[union-attr]
+    doc_ids = sorted({c.doc_id for c in group})
+    names = sorted(by_name.items(), key=lambda kv: (-len({c.doc_id for c in kv[1]}), kv[0]))
+    top = names[0][1][0]
+    phrases = [_role_phrase(c) for c in group]
+    # the post most sources give; on a tie the fuller wording
+    post = min(set(phrases), key=lambda m: (-phrases.count(m), -len(m), m))
+    shown = lambda c: c.value.name  # noqa: E731
+    sentences: list[str] = []
+    if len(doc_ids) == 1:
+        verdict = "single-source"
+        sentences.append(f"Only {doc_ids[0]} names {shown(top)} ({top.value.role}).")  # type: ignore[union-attr]
+        consensus = top.value
+    elif len(names) > 1:
+        parts = [f"{join_docs([c.doc_id for c in cs])} {'name' if len({c.doc_id for c in cs}) > 1 else 'names'} "
+                 f"{shown(cs[0])}" for _, cs in names]
+        sa, ga = _surname_split(names[0][0])
+        others = ", ".join(sorted({_surname_split(k)[0] for k, _ in names[1:]}))
+        dates = {k: sorted({d for c in cs if (d := _claim_date(c, docs, explicit=True))}) for k, cs in names}
+        far = all(
+            _days_apart(d1, d2) >= opts.office_change_days
+            for k1, ds1 in dates.items() for k2, ds2 in dates.items() if k1 < k2
+            for d1 in ds1 for d2 in ds2
+        ) and all(dates.values())
+        if far:
+            verdict = "compatible"
+            sentences.append(f"For the post of {post}, " + "; ".join(parts) + ": the given names agree "
+                             f"but the surnames differ, and the dates are far enough apart to be a change of office.")
+        else:
+            verdict = "conflict"
+            sentences.append(f"For the post of {post}, " + "; ".join(parts) + f": the given names "
+                             f"({' '.join(ga).title()}) agree but the surname differs ({sa.title()} vs "
+                             f"{others.title()}), so both cannot name the same holder.")
+        consensus = None
+    else:
+        verdict = "agree"
+        consensus = top.value
+        sentences.append(f"{join_docs(doc_ids)} agree that {shown(top)} is {_article(post)}{post}.")
+    title_note = _title_difference(group, docs)
+    if title_note:
+        kind, note = title_note
+        sentences.append(note)
+        if verdict == "agree" and kind is not None:
+            verdict = kind
+            consensus = None if kind == "divergent" else consensus
+    label = f"{post}: " + " / ".join(shown(cs[0]) for _, cs in names) if len(names) > 1 \
+        else f"{shown(top)}, {post}"
+    return Fact(id=fid, label=label, kind="name", verdict=verdict, explanation=" ".join(sentences),
+                claims=tuple(group), consensus=consensus, score=float(len(doc_ids)) if verdict == "conflict" else 0.0)
+
+
+def _role_phrase(c: Claim) -> str:
+    """The post as a reader says it: time word, owner, title, posting ("former united states ambassador
+    to vietnam", "foreign ministry deputy spokesperson")."""
+    role = c.value.role or ""  # type: ignore[union-attr]
+    time_words = [w for w in role.split() if _modifiers().get(w) == "time"]
+    core = _core_of(c.measure)
+    title = _without_time(role)
+    measure = c.measure.replace(core, title, 1) if core and core in c.measure else c.measure
+    return " ".join([*time_words, measure]).strip()
+
+
+def _article(post: str) -> str:
+    return "the " if post else ""
+
+
+def _without_time(role: str) -> str:
+    words = role.split()
+    return " ".join(w for w in words if _modifiers().get(w) != "time")
+
+
+def _title_difference(group: list[Claim], docs: dict[str, Document]) -> tuple[str | None, str] | None:
+    """How titles differ inside a fact: ``(verdict or None, explanation)``, or None when they do not.
+
+    Only variants of one post are compared ("deputy spokesperson" vs "spokesperson"): at different
+    dates they are ``compatible`` (a change of post), at the same or unknown dates ``divergent``. A
+    "former" post and different posts ("party leader", "former mayor") are noted without a verdict:
+    one person holds several posts over time.
+    """
+    by_core: dict[str, dict[str, list[Claim]]] = {}
+    roles: dict[str, list[Claim]] = {}
+    for c in group:
+        role = c.value.role or ""  # type: ignore[union-attr]
+        roles.setdefault(role, []).append(c)
+        by_core.setdefault(_core_of(c.measure), {}).setdefault(_without_time(role), []).append(c)
+    if len(roles) < 2:
+        return None
+
+    def said(cs: list[Claim], title: str, dated: bool) -> str:
+        ds = sorted({d for c in cs if (d := _claim_date(c, docs))})
+        when = f" (as of {', '.join(ds)})" if ds and dated else ""
+        n = len({c.doc_id for c in cs})
+        return f"{join_docs([c.doc_id for c in cs])} {'say' if n > 1 else 'says'} {title}{when}"
+
+    for core, titles_ in sorted(by_core.items()):
+        if len(titles_) < 2:
+            continue
+        parts = [said(cs, t, True) for t, cs in sorted(titles_.items(), key=lambda kv: (min(c.doc_id for c in kv[1]), kv[0]))]
+        dates = {t: {d for c in cs if (d := _claim_date(c, docs))} for t, cs in titles_.items()}
+        known = all(dates.values())
+        overlap = any(dates[a] & dates[b] for a in dates for b in dates if a < b)
+        if known and not overlap:
+            return "compatible", ("The titles differ: " + "; ".join(parts) + ". A different title at a different "
+                                  "date is compatible with a change of post.")
+        return "divergent", ("The titles differ: " + "; ".join(parts) + ". Without different dates the sources "
+                             "cannot be reconciled as a change of post.")
+    parts = [said(cs, t, False) for t, cs in sorted(roles.items(), key=lambda kv: (min(c.doc_id for c in kv[1]), kv[0]))]
+    return None, "Described as: " + "; ".join(parts) + " (posts held at different times or together)."

@@ -1,0 +1,402 @@
+"""Quotations: find quoted passages with their speakers, and line up the same words across sources.
+
+This module owns ``kind == "quote"`` claims: passages inside double quotation marks (straight or curly,
+mixed pairs allowed, never across a line break), attributed to a speaker by the nearest verb of speech
+("X said", "said X", "according to X", "X stated that ... the U.S. supports an '...'"), and the alignment
+of one quotation across documents, including a source that repeats the words without quotation marks.
+Wording differences are shown word by word; a changed word that alters the meaning makes the quote
+``divergent``. Speakers come from :mod:`consilience.people`; it must not touch other claim kinds.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .model import Claim, Document, Fact, QuoteValue, Span
+from .people import (
+    PersonMention, find_people, fold, join_docs, quoted_regions, sentence_spans, stable_id, tokens,
+)
+
+__all__ = ["QuoteOptions", "extract_quotes", "align_quotes", "word_diff"]
+
+
+@dataclass(frozen=True, kw_only=True)
+class QuoteOptions:
+    """Knobs of quote extraction and alignment.
+
+    ``min_words``: shorter quoted passages are names or scare quotes ("Comprehensive Partnership"), not
+    speech. ``match``: share of words two wordings must have in common (in order) to be one quotation.
+    ``echo``: the same share for a passage another source writes without quotation marks.
+    """
+
+    min_words: int = 3
+    match: float = 0.6
+    echo: float = 0.7
+
+
+_SPEECH = frozenset(
+    """said says say told tells added adds stated states replied replies noted notes affirmed affirms
+    stressed stresses emphasised emphasized emphasises emphasizes asked declared declares wrote writes
+    announced warned warns insisted insists explained explains commented comments tweeted posted
+    reiterated underlined highlighted confirmed acknowledged admitted argued claimed urged pledged
+    expressed described assured recalled concluded continued""".split()
+)
+_WORD = re.compile(r"[\w][\w'\u2019\-]*")
+
+# Words whose change leaves a quotation's meaning intact: articles and linking words. Negations and
+# numbers are deliberately absent: "not" or "two" changes what was said.
+_MINOR = frozenset("a an the of to in on at for with by and or that this these those which as from into".split())
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _key(text: str) -> str:
+    """The folded wording used to align quotes: lower case, no diacritics, no punctuation."""
+    return " ".join(w for w in (fold(x).strip("'") for x in _words(text)) if w)
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """``(a, b)`` without the white space and trailing commas or colons a quotation carries."""
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] in ",;:"):
+        b -= 1
+    return a, b
+
+
+def _speaker(doc: Document, people: Sequence[PersonMention], qa: int, qb: int, s: int, e: int,
+             quoted: Sequence[tuple[int, int]]) -> str | None:
+    """Who says the words at ``[qa, qb)`` in the sentence(s) ``[s, e)``: the person next to the speech
+    verb closest to the quotation, outside any quotation."""
+    text = doc.text
+
+    def inside(pos: int) -> bool:
+        return any(a <= pos < b for a, b in quoted)
+
+    toks = [t for t in tokens(text, s, e) if not inside(t.start) and not (qa <= t.start < qb)]
+    here = [m for m in people if s <= m.start < e and not inside(m.start)]
+    best: tuple[int, str] | None = None
+    for i, t in enumerate(toks):
+        if t.low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
+            after = [m for m in here if m.start >= toks[i + 1].end]
+            who = after[0].name if after and after[0].start - toks[i + 1].end < 4 else _phrase_after(text, toks, i + 2)
+            if who:
+                d = min(abs(t.start - qb), abs(t.start - qa))
+                best = min(best or (d, who), (d, who))
+            continue
+        if t.low not in _SPEECH:
+            continue
+        d = min(abs(t.start - qb), abs(t.start - qa))
+        # subject before the verb ("Hang said", "Blinken said:"), else after it ("said Hang")
+        before = [m for m in here if m.end <= t.start and t.start - m.end <= 40 and not _clause_break(text, m.end, t.start)]
+        after = [m for m in here if m.start >= t.end and m.start - t.end <= 3]
+        who = before[-1].name if before else after[0].name if after else None
+        if who is not None and (best is None or d < best[0]):
+            best = (d, who)
+    return best[1] if best else None
+
+
+def _clause_break(text: str, a: int, b: int) -> bool:
+    """Whether a quotation mark or a sentence end sits between ``a`` and ``b``."""
+    gap = text[a:b]
+    return any(ch in gap for ch in "\"\u201c\u201d.;")
+
+
+def _phrase_after(text: str, toks, i: int) -> str | None:
+    """A capitalised phrase starting at ``toks[i]`` ("the Ministry of Foreign Affairs"), or None."""
+    if i < len(toks) and toks[i].low == "the":
+        i += 1
+    j = i
+    while j < len(toks) and (toks[j].text[0].isupper() or (j > i and toks[j].low in ("of", "for", "and"))):
+        if j > i and text[toks[j - 1].end : toks[j].start].strip():
+            break
+        j += 1
+    while j > i and toks[j - 1].low in ("of", "for", "and"):
+        j -= 1
+    return text[toks[i].start : toks[j - 1].end] if j > i else None
+
+
+def extract_quotes(doc: Document, *, options: QuoteOptions | None = None) -> list[Claim]:
+    """Quote claims of ``doc``: the words inside quotation marks (span = those words), with the speaker
+    when a verb of speech attributes them; passages under ``min_words`` words are left out. Sorted by start."""
+    opts = options or QuoteOptions()
+    if doc.skipped or not doc.text:
+        return []
+    text = doc.text
+    quoted = quoted_regions(text)
+    if not quoted:
+        return []
+    sentences = sentence_spans(doc)
+    people = find_people(doc)
+    claims: list[Claim] = []
+    for qa, qb in quoted:
+        a, b = _trim(text, qa, qb)
+        words = _words(text[a:b])
+        if len(words) < opts.min_words:
+            continue
+        s = next((x for x, y in sentences if x <= qa < y), qa)
+        e = next((y for x, y in sentences if x < qb <= y or x <= qb < y), qb)
+        e = max(e, qb + 1 if qb < len(text) else qb)
+        who = _speaker(doc, people, qa - 1, qb + 1, s, e, [r for r in quoted if r != (qa, qb)])
+        claims.append(Claim(
+            id=f"{doc.id}#quote@{a}-{b}",
+            kind="quote",
+            span=Span(doc.id, a, b),
+            sentence=Span(doc.id, min(s, a), max(e, b)),
+            value=QuoteValue(text=text[a:b], key=_key(text[a:b]), speaker=who),
+            subject=fold(who) if who else "",
+            measure="quoted",
+            terms=tuple(sorted(set(_key(text[a:b]).split()) - _MINOR)),
+        ))
+    claims.sort(key=lambda c: (c.span.start, c.id))
+    return claims
+
+
+# ---------------------------------------------------------------------------------------------
+# Alignment
+
+
+def _ratio(a: list[str], b: list[str]) -> tuple[float, float]:
+    """``(similarity, containment)`` of two folded word lists: the in-order matching words over both,
+    and over the shorter one (a quote may be a part of a longer one)."""
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    same = sum(bl.size for bl in sm.get_matching_blocks())
+    return 2 * same / (len(a) + len(b)), same / min(len(a), len(b))
+
+
+def _bare_word(w: str) -> str:
+    return fold(w).strip(".,;:!?\"'()[]\u2026")
+
+
+def word_diff(a: str, b: str, *, excerpt: bool = False) -> str:
+    """``b`` shown against ``a`` word by word: unchanged words as ``b`` writes them, changes as
+    ``[old → new]``, dropped words as ``[-old]``, added words as ``[+new]``; with ``excerpt``, words cut
+    off at either end are shown as "…". Case, diacritics and punctuation do not count as changes."""
+    wa, wb = a.split(), b.split()
+    fa = [_bare_word(w) for w in wa]
+    fb = [_bare_word(w) for w in wb]
+    ops = difflib.SequenceMatcher(None, fa, fb, autojunk=False).get_opcodes()
+    out: list[str] = []
+    for n, (op, i1, i2, j1, j2) in enumerate(ops):
+        if op == "equal":
+            out.extend(wb[j1:j2])
+        elif excerpt and op in ("delete", "insert") and n in (0, len(ops) - 1):
+            out.append("…")
+        elif op == "replace":
+            out.append(f"[{' '.join(wa[i1:i2])} → {' '.join(wb[j1:j2])}]")
+        elif op == "delete":
+            out.append(f"[-{' '.join(wa[i1:i2])}]")
+        else:
+            out.append(f"[+{' '.join(wb[j1:j2])}]")
+    return " ".join(out)
+
+
+def _changes(a: list[str], b: list[str]) -> list[tuple[str, list[str], list[str]]]:
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return [(op, a[i1:i2], b[j1:j2]) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
+
+
+def _spelling_variant(x: str, y: str) -> bool:
+    """British and American spellings of one word ("normalised"/"normalized", "defence"/"defense")."""
+    def norm(w: str) -> str:
+        w = re.sub(r"is(e|ed|es|ing|ation)$", r"iz\1", w)
+        w = re.sub(r"our$", "or", w)
+        w = re.sub(r"ence$", "ense", w)
+        w = re.sub(r"tre$", "ter", w)
+        w = re.sub(r"ll(ed|ing)$", r"l\1", w)
+        return w.replace("-", "")
+    return norm(x) == norm(y)
+
+
+def _meaningful(changes: list[tuple[str, list[str], list[str]]]) -> list[tuple[str, list[str], list[str]]]:
+    """The changes that alter meaning: not minor linking words, not spelling variants."""
+    out = []
+    for op, old, new in changes:
+        if op == "replace" and len(old) == len(new) and all(_spelling_variant(x, y) for x, y in zip(old, new)):
+            continue
+        if all(w in _MINOR for w in old + new):
+            continue
+        out.append((op, old, new))
+    return out
+
+
+def _echoes(group: list[Claim], docs: Sequence[Document], opts: QuoteOptions,
+            people_of: dict[str, list[PersonMention]]) -> list[Claim]:
+    """Passages of documents without a claim in ``group`` that repeat its words without quotation marks."""
+    have = {c.doc_id for c in group}
+    ref = max(group, key=lambda c: (len(c.value.key.split()), c.id))  # type: ignore[union-attr]
+    words = ref.value.key.split()  # type: ignore[union-attr]
+    content = {w for w in words if w not in _MINOR and len(w) > 3}
+    if len(content) < 2:
+        return []
+    out: list[Claim] = []
+    for doc in docs:
+        if doc.id in have or doc.skipped or not doc.text:
+            continue
+        quoted = quoted_regions(doc.text)
+        for s, e in sentence_spans(doc):
+            toks = tokens(doc.text, s, e)
+            lows = [t.low.strip("'") for t in toks]
+            if len(content & set(lows)) < max(2, len(content) // 2):
+                continue  # cheap block: most of the quotation's content words must be there
+            best = None
+            n = len(words)
+            for i in range(len(toks)):
+                for m in (n - 1, n, n + 1):
+                    if m < 2 or i + m > len(toks):
+                        continue
+                    sim, _ = _ratio(words, lows[i : i + m])
+                    if best is None or sim > best[0]:
+                        best = (sim, i, i + m)
+            if best is None or best[0] < opts.echo:
+                continue
+            _, i, j = best
+            a, b = toks[i].start, toks[j - 1].end
+            if any(x <= a < y for x, y in quoted):
+                continue  # inside a quotation of its own: extract_quotes already has it
+            who = _speaker(doc, people_of.setdefault(doc.id, find_people(doc)), a, b, s, e, quoted)
+            out.append(Claim(
+                id=f"{doc.id}#quote@{a}-{b}",
+                kind="quote",
+                span=Span(doc.id, a, b),
+                sentence=Span(doc.id, s, e),
+                value=QuoteValue(text=doc.text[a:b], key=_key(doc.text[a:b]), speaker=who),
+                subject=fold(who) if who else "",
+                measure="unquoted",
+                terms=tuple(sorted(set(_key(doc.text[a:b]).split()) - _MINOR)),
+            ))
+            break
+    return out
+
+
+def align_quotes(claims: Sequence[Claim], docs: Sequence[Document], *,
+                 options: QuoteOptions | None = None) -> list[Fact]:
+    """Judged facts over quote claims, sorted by fact id: one per quotation across documents.
+
+    Two wordings are one quotation when ``match`` of their words agree in order, or when one is a part
+    of the other. A source that repeats the words without quotation marks joins the fact (its claim's
+    ``measure`` is "unquoted"). Verdicts: identical wording ``agree``; differences only in punctuation,
+    linking words, British/American spelling or length (a shorter excerpt) ``compatible``; any other
+    changed word ``divergent``, with a word-by-word diff in the explanation.
+    """
+    opts = options or QuoteOptions()
+    items = sorted((c for c in claims if c.kind == "quote" and isinstance(c.value, QuoteValue)),
+                   key=lambda c: (c.doc_id, c.span.start, c.id))
+    if not items:
+        return []
+    keys = [c.value.key.split() for c in items]  # type: ignore[union-attr]
+    parent = list(range(len(items)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    # Blocking by rare content words keeps the comparison far from all pairs on a large story.
+    index: dict[str, list[int]] = {}
+    for i, c in enumerate(items):
+        for w in set(c.terms):
+            index.setdefault(w, []).append(i)
+    for i in range(len(items)):
+        cands = sorted({j for w in set(items[i].terms) for j in index.get(w, []) if j > i})
+        for j in cands:
+            if items[i].doc_id == items[j].doc_id:
+                continue
+            sim, within = _ratio(keys[i], keys[j])
+            if sim >= opts.match or (within >= 0.9 and min(len(keys[i]), len(keys[j])) >= 4):
+                a, b = find(i), find(j)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[Claim]] = {}
+    for i, c in enumerate(items):
+        groups.setdefault(find(i), []).append(c)
+    people_of: dict[str, list[PersonMention]] = {}
+    facts = []
+    for g in groups.values():
+        g = g + _echoes(g, docs, opts, people_of)
+        facts.append(_judge_quote(g))
+    facts.sort(key=lambda f: f.id)
+    return facts
+
+
+def _judge_quote(group: list[Claim]) -> Fact:
+    group = sorted(group, key=lambda c: (c.doc_id, c.span.start))
+    fid = stable_id("quote", [c.id for c in group])
+    doc_ids = sorted({c.doc_id for c in group})
+    by_key: dict[str, list[Claim]] = {}
+    for c in group:
+        by_key.setdefault(c.value.key, []).append(c)  # type: ignore[union-attr]
+    ranked = sorted(by_key.items(), key=lambda kv: (-len({c.doc_id for c in kv[1]}), -len(kv[0]), kv[0]))
+    ref = ranked[0][1][0]
+    speakers = sorted({c.value.speaker for c in group if c.value.speaker})  # type: ignore[union-attr]
+    who = speakers[0] if len(speakers) == 1 else None
+    short = _shorten(ref.value.text)  # type: ignore[union-attr]
+    label = f"{who}: “{short}”" if who else f"“{short}”"
+
+    def how(cs: list[Claim]) -> str:
+        ids = join_docs([c.doc_id for c in cs])
+        unq = sorted({c.doc_id for c in cs if c.measure == "unquoted"})
+        if unq and len({c.doc_id for c in cs}) == len(unq):
+            return f"{ids} (without quotation marks)"
+        note = f" ({join_docs(unq)} without quotation marks)" if unq else ""
+        return f"{ids}{note}"
+
+    if len(doc_ids) == 1:
+        verdict = "single-source"
+        text = f"Only {doc_ids[0]} quotes “{ref.value.text}”" + (f", attributed to {who}." if who else ".")  # type: ignore[union-attr]
+        return Fact(fid, label, "quote", verdict, text, tuple(group), ref.value)
+    if len(ranked) == 1:
+        text = f"{how(group)} quote the same words: “{ref.value.text}”."  # type: ignore[union-attr]
+        return Fact(fid, label, "quote", "agree", text, tuple(group), ref.value)
+    ref_words = ref.value.key.split()  # type: ignore[union-attr]
+    verdict = "compatible"
+    parts = [f"{how(ranked[0][1])} {'write' if len({c.doc_id for c in ranked[0][1]}) > 1 else 'writes'} "
+             f"“{ref.value.text}”."]  # type: ignore[union-attr]
+    for key, cs in ranked[1:]:
+        other = cs[0]
+        words = key.split()
+        changes = _changes(ref_words, words)
+        sim, within = _ratio(ref_words, words)
+        meaningful = _meaningful(changes)
+        excerpt = _is_excerpt(ref_words, words, meaningful)
+        diff = word_diff(ref.value.text, other.value.text, excerpt=excerpt)  # type: ignore[union-attr]
+        if not meaningful:
+            kind = "differs only in punctuation, spelling or linking words"
+        elif excerpt:
+            kind = "quotes a part of it"
+        else:
+            kind = "changes words that alter the meaning"
+            verdict = "divergent"
+        parts.append(f"{how(cs)} {kind}: {diff}.")
+    return Fact(fid, label, "quote", verdict, " ".join(parts), tuple(group),
+                ref.value if verdict != "divergent" else None, score=1.0 if verdict == "divergent" else 0.0)
+
+
+def _is_excerpt(a: list[str], b: list[str], meaningful: list[tuple[str, list[str], list[str]]]) -> bool:
+    """Whether the only meaningful changes cut words off the start or end (one wording is a part of
+    the other), so neither misquotes the other."""
+    if not meaningful or any(op == "replace" for op, _, _ in meaningful):
+        return False
+    ops = _changes(a, b)
+    ends = [ops[0], ops[-1]] if ops else []
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    first, last = sm[0], sm[-1]
+    edge = {(first[1], first[2], first[3], first[4]), (last[1], last[2], last[3], last[4])}
+    for op, i1, i2, j1, j2 in sm:
+        if op == "equal":
+            continue
+        change = (op, a[i1:i2], b[j1:j2])
+        if change in meaningful and (i1, i2, j1, j2) not in edge:
+            return False
+    return bool(ends)
+
+
+def _shorten(text: str, n: int = 10) -> str:
+    words = text.split()
+    return text if len(words) <= n else " ".join(words[:n]) + " …"

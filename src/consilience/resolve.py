@@ -1,0 +1,368 @@
+"""The resolve stage: give every document a date, and re-anchor claims that depend on it.
+
+This module owns the document date when metadata does not declare one. It never changes a declared
+date. For the others it looks, in order, for:
+
+1. **extracted** evidence in the text: a dateline ("HANOI, March 23 -") or the date of the report itself
+   ("said at a press conference on March 23"); a date without a year takes the year that the text's own
+   arithmetic gives (below) or, failing that, the latest year it reports;
+2. **inferred** evidence: anniversary arithmetic ("the 10th anniversary of" something the story dates to
+   2013 -> 2023), full-year figures ("in 2022, trade hit ..." is written in 2023 or later), sibling
+   documents of the same story (a figure that a dated sibling gives "in 2022" and this document gives
+   for "last year" -> 2023; an event that a dated sibling dates and this document reports as done),
+   and the latest dated event the document itself reports.
+
+``Published.why`` says which evidence was used, in a few words. Claims are then re-anchored by
+:func:`resolve_claims`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from consilience.model import Claim, Document, Published, Quantity, Rank
+
+__all__ = ["date_documents", "resolve_claims", "document_evidence"]
+
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "fifteenth": 15, "twentieth": 20, "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "seventy-fifth": 75, "hundredth": 100,
+}
+_ANNIV = re.compile(
+    r"\b(?P<n>\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(_ORDINALS, key=len, reverse=True)) + r")\s+anniversary\s+of\s+"
+    r"(?P<what>[^.;:!?\n]{3,120})",
+    re.IGNORECASE,
+)
+_REPORT_VERB = re.compile(
+    r"\b(?:said|says|told|announced|stated|added|noted|confirmed|declared|reported|wrote|briefing|press\s+conference"
+    r"|news\s+conference|statement|interview)\b",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"^\s*(?:[A-ZÀ-Ỹ][\w.'’ -]{1,40}?,?\s+)?(?P<d>\S.{2,30}?)\s*(?:\(\w[\w ]*\)\s*)?[-—–:]\s")
+_CONTENT = re.compile(r"[A-Za-zÀ-ỹ][\w'’-]+")
+_WEAK = frozenset(
+    "the and of to in on at for from with by as is are was were be been has have had will would that which this their "
+    "his her its they he she it two both also said says year years month day days today new first last next more than "
+    "after before during since between into over under about".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    from consilience.extract.lexicon import fold
+
+    out = set()
+    for w in _CONTENT.findall(text):
+        f = fold(w).strip("'’-")
+        if len(f) > 2 and f not in _WEAK:
+            out.add(f)
+    return out
+
+
+def _ordinal(s: str) -> int | None:
+    s = s.lower()
+    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", s)
+    if m:
+        return int(m.group(1))
+    return _ORDINALS.get(s)
+
+
+def _sentences(doc: Document) -> list[tuple[int, int]]:
+    from consilience.extract.claims import sentence_spans
+
+    return [(s.start, s.end) for s in sentence_spans(doc)]
+
+
+def _year_of_event(what: str, docs: Sequence[Document], own: Document) -> tuple[int, str] | None:
+    """The year the story gives for "what" (an anniversary's subject): a sentence sharing its key words
+    and naming an absolute year; the earliest such year. Returns (year, doc id)."""
+    from consilience.extract.lexicon import fold_same_length
+    from consilience.extract.times import find_times
+
+    head = re.split(r",|\b(?:between|with|and|in\s+which|which|that|who|on|at|in)\b", what)[0]
+    key = _content_words(head)
+    key -= {"establishment", "founding", "signing", "anniversary", "celebrate", "occasion", "their", "our", "its"}
+    if not key:
+        return None
+    need = min(2, len(key))
+    best: tuple[int, str] | None = None
+    for d in [own, *[x for x in docs if x.id != own.id]]:
+        if d.skipped or not d.text:
+            continue
+        for s, e in _sentences(d):
+            sent = d.text[s:e]
+            if "anniversary" in sent.lower():
+                continue
+            if len(key & _content_words(sent)) < need:
+                continue
+            # where the key words sit in the sentence: the date nearest to them is the event's
+            folded = fold_same_length(sent).lower()
+            spots = [m.start() for k in key for m in re.finditer(re.escape(k), folded)]
+            if not spots:
+                continue
+            near = None
+            for t in find_times(sent):
+                if t.value is not None and not t.relative and t.value.granularity in ("year", "month", "day"):
+                    dist = min(abs(t.start - p) for p in spots)
+                    if near is None or dist < near[0]:
+                        near = (dist, int(t.value.point[:4]))
+            if near is not None and (best is None or near[1] < best[0]):
+                best = (near[1], d.id)
+    return best
+
+
+def document_evidence(doc: Document, docs: Sequence[Document] = ()) -> Published:
+    """The date the document's own text (and, for anniversaries, its siblings' text) gives, with why.
+
+    Returns ``Published(how="unknown")`` when there is no evidence.
+    """
+    from consilience.extract.times import find_times
+
+    text = ((doc.title + "\n") if doc.title and doc.title not in doc.text[:400] else "") + doc.text
+    offset = len(text) - len(doc.text)
+    # 1. the year from anniversary arithmetic
+    anniv_year = None
+    anniv_why = ""
+    for m in _ANNIV.finditer(text):
+        n = _ordinal(m.group("n"))
+        if not n:
+            continue
+        inline = [t for t in find_times(m.group("what")) if t.value is not None and not t.relative]
+        found = (int(inline[0].value.point[:4]), doc.id) if inline else _year_of_event(m.group("what"), docs, doc)
+        if found:
+            anniv_year = found[0] + n
+            src = "" if found[1] == doc.id else f" (dated by {found[1]})"
+            anniv_why = f"{m.group('n')} anniversary of an event of {found[0]}{src}"
+            break
+    times = find_times(text)
+    # 2. full-year figures: "in 2022, trade hit ..." is written after 2022
+    years = [t for t in times if t.value is not None and not t.relative and t.value.granularity == "year"]
+    latest_year = max((int(t.value.point[:4]) for t in times if t.value is not None and not t.relative
+                       and t.value.granularity in ("year", "month", "day")), default=None)
+    figure_year = None
+    for t in years:
+        y = int(t.value.point)
+        window = text[max(0, t.start - 120):t.end + 120]
+        if re.search(r"\d[\d,.]*\s*(?:%|percent|billion|million|trillion)|\$\s?\d", window) and re.search(
+                r"\b(?:was|were|hit|reached|rose|fell|grew|totall?ed|stood|amounted|surpass\w*|exceed\w*|topped)\b", window):
+            figure_year = max(figure_year or y + 1, y + 1)
+    year = anniv_year
+    why_year = anniv_why
+    if year is None and figure_year is not None and (latest_year is None or figure_year >= latest_year):
+        year, why_year = figure_year, f"full-year figures for {figure_year - 1}"
+    # 3. a dateline or the report's own date
+    md = None
+    head = text[offset:offset + 300]
+    for t in find_times(head):
+        if t.value is None and t.relative and re.fullmatch(r"[A-Z][a-z]+\.?\s+\d{1,2}", t.text):
+            tail = head[t.end:t.end + 4]
+            if re.match(r"\s*(?:\(\w[\w ]*\)\s*)?[-—–:]", tail) and re.search(
+                    r"(?:^|\n)\s*(?:[A-ZÀ-Ỹ][\w.'’ -]{1,40},\s*)?$", head[:t.start]):
+                md = (t, "dateline")
+                break
+    if md is None:
+        for t in times:
+            if t.value is None and t.relative and re.fullmatch(r"(?:[A-Z][a-z]+,?\s+)?[A-Z][a-z]+\.?\s+\d{1,2}", t.text):
+                s0 = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start)) + 1
+                if _REPORT_VERB.search(text, s0, t.start) and not re.search(r"\b(?:will|until|till)\b", text[s0:t.start]):
+                    md = (t, "the report's own date")
+                    break
+    if md is not None:
+        t, kind = md
+        if year is None and latest_year is not None:
+            year, why_year = latest_year, f"the latest year the text names ({latest_year})"
+        if year is not None:
+            dated = find_times(t.text, anchor=f"{year:04d}")
+            if dated and dated[0].value is not None:
+                v = dated[0].value
+                # the anchor was a bare year: take the day as written in that year
+                day = f"{year:04d}{v.low[4:10]}"
+                return Published(date=day, how="extracted", why=f"{kind} {t.text!r}; year from {why_year}")
+    if year is not None:
+        return Published(date=f"{year:04d}", how="inferred", why=why_year)
+    return Published()
+
+
+def _rel_word(shift: int) -> str:
+    return {1: "last year", 0: "this year", -1: "next year"}.get(shift, f"{shift} years before")
+
+
+def _specific_words(sent: str) -> set[str]:
+    """Folded words that name something specific: capitalised inside the sentence, hyphenated, or with digits."""
+    from consilience.extract.lexicon import fold
+
+    out = set()
+    for m in _CONTENT.finditer(sent):
+        w = m.group(0)
+        if "-" in w.strip("-") or any(c.isdigit() for c in w) or (w[0].isupper() and m.start() > 0):
+            out.add(fold(w).strip("'’-"))
+    return out
+
+
+class _Story:
+    """What sibling evidence needs from the whole story, computed once (linear in the story's size).
+
+    ``df``: in how many sentences each content word occurs; ``events``: the day-dated sentences of the
+    dated documents; ``figures``: claims scoped to an absolute year, by (kind, unit).
+    """
+
+    def __init__(self, docs: Sequence[Document]) -> None:
+        from collections import Counter, defaultdict
+
+        from consilience.extract.claims import extract_claims
+        from consilience.extract.times import find_times
+
+        self.df: Counter[str] = Counter()
+        self.events: list[tuple[str, set[str], set[str], str]] = []
+        self.figures: dict[tuple[str, str], list[tuple[str, Claim]]] = defaultdict(list)
+        for d in docs:
+            if d.skipped or not d.text:
+                continue
+            dated = bool(d.published.date) and (d.published.how != "inferred" or len(d.published.date) > 4)
+            for s, e in _sentences(d):
+                sent = d.text[s:e]
+                words = _content_words(sent)
+                self.df.update(words)
+                if dated:
+                    tms = [t for t in find_times(sent, anchor=d.published.date)
+                           if t.value is not None and t.value.granularity == "day"]
+                    if tms:
+                        self.events.append((d.id, words, _specific_words(sent), max(t.value.low for t in tms)))
+            for c in extract_claims(d):
+                ts = c.qualifiers.time_scope
+                if isinstance(c.value, Quantity) and ts is not None and not ts.relative and ts.granularity == "year":
+                    self.figures[(c.value.kind, c.value.unit)].append((d.id, c))
+
+    def figure_year(self, doc: Document) -> tuple[int, str] | None:
+        """A figure this document gives for "last year"/"this year" that a sibling gives for a year Y."""
+        from consilience.extract.claims import extract_claims
+
+        # extracted against a placeholder year, so that the offset of "last year" can be read back
+        mine = [c for c in extract_claims(replace(doc, published=Published(date="2000", how="inferred")))
+                if isinstance(c.value, Quantity) and c.qualifiers.time_scope is not None
+                and c.qualifiers.time_scope.relative]
+        best = None
+        for m in mine:
+            mv = m.value
+            for sib_id, c in self.figures.get((mv.kind, mv.unit), ()):
+                cv = c.value
+                if sib_id == doc.id or not (mv.low <= cv.high and cv.low <= mv.high):
+                    continue
+                if len(set(m.terms) & set(c.terms)) < 2:
+                    continue
+                shift = 2000 - int(m.qualifiers.time_scope.point[:4])
+                ts = c.qualifiers.time_scope
+                cand = (int(ts.point[:4]) + shift, f"a figure {sib_id} gives for {ts.point} is "
+                        f"{doc.text[m.span.start:m.span.end]!r} for {_rel_word(shift)} here")
+                if best is None or cand < best:
+                    best = cand
+        return best
+
+    def event_date(self, doc: Document) -> tuple[str, str] | None:
+        """The latest day-dated event of a sibling that this document reports, undated and as done.
+
+        Two sentences report the same event when they share at least three content words, one of them
+        rare in the story (in at most three of its sentences) and hyphenated or with digits ("two-day",
+        "G20"), or at least six content words, three of them rare and capitalised; so the names of the
+        protagonists, which the whole story repeats, never match on their own.
+        """
+        from consilience.extract.times import find_times
+
+        own = []
+        for s, e in _sentences(doc):
+            sent = doc.text[s:e]
+            if find_times(sent):
+                continue  # the sentence dates its own event
+            if re.search(r"\b(?:will|would|plans?\s+to|is\s+to|are\s+to)\b", sent):
+                continue
+            own.append(_content_words(sent))
+        best = None
+        for sib_id, words, specific, low in self.events:
+            if sib_id == doc.id:
+                continue
+            for ow in own:
+                shared = ow & words
+                if len(shared) < 3:
+                    continue
+                rare = sorted(w for w in shared if self.df[w] <= 3 and w in specific)
+                strong = [w for w in rare if "-" in w or any(c.isdigit() for c in w)]
+                if strong or len(shared) >= 6 and len(rare) >= 3:
+                    if best is None or low > best[0]:
+                        best = (low, f"reports the event {sib_id} dates {low} ({', '.join(rare[:3])})")
+        return best
+
+
+def _own_month_floor(doc: Document, date: str | None) -> str | None:
+    """The latest month the document reports as past ("In April, ... visited"), in the year of ``date``."""
+    if not date:
+        return None
+    from consilience.extract.times import find_times
+
+    months = [t.value.point[:7] for t in find_times(doc.text, anchor=date[:4])
+              if t.value is not None and t.relative and t.value.granularity == "month" and t.ref is None]
+    return max(months) if months else None
+
+
+def date_documents(docs: Sequence[Document]) -> list[Document]:
+    """The documents with ``published`` filled where it was unknown (extracted or inferred, with why).
+
+    Declared dates, and dates an earlier stage already extracted, are kept. Order is preserved.
+    """
+    out = list(docs)
+    pending = [i for i, d in enumerate(out) if not d.skipped and not d.published.date]
+    if not pending:
+        return out
+    for i in pending:
+        ev = document_evidence(out[i], out)
+        if ev.date:
+            out[i] = replace(out[i], published=ev)
+    # siblings: documents dated by their own evidence (or declared) vouch for the others
+    story = _Story(out)
+    for i in pending:
+        d = out[i]
+        if d.published.how == "extracted":
+            continue
+        event = story.event_date(d)
+        figure = story.figure_year(d)
+        whys = [d.published.why] if d.published.date and d.published.why else []
+        date = d.published.date
+        if figure is not None:
+            y, why = figure
+            if date is None or int(date[:4]) < y:
+                date = f"{y:04d}"
+            if int(date[:4]) == y:
+                whys.append(why)
+        floor = _own_month_floor(d, date)
+        if event is not None:
+            low, why = event
+            if (date is None or date[:4] <= low[:4]) and (floor is None or low[:7] >= floor):
+                date = low[:7]
+                whys.append(why)
+        if date and (date != d.published.date or len(whys) > (1 if d.published.why else 0)):
+            out[i] = replace(d, published=Published(date=date, how="inferred", why="; ".join(whys)))
+    return out
+
+
+def resolve_claims(docs: Sequence[Document], claims: Sequence[Claim]) -> list[Claim]:
+    """Claims with relative time scopes re-anchored on their document's (possibly inferred) date.
+
+    Quantity and rank claims of a document whose date is known are re-extracted with that date when
+    any of its relative scopes is unresolved; others pass through. Sorted by (doc id, span start, id).
+    """
+    from consilience.extract.claims import extract_claims
+
+    by_id = {d.id: d for d in docs}
+    redo: dict[str, dict[str, Claim]] = {}
+    out: list[Claim] = []
+    for c in claims:
+        doc = by_id.get(c.doc_id)
+        if (doc is not None and doc.published.date and c.kind in ("quantity", "rank")
+                and isinstance(c.value, (Quantity, Rank)) and c.qualifiers.time_scope is None):
+            if c.doc_id not in redo:
+                redo[c.doc_id] = {x.id: x for x in extract_claims(doc)}
+            c = redo[c.doc_id].get(c.id, c)
+        out.append(c)
+    out.sort(key=lambda c: (c.span.doc_id, c.span.start, c.span.end, c.id))
+    return out

@@ -1,0 +1,301 @@
+"""Sentence alignment between documents: which sentence of one says what a sentence of the other says.
+
+Owns sentence features (folded word stems, numbers, names), the IDF weights of a run and the
+alignment of two documents into scored :class:`~consilience.model.AlignedPair` records. It reads
+``Document.sentences`` (or splits the text itself when a document was not segmented) and never
+changes a document.
+
+A pair of sentences is scored from two views that fail in different ways, averaged:
+- *content*: cosine of IDF-weighted stem sets, numbers weighted double and names one and a half
+  (a shared figure or name is strong evidence that two sentences report the same thing);
+- *wording*: the longest common subsequence of the two token sequences (function words included),
+  over the shorter sentence's length, so a rewrite that keeps the sentence's skeleton scores high
+  even when its content words were swapped for synonyms, and a merged sentence still matches each
+  of its parts. Short sentences are measured against at least :data:`_MIN_LEN` tokens so that a
+  five-word headline is not "contained" in every sentence that repeats its words.
+The cosine runs as one matrix product over the terms the two documents share; the subsequence is
+computed by rapidfuzz in C for the candidate pairs only, with each token mapped to one character.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import AlignedPair, Document, Span
+
+__all__ = ["SentenceTable", "align_sentences", "sentence_spans", "sentence_details"]
+
+# Function words: they carry the wording view (subsequence) but not the content view (cosine).
+_STOP = frozenset(
+    """
+    a an the and or but nor of to in on at for with by from as into onto over under about after before
+    between both each more most other some any all can will would should could may might must shall is
+    are was were be been being am has have had having do does did this that these those it its it's
+    their theirs his her hers him they them he she we us our i you your which who whom whose what when
+    where while than then so such not no also very just only own same too there here up out off s t
+    """.split()
+)
+_TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)*")
+_NAME = re.compile(r"\b[A-Z][a-zA-Z]+")
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s", "ly")
+_STEM_LEN = 6
+#: Sentences shorter than this many tokens are measured as if they had this many (wording view).
+_MIN_LEN = 10
+_NUMBER_WEIGHT = 2.0
+_NAME_WEIGHT = 1.5
+# Below this content cosine two sentences share nothing worth the name: they are never aligned on
+# their own score (function words in common prove nothing) and their subsequence is not computed.
+# 0.1 still admits a rewrite that kept one rare word or figure of its original.
+_COS_FLOOR = 0.1
+
+
+def _fold(text: str) -> str:
+    from unidecode import unidecode
+
+    return unidecode(text).lower()
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _stem(token: str) -> str:
+    """A crude stem: numbers keep their digits (marked ``#``), words lose a common suffix and are cut."""
+    if token[0].isdigit():
+        return "#" + token.replace(",", "")
+    for suffix in _SUFFIXES:
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            token = token[: -len(suffix)]
+            break
+    return token[:_STEM_LEN]
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceFeatures:
+    """What alignment needs of one sentence: its span, token stems in order, content stems, details."""
+
+    span: Span
+    tokens: tuple[str, ...]  # every token, stemmed, in order (the wording view)
+    content: frozenset[str]  # stems of content words and numbers (the content view)
+    numbers: frozenset[str]  # "#123.86"
+    names: frozenset[str]  # folded capitalised words not opening the sentence
+
+
+def sentence_spans(doc: Document) -> tuple[Span, ...]:
+    """The document's sentences: ``doc.sentences`` when segmented, else split here the same way."""
+    if doc.sentences:
+        return doc.sentences
+    from ..segment import split_sentences
+
+    return tuple(Span(doc.id, s, e) for s, e in split_sentences(doc.text))
+
+
+def sentence_details(text: str, known_names: frozenset[str] = frozenset()) -> tuple[frozenset[str], frozenset[str]]:
+    """Numbers (``#``-marked, commas dropped) and names (folded) stated in one sentence.
+
+    A capitalised word counts as a name when it does not open the sentence (where every word is
+    capitalised), or when it is in ``known_names`` (names seen elsewhere in the run).
+    """
+    from unidecode import unidecode
+
+    ascii_text = unidecode(text)  # keeps case, so "Phạm" is found as the name "pham"
+    folded = ascii_text.lower()
+    numbers = frozenset("#" + t.replace(",", "") for t in _TOKEN.findall(folded) if t[0].isdigit())
+    names = set()
+    for k, m in enumerate(_NAME.finditer(ascii_text.lstrip(" \"'(`"))):
+        word = m.group().lower()
+        if word not in _STOP and (k > 0 or m.start() > 0 or word in known_names):
+            names.add(word)
+    return numbers, frozenset(names)
+
+
+def _features(doc: Document) -> list[SentenceFeatures]:
+    out = []
+    for span in sentence_spans(doc):
+        text = doc.text[span.start : span.end]
+        raw_tokens = _TOKEN.findall(_fold(text))
+        toks = tuple(_stem(t) for t in raw_tokens)
+        content = frozenset(st for t, st in zip(raw_tokens, toks) if t not in _STOP)
+        numbers, names = sentence_details(text)
+        out.append(SentenceFeatures(span, toks, content, numbers, names))
+    return out
+
+
+class SentenceTable:
+    """Sentence features and IDF weights of a set of documents, ready to align any two of them.
+
+    IDF is taken over the sentences of all the documents given (a story's own vocabulary), so a
+    word every report of the story uses ("trade", the country names) weighs little.
+    """
+
+    def __init__(self, docs: Sequence[Document]) -> None:
+        self.ids = [d.id for d in docs]
+        self.sentences: dict[str, list[SentenceFeatures]] = {d.id: _features(d) for d in docs}
+        df: dict[str, int] = {}
+        names: set[str] = set()
+        n = 0
+        for feats in self.sentences.values():
+            for f in feats:
+                n += 1
+                for t in f.content:
+                    df[t] = df.get(t, 0) + 1
+                names.update(f.names)
+        #: Folded names seen inside a sentence anywhere in the run (so also recognised opening one).
+        self.names = frozenset(names)
+        name_stems = {_stem(x) for x in names}
+        self.vocab = {t: k for k, t in enumerate(sorted(df))}
+        weights = np.empty(len(self.vocab), dtype=np.float64)
+        for t, k in self.vocab.items():
+            boost = _NUMBER_WEIGHT if t.startswith("#") else _NAME_WEIGHT if t in name_stems else 1.0
+            weights[k] = boost * math.log(1.0 + n / df[t])
+        self.weights = weights
+        # Every distinct token (content or not) gets one character, for rapidfuzz's subsequence.
+        self._chars: dict[str, str] = {}
+        self._rows: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]] = {}
+        for doc_id, feats in self.sentences.items():
+            self._rows[doc_id] = self._matrix(feats)
+
+    def _char(self, token: str) -> str:
+        c = self._chars.get(token)
+        if c is None:
+            code = 0x100 + len(self._chars)
+            if code >= 0xD800:  # skip the surrogate block, which is not a valid character
+                code += 0x800
+            c = self._chars[token] = chr(code)
+        return c
+
+    def _matrix(self, feats: list[SentenceFeatures]):
+        """The document's dense sentence-by-term matrix (its own terms only), norms and token strings."""
+        terms = np.array(sorted({self.vocab[t] for f in feats for t in f.content}), dtype=np.int64)
+        col = {int(t): k for k, t in enumerate(terms)}
+        mat = np.zeros((len(feats), terms.size), dtype=np.float64)
+        for r, f in enumerate(feats):
+            for t in f.content:
+                mat[r, col[self.vocab[t]]] = self.weights[self.vocab[t]]
+        norms = np.sqrt((mat**2).sum(axis=1))
+        strings = ["".join(self._char(t) for t in f.tokens) for f in feats]
+        return terms, mat, norms, strings
+
+    def scores(self, a: str, b: str) -> np.ndarray:
+        """Score matrix in [0, 1], rows the sentences of ``a``, columns those of ``b`` (ids)."""
+        blend, cos = self._parts(a, b)
+        # No shared content word worth the name means two sentences about different things, whatever
+        # function words they have in common.
+        blend[cos < _COS_FLOOR] = 0.0
+        return blend
+
+    def _parts(self, a: str, b: str) -> tuple[np.ndarray, np.ndarray]:
+        """The blended score before the content floor, and the content cosine alone."""
+        from rapidfuzz.distance import LCSseq
+        from rapidfuzz.process import cdist
+
+        ta, ma, na, sa = self._rows[a]
+        tb, mb, nb, sb = self._rows[b]
+        cos = np.zeros((ma.shape[0], mb.shape[0]), dtype=np.float64)
+        common, ia, ib = np.intersect1d(ta, tb, assume_unique=True, return_indices=True)
+        if common.size:
+            denom = np.outer(na, nb)
+            np.divide(ma[:, ia] @ mb[:, ib].T, denom, out=cos, where=denom > 0)
+        blend = 0.5 * cos
+        # The subsequence is computed only between sentences that have a content match somewhere
+        # (in most pairs of documents a small corner of the matrix, often nothing); cells outside
+        # it hold half the cosine, and :meth:`_cell` gives the full score of one cell on demand.
+        live = cos >= _COS_FLOOR
+        rows = np.flatnonzero(live.any(axis=1))
+        cols = np.flatnonzero(live.any(axis=0))
+        if rows.size and cols.size:
+            lcs = cdist([sa[r] for r in rows], [sb[c] for c in cols], scorer=LCSseq.similarity, dtype=np.int32)
+            la = np.array([len(sa[r]) for r in rows], dtype=np.float64)
+            lb = np.array([len(sb[c]) for c in cols], dtype=np.float64)
+            shorter = np.maximum(np.minimum.outer(la, lb), _MIN_LEN)
+            blend[np.ix_(rows, cols)] += 0.5 * (lcs / shorter)
+        return blend, cos
+
+    def _cell(self, a: str, b: str, i: int, j: int, cos: float) -> float:
+        """The blended score of one sentence pair (for cells the matrix left at half the cosine)."""
+        from rapidfuzz.distance import LCSseq
+
+        sa, sb = self._rows[a][3][i], self._rows[b][3][j]
+        return 0.5 * cos + 0.5 * LCSseq.similarity(sa, sb) / max(min(len(sa), len(sb)), _MIN_LEN)
+
+    def align(self, a: str, b: str, *, threshold: float) -> list[AlignedPair]:
+        """Aligned sentence pairs of documents ``a`` and ``b``, sorted by source then target offset.
+
+        Pairs are taken best first, each sentence once; then a sentence left over may join a neighbour
+        of its partner's match (a sentence split in two, or two merged into one).
+        """
+        return [AlignedPair(p.span_a, p.span_b, p.score) for p in self.matches(a, b, threshold=threshold)]
+
+    def matches(self, a: str, b: str, *, threshold: float) -> list[Match]:
+        """Like :meth:`align`, with sentence indices kept (for coverage, order and details)."""
+        fa, fb = self.sentences[a], self.sentences[b]
+        if not fa or not fb:
+            return []
+        raw, cos = self._parts(a, b)
+        s = np.where(cos < _COS_FLOOR, 0.0, raw)
+        rows, cols = np.nonzero(s >= threshold)
+        order = np.lexsort((cols, rows, -s[rows, cols]))  # best first; ties by position
+        used_a: dict[int, int] = {}
+        used_b: dict[int, int] = {}
+        chosen: list[tuple[int, int]] = []
+        for k in order:
+            i, j = int(rows[k]), int(cols[k])
+            if i not in used_a and j not in used_b:
+                used_a[i], used_b[j] = j, i
+                chosen.append((i, j))
+        for k in order:
+            i, j = int(rows[k]), int(cols[k])
+            if (i in used_a) == (j in used_b):
+                continue
+            # One side is free: accept when the other side's match is next to it (split or merge).
+            if i not in used_a and abs(used_b[j] - i) == 1:
+                used_a[i] = j
+                chosen.append((i, j))
+            elif j not in used_b and abs(used_a[i] - j) == 1:
+                used_b[j] = i
+                chosen.append((i, j))
+        # A gap of one sentence on both sides between two aligned pairs is the same sentence reworded
+        # beyond lexical reach ("opponents argued ..." / "critics said ..."): aligned when the two
+        # share any content at all and score at least a third of the threshold.
+        filled: set[tuple[int, int]] = set()
+        for i, j in sorted(chosen):
+            gi, gj = i + 1, j + 1
+            if (gi < len(fa) and gj < len(fb) and gi not in used_a and gj not in used_b
+                    and used_a.get(gi + 1) == gj + 1 and cos[gi, gj] > 0):
+                cell = self._cell(a, b, gi, gj, float(cos[gi, gj]))
+                if cell >= threshold / 3:
+                    used_a[gi], used_b[gj] = gj, gi
+                    s[gi, gj] = cell
+                    chosen.append((gi, gj))
+                    filled.add((gi, gj))
+        chosen.sort()
+        return [Match(i, j, fa[i].span, fb[j].span, round(float(s[i, j]), 4), (i, j) in filled)
+                for i, j in chosen]
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """An aligned pair with the sentence indices it came from (internal to the reuse stage)."""
+
+    i: int
+    j: int
+    span_a: Span
+    span_b: Span
+    score: float
+    filled: bool = False  # aligned by position between two aligned neighbours, not by its own score
+
+
+def align_sentences(
+    a: Document, b: Document, *, corpus: Sequence[Document] = (), threshold: float = 0.35
+) -> list[AlignedPair]:
+    """Aligned sentence pairs of ``a`` (source spans) and ``b`` (target spans), sorted by position.
+
+    IDF weights come from ``corpus`` plus the two documents, so pass the whole run when aligning
+    inside it; each pair's score is in [0, 1].
+    """
+    docs = {d.id: d for d in (*corpus, a, b)}
+    table = SentenceTable([docs[k] for k in sorted(docs)])
+    return table.align(a.id, b.id, threshold=threshold)

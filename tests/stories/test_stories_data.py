@@ -1,0 +1,114 @@
+"""Checks on the evaluation stories and the built-in example as data: the expectations point at text
+that is really there, once, so a harness can find each value without guessing."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+STORIES = Path(__file__).resolve().parent
+DOMAINS = ("economy", "disaster", "sport", "election", "science")
+EXAMPLE = REPO / "examples" / "story"
+EXAMPLE_EXPECTED = REPO / "examples" / "story.expected.json"
+KEYS = ("conflicts", "updated", "not_conflicts")
+
+# (story folder, its expected.json) for the five domains and the built-in example.
+SETS = [(STORIES / d, STORIES / d / "expected.json") for d in DOMAINS] + [(EXAMPLE, EXAMPLE_EXPECTED)]
+SET_IDS = list(DOMAINS) + ["example"]
+
+# Strings of the seed story that must never leak into the example or the evaluation stories.
+SEED_STRINGS = ("123.86", "Hamilton", "Thu Hang", "Blinken", "Osius", "VGP", "Bien Hoa", "Vietnam")
+
+
+def _load(expected: Path) -> dict:
+    return json.loads(expected.read_text(encoding="utf-8"))
+
+
+def _lookups(folder: Path, expected: Path) -> list[tuple[str, str, str, str]]:
+    """Every (key, about, value, file) the expectations ask a harness to find."""
+    out = []
+    for key in KEYS:
+        for entry in _load(expected).get(key, []):
+            for value, files in zip(entry["values"], entry["docs"]):
+                out.extend((key, entry["about"], value, f) for f in files)
+    return out
+
+
+@pytest.mark.parametrize(("folder", "expected"), SETS, ids=SET_IDS)
+def test_stories_expected_has_the_three_keys(folder, expected):
+    assert sorted(_load(expected)) == sorted(KEYS)
+
+
+@pytest.mark.parametrize(("folder", "expected"), SETS, ids=SET_IDS)
+def test_stories_values_and_docs_have_equal_length(folder, expected):
+    data = _load(expected)
+    bad = [(k, e["about"]) for k in KEYS for e in data[k] if len(e["values"]) != len(e["docs"]) or not e["values"]]
+    assert bad == []
+
+
+@pytest.mark.parametrize(("folder", "expected"), SETS, ids=SET_IDS)
+def test_stories_conflicts_have_two_sides(folder, expected):
+    bad = [e["about"] for e in _load(expected)["conflicts"] if len(e["values"]) != 2]
+    assert bad == []
+
+
+@pytest.mark.parametrize(("folder", "expected"), SETS, ids=SET_IDS)
+def test_stories_each_value_occurs_once_in_each_named_file(folder, expected):
+    counts = {
+        (key, about, value, name): (folder / name).read_text(encoding="utf-8").count(value)
+        for key, about, value, name in _lookups(folder, expected)
+    }
+    assert {k: n for k, n in counts.items() if n != 1} == {}
+
+
+@pytest.mark.parametrize(("folder", "expected"), SETS, ids=SET_IDS)
+def test_stories_expected_names_only_reports_of_the_story(folder, expected):
+    reports = {p.name for p in folder.glob("*.txt")}
+    assert {name for *_, name in _lookups(folder, expected)} <= reports
+
+
+@pytest.mark.parametrize(("folder", "expected"), SETS, ids=SET_IDS)
+def test_stories_conflict_sides_share_no_report(folder, expected):
+    bad = [e["about"] for e in _load(expected)["conflicts"] if set(e["docs"][0]) & set(e["docs"][1])]
+    assert bad == []
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_stories_have_three_to_five_reports(domain):
+    assert 3 <= len(list((STORIES / domain).glob("*.txt"))) <= 5
+
+
+@pytest.mark.parametrize("path", sorted(p for d in DOMAINS for p in (STORIES / d).glob("*.txt")), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_stories_reports_have_80_to_250_words(path):
+    assert 80 <= len(path.read_text(encoding="utf-8").split()) <= 250
+
+
+@pytest.mark.parametrize("domain", DOMAINS)
+def test_stories_have_one_to_three_contradictions(domain):
+    assert 1 <= len({e["about"] for e in _load(STORIES / domain / "expected.json")["conflicts"]}) <= 3
+
+
+def test_stories_disaster_has_an_updated_running_figure():
+    assert _load(STORIES / "disaster" / "expected.json")["updated"]
+
+
+def test_stories_example_has_five_reports():
+    assert len(list(EXAMPLE.glob("*.txt"))) == 5
+
+
+def test_stories_example_has_six_conflicting_facts():
+    assert len({e["about"] for e in _load(EXAMPLE_EXPECTED)["conflicts"]}) == 6
+
+
+def test_stories_example_directory_holds_only_reports():
+    # `consilience demo` reads the whole directory: anything else there would become a document.
+    assert sorted(p.suffix for p in EXAMPLE.iterdir()) == [".txt"] * 5
+
+
+@pytest.mark.parametrize("path", sorted([*EXAMPLE.glob("*.txt"), *(p for d in DOMAINS for p in (STORIES / d).glob("*.txt"))]), ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_stories_reports_carry_no_seed_strings(path):
+    text = path.read_text(encoding="utf-8")
+    assert [s for s in SEED_STRINGS if s in text] == []

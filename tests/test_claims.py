@@ -1,0 +1,199 @@
+"""Tests of consilience.extract.claims: subject, measure, terms and qualifiers of quantity and rank claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from consilience.extract import extract_claims
+from consilience.extract.claims import clause_terms, sentence_spans
+from consilience.extract.lexicon import find_places, fold
+from consilience.model import Document, Published, Rank
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = SHARED / "seeds"
+
+
+def _doc(text: str, date: str | None = "2023-05-10", doc_id: str = "d1") -> Document:
+    return Document(id=doc_id, source=doc_id, text=text, published=Published(date=date, how="declared" if date else "unknown"))
+
+
+def _claim(text: str, written: str, date: str | None = "2023-05-10"):
+    doc = _doc(text, date)
+    found = [c for c in extract_claims(doc) if doc.text[c.span.start:c.span.end] == written]
+    assert found, f"no claim on {written!r} in {[doc.text[c.span.start:c.span.end] for c in extract_claims(doc)]}"
+    return found[0]
+
+
+def test_claims_id_and_spans() -> None:
+    doc = _doc("Exports rose 11% last year. Imports fell to $3 billion.")
+    claims = extract_claims(doc)
+    assert [c.id for c in claims] == [f"d1#{c.span.start}" for c in claims]
+    for c in claims:
+        assert c.sentence.start <= c.span.start and c.span.end <= c.sentence.end
+
+
+def test_claims_sorted_by_span_start() -> None:
+    claims = extract_claims(_doc("It had 3,000 staff. Sales were $5 billion, up 4% from 2022, the third largest rise."))
+    assert [c.span.start for c in claims] == sorted(c.span.start for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "measure"),
+    [
+        ("Bilateral trade between the two states was worth more than $123.86 billion last year.",
+         "more than $123.86 billion", "bilateral trade"),
+        ("In 2022, bilateral trade turnover hit US$123 billion.", "US$123 billion", "bilateral trade turnover"),
+        ("They reported a total investment capital of over $10.3 billion.", "over $10.3 billion", "investment capital"),
+        ("U.S. investment in Vietnam has topped $11 billion.", "topped $11 billion", "investment"),
+        ("The US companies poured US$11.4 billion into projects.", "US$11.4 billion", "investment"),
+        ("Every year some 25,000 Vietnamese students study abroad.", "some 25,000", "students"),
+        ("It returned the remains of more than 730 service members.", "more than 730", "remains of soldiers"),
+        ("Germany's unemployment rate fell to 5.7% in March.", "5.7%", "unemployment rate"),
+    ],
+)
+def test_claims_measure(text: str, written: str, measure: str) -> None:
+    assert _claim(text, written).measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "scope"),
+    [
+        ("Trade was worth more than $123.86 billion last year, up 11% from 2021.", "more than $123.86 billion", "2022"),
+        ("Trade was worth more than $123.86 billion last year, up 11% from 2021.", "11%", "2022"),
+        ("In 2022, trade hit US$123 billion, four times the number in 2013.", "US$123 billion", "2022"),
+        ("Trade rose over 240 times to more than US$130 billion in 2022 from $451 million in 1995.", "$451 million", "1995"),
+        ("Inflation eased to 3.2% in June.", "3.2%", "2023-06"),
+        ("Some 25,000 students study abroad.", "Some 25,000", None),
+    ],
+)
+def test_claims_time_scope(text: str, written: str, scope: str | None) -> None:
+    ts = _claim(text, written).qualifiers.time_scope
+    assert (ts.point if ts else None) == scope
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "base", "change"),
+    [
+        ("Trade was worth $5 billion last year, up 11% from 2021.", "11%", "2021", "increase"),
+        ("Trade passed $5 billion in 2022, marking an 11% increase from the previous year.", "11%", "2021", "increase"),
+        ("Trade reached $5 billion last year, marking an 11% increase from 2020.", "11%", "2020", "increase"),
+        ("Prices fell 3% year-on-year in 2020.", "3%", "2019", "decrease"),
+        ("Trade rose over 240 times to more than US$130 billion in 2022 from $451 million in 1995.", "over 240 times",
+         "1995", "increase"),
+    ],
+)
+def test_claims_change_base(text: str, written: str, base: str, change: str) -> None:
+    q = _claim(text, written).qualifiers
+    assert (q.base.point if q.base else None, q.change) == (base, change)
+
+
+def test_claims_levels_of_a_change() -> None:
+    q = _claim("Trade rose over 240 times to more than US$130 billion in 2022 from $451 million in 1995.",
+               "over 240 times").qualifiers
+    assert (q.level_from.point, q.level_to.point) == (451e6, 130e9)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "subject", "of", "among"),
+    [
+        ("The U.S. is Vietnam's largest export market.", "largest", "us", "vietnam", "export market"),
+        ("The U.S. is Vietnam's largest export market and its second largest trading partner.", "second largest",
+         "us", "vietnam", "trade partner"),
+        ("Vietnam is the eighth largest trading partner for the U.S.", "eighth largest", "vietnam", "us", "trade partner"),
+        ("Vietnam ranks as the seventh-largest commercial partner for the U.S.", "seventh-largest", "vietnam", "us",
+         "trade partner"),
+        ("The US has been one of Việt Nam's largest trade partners.", "one of Việt Nam's largest", "us", "vietnam",
+         "trade partner"),
+        ("Placing the U.S. as the 11th largest investor in Vietnam.", "11th largest", "us", "vietnam", "investor"),
+        ("Canada is the United States' top trading partner.", "top", "canada", "us", "trade partner"),
+    ],
+)
+def test_claims_rank_parties(text: str, written: str, subject: str, of: str, among: str) -> None:
+    c = _claim(text, written)
+    assert isinstance(c.value, Rank) and c.kind == "rank"
+    assert (c.subject, c.qualifiers.of, c.qualifiers.among) == (subject, of, among)
+
+
+def test_claims_appositive_rank_ranks_the_figure_before_it() -> None:
+    c = _claim("U.S. investment in Vietnam has topped $11 billion, the 11th highest of any country or territory.",
+               "11th highest")
+    assert (c.measure, c.subject, c.qualifiers.of, c.qualifiers.among) == ("investment", "us", "vietnam",
+                                                                          "country or territory")
+
+
+@pytest.mark.parametrize(("text", "written", "every"), [("Every year some 25,000 students study abroad.", "some 25,000", "year"),
+                                                        ("About 25,000 students study abroad each year.", "About 25,000", "year"),
+                                                        ("The plant makes 5,000 cars a month.", "5,000", "month"),
+                                                        ("Exports rose 11% last year.", "11%", None)])
+def test_claims_every(text: str, written: str, every: str | None) -> None:
+    assert _claim(text, written).qualifiers.every == every
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Two-way trade rose.", "Bilateral trade turnover rose."), ("The US poured FDI into projects.", "US investment grew."),
+     ("Vietnam is a commercial partner.", "Việt Nam is a trading partner.")],
+)
+def test_claims_terms_canonicalise_synonyms(a: str, b: str) -> None:
+    ta, tb = set(clause_terms(a)), set(clause_terms(b))
+    assert {"trade", "invest", "partner"} & ta & tb
+
+
+@pytest.mark.parametrize(("text", "key"), [("Việt Nam", "vietnam"), ("Viet Nam", "vietnam"), ("VN", "vietnam"),
+                                           ("U.S.", "us"), ("the United States", "us"), ("America", "us"),
+                                           ("USA", "us"), ("Britain", "uk"), ("Vietnamese", "vietnam")])
+def test_claims_place_aliases_fold(text: str, key: str) -> None:
+    assert [p[2] for p in find_places(text)] == [key]
+
+
+@pytest.mark.parametrize("text", ["Latin America", "let us go", "US$5 billion", "Bank of America"])
+def test_claims_place_aliases_skip_non_countries(text: str) -> None:
+    assert [p for p in find_places(text) if p[2] == "us"] == []
+
+
+def test_claims_fold_removes_diacritics() -> None:
+    assert fold("Phạm Thu Hằng") == "pham thu hang"
+
+
+def test_claims_bare_number_without_measure_is_not_a_claim() -> None:
+    assert extract_claims(_doc("Call 555 now.")) == []
+
+
+def test_claims_relative_scope_unresolved_without_date() -> None:
+    c = _claim("Trade was worth $5 billion last year.", "$5 billion", date=None)
+    assert c.qualifiers.time_scope is None
+
+
+def test_claims_sentence_spans_fallback_keeps_us_together() -> None:
+    doc = _doc("The U.S. Coast Guard sent two ships. Vietnam received them.")
+    assert [doc.text[s.start:s.end] for s in sentence_spans(doc)] == ["The U.S. Coast Guard sent two ships.",
+                                                                      "Vietnam received them."]
+
+
+def _seed_doc(prefix: str, date: str) -> Document:
+    if not SEEDS.is_dir():
+        pytest.skip(f"the shared seeds are not at {SEEDS}")
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return _doc(path.read_text(encoding="utf-8"), date, prefix)
+
+
+@pytest.mark.seeds
+@pytest.mark.parametrize(("prefix", "date"), [("000", "2023"), ("001", "2023")])
+def test_claims_seed_trade_last_year_is_2022(prefix: str, date: str) -> None:
+    doc = _seed_doc(prefix, date)
+    trade = [c for c in extract_claims(doc) if c.value.type == "quantity" and c.value.unit == "USD"
+             and c.value.point == pytest.approx(123.86e9)]
+    assert trade and trade[0].qualifiers.time_scope.point == "2022" and "trade" in trade[0].terms
+
+
+@pytest.mark.seeds
+@pytest.mark.parametrize(("prefix", "date", "point", "subject", "of"),
+                         [("000", "2023", 8, "vietnam", "us"), ("004", "2023-09", 7, "vietnam", "us"),
+                          ("000", "2023", 2, "us", "vietnam"), ("003", "2023-09-10", 1, "us", "vietnam")])
+def test_claims_seed_trade_partner_ranks_keep_direction(prefix: str, date: str, point: int, subject: str, of: str) -> None:
+    doc = _seed_doc(prefix, date)
+    ranks = [c for c in extract_claims(doc) if c.kind == "rank" and c.value.point == point
+             and c.qualifiers.among == "trade partner"]
+    assert ranks and (ranks[0].subject, ranks[0].qualifiers.of) == (subject, of)

@@ -1,0 +1,46 @@
+import json
+from importlib import resources
+
+import jsonschema
+import pytest
+
+from consilience.pipeline import reconcile
+from consilience.render import to_json
+
+
+@pytest.fixture(scope="module")
+def schema() -> dict:
+    return json.loads(resources.files("consilience").joinpath("schema/dossier.schema.json").read_text())
+
+
+def test_pipeline_example_report_validates_against_the_schema(example_report, schema):
+    jsonschema.validate(example_report, schema)
+    assert example_report["schema_version"] == "1"
+
+
+def test_pipeline_seeds_report_validates_and_lists_five_documents(seeds_report, schema):
+    jsonschema.validate(seeds_report, schema)
+    assert [d["id"] for d in seeds_report["documents"]] == sorted(d["id"] for d in seeds_report["documents"])
+    assert len(seeds_report["documents"]) == 5
+
+
+def test_pipeline_every_span_points_at_its_text(example_report):
+    texts = {d["id"]: d["text"] for d in example_report["documents"]}
+    for fact in example_report["facts"]:
+        for c in fact["claims"]:
+            s, e = c["span"]
+            ss, se = c["sentence_span"]
+            assert texts[c["doc_id"]][s:e] == c["text"]
+            assert texts[c["doc_id"]][ss:se] == c["sentence"]
+            assert ss <= s <= e <= se
+
+
+def test_pipeline_output_is_byte_identical_across_runs_and_input_order(example_dir, tmp_path):
+    files = sorted(str(p) for p in example_dir.glob("*.txt"))
+    first = to_json(reconcile(files))
+    assert to_json(reconcile(files)) == first
+    assert to_json(reconcile(list(reversed(files)))) == first
+
+
+def test_pipeline_example_story_has_a_conflict(example_report):
+    assert any(f["verdict"] == "conflict" for f in example_report["facts"])

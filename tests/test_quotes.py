@@ -1,0 +1,140 @@
+"""Quotations: passages, speakers, alignment across sources and word-by-word differences."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from consilience.model import Document, Published
+from consilience.quotes import align_quotes, extract_quotes, word_diff
+from consilience.segment import segment
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def _doc(text: str, doc_id: str = "a", date: str | None = None) -> Document:
+    return segment(Document(id=doc_id, source=doc_id, text=text,
+                            published=Published(date, "declared" if date else "unknown")))
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ('She said: "We will build three new plants."', "We will build three new plants."),
+    ("She said: “We will build three new plants.”", "We will build three new plants."),
+    ("“We will build three new plants,\" she said.", "We will build three new plants"),
+    ("He backed an “independent, self-reliant and prosperous” nation.", "independent, self-reliant and prosperous"),
+])
+def test_quotes_span_is_the_quoted_words(text: str, quoted: str) -> None:
+    doc = _doc(text)
+    (claim,) = extract_quotes(doc)
+    assert doc.text[claim.span.start:claim.span.end] == quoted
+    assert claim.value.text == quoted
+
+
+@pytest.mark.parametrize("text", [
+    'The deal, called "Comprehensive Partnership", was signed.',
+    'He said "no".',
+    'An unclosed "quotation that never ends\nand a new line.',
+])
+def test_quotes_short_or_unclosed_passages_are_not_quotes(text: str) -> None:
+    assert extract_quotes(_doc(text)) == []
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('"Ties have deepened a lot," foreign ministry spokesperson Pham Thu Hang told the press.', "Pham Thu Hang"),
+    ('President Joe Biden spoke. "We are partners for good," Biden said.', "Joe Biden"),
+    ('"We are partners for good," said Mayor Anne Hidalgo.', "Anne Hidalgo"),
+    ('Secretary of State Antony Blinken said: "I look forward to the visit."', "Antony Blinken"),
+    ('Mayor Anne Hidalgo spoke first. "We are partners for good," she said.', "Anne Hidalgo"),
+    ('According to the Ministry of Foreign Affairs, ties reached a "new level of relations when conditions are right."',
+     "Ministry of Foreign Affairs"),
+    ('President Joe Biden spoke. Biden stated that the U.S. supports an "independent, strong and prosperous" nation.',
+     "Joe Biden"),
+])
+def test_quotes_speaker_is_attributed(text: str, speaker: str) -> None:
+    claims = extract_quotes(_doc(text))
+    assert [c.value.speaker for c in claims] == [speaker]
+
+
+def test_quotes_without_speech_verb_have_no_speaker() -> None:
+    (claim,) = extract_quotes(_doc('The banner read "buy local goods today".'))
+    assert claim.value.speaker is None
+
+
+@pytest.mark.parametrize(("a", "b", "shown"), [
+    ("independent, self-sufficient and prosperous", "independent, self-reliant and prosperous",
+     "independent, [self-sufficient → self-reliant] and prosperous"),
+    ("we will not raise taxes", "we will raise taxes", "we will [-not] raise taxes"),
+    ("we will raise taxes", "we will sharply raise taxes", "we will [+sharply] raise taxes"),
+    ("Việt Nam is ready.", "Viet Nam is ready", "Viet Nam is ready"),
+])
+def test_quotes_word_diff(a: str, b: str, shown: str) -> None:
+    assert word_diff(a, b) == shown
+
+
+def _judge(*texts: str):
+    docs = [_doc(t, f"d{i}") for i, t in enumerate(texts)]
+    return align_quotes([c for d in docs for c in extract_quotes(d)], docs)
+
+
+@pytest.mark.parametrize(("one", "other", "verdict"), [
+    ("independent, self-sufficient and prosperous", "independent, self-sufficient, and prosperous", "agree"),
+    ("we will defend the harbour and the coast", "we will defend the harbor and the coast", "compatible"),
+    ("we will defend the harbour and the coast", "we will defend harbour and the coast", "compatible"),
+    ("we will defend the harbour and the coast", "we will defend the harbour", "compatible"),
+    ("independent, self-sufficient and prosperous", "independent, self-reliant and prosperous", "divergent"),
+    ("we will not raise taxes on working families", "we will raise taxes on working families", "divergent"),
+])
+def test_quotes_verdict_by_wording(one: str, other: str, verdict: str) -> None:
+    (fact,) = _judge(f'Mayor Anne Hidalgo said: "{one}".', f'Mayor Anne Hidalgo said: "{other}".')
+    assert fact.verdict == verdict
+    assert fact.id.startswith("quote-")
+
+
+def test_quotes_divergent_explanation_shows_the_changed_word() -> None:
+    (fact,) = _judge('She backed an "independent, self-sufficient and prosperous" nation.',
+                     'She backed an "independent, self-reliant and prosperous" nation.')
+    assert "[self-sufficient → self-reliant]" in fact.explanation
+    assert "d0" in fact.explanation and "d1" in fact.explanation
+
+
+def test_quotes_unquoted_repeat_joins_the_quotation() -> None:
+    (fact,) = _judge('President Joe Biden said he backs an "independent, self-sufficient and prosperous" nation.',
+                     "President Joe Biden affirmed his support for an independent, self-reliant and prosperous nation.")
+    assert fact.verdict == "divergent"
+    assert sorted(c.doc_id for c in fact.claims) == ["d0", "d1"]
+    assert [c.measure for c in fact.claims] == ["quoted", "unquoted"]
+    assert "without quotation marks" in fact.explanation
+
+
+def test_quotes_unrelated_quotations_stay_apart() -> None:
+    facts = _judge('She said: "We will build three new plants next year."',
+                   'He said: "Prices of rice rose sharply in the north."')
+    assert sorted(f.verdict for f in facts) == ["single-source", "single-source"]
+
+
+def _seed_docs() -> list[Document]:
+    """The seeds as the pipeline prepares them for extraction (read, clean, segment, date)."""
+    seeds = SHARED / "seeds"
+    if not seeds.is_dir():
+        pytest.skip("../shared/seeds is absent (acceptance material is not distributed)")
+    from consilience.pipeline import STAGES, State
+
+    state = State(inputs=(str(seeds),))
+    for name, stage in STAGES:
+        if name in ("date", "extract"):
+            break  # quotes need no dates
+        state = stage(state)
+    return [d for d in state.documents if not d.skipped]
+
+
+@pytest.mark.seeds
+def test_quotes_seeds_biden_quote_is_divergent() -> None:
+    docs = _seed_docs()
+    facts = align_quotes([c for d in docs for c in extract_quotes(d)], docs)
+    biden = [f for f in facts if any("prosperous" in c.value.text for c in f.claims)]
+    assert len(biden) == 1
+    (fact,) = biden
+    assert fact.verdict == "divergent"
+    assert {c.doc_id[:3] for c in fact.claims} >= {"000", "001", "003"}
+    assert "self-sufficient → self-reliant" in fact.explanation

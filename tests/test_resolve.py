@@ -1,0 +1,112 @@
+"""Tests of consilience.resolve: document dates (declared, extracted, inferred) and re-anchored claims."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from consilience.extract import extract_claims
+from consilience.model import Document, Published
+from consilience.resolve import date_documents, document_evidence, resolve_claims
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEEDS = SHARED / "seeds"
+
+
+def _doc(doc_id: str, text: str, published: Published | None = None, title: str | None = None) -> Document:
+    return Document(id=doc_id, source=doc_id, text=text, title=title, published=published or Published())
+
+
+def test_resolve_keeps_declared_dates() -> None:
+    doc = _doc("a", "The 10th anniversary of the treaty signed in 2001 was marked.", Published("2015-06-01", "declared"))
+    assert date_documents([doc])[0].published == Published("2015-06-01", "declared")
+
+
+def test_resolve_leaves_undatable_documents_unknown() -> None:
+    doc = _doc("a", "The council met and agreed to review the plan.")
+    assert date_documents([doc])[0].published.how == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("The fifth anniversary of the Paris Accord was marked. The Paris Accord was adopted in 2015.", "2020"),
+        ("Leaders marked the 10th anniversary of the partnership. The partnership was founded in 2013 in Hanoi.", "2023"),
+        ("The 25th anniversary of the bridge opening drew crowds. The bridge opening took place in 1998.", "2023"),
+    ],
+)
+def test_resolve_anniversary_arithmetic(text: str, date: str) -> None:
+    out = date_documents([_doc("a", text)])[0].published
+    assert (out.date, out.how) == (date, "inferred") and "anniversary" in out.why
+
+
+def test_resolve_full_year_figures_date_the_next_year() -> None:
+    out = date_documents([_doc("a", "In 2021, exports hit $40 billion, up 9%.")])[0].published
+    assert (out.date, out.how) == ("2022", "inferred")
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("HANOI, March 23 - Officials met. The 10th anniversary of the partnership set up in 2013 is near.",
+         "2023-03-23"),
+        ("The minister said at a press conference on June 4 that talks went well. In 2019, trade hit $5 billion.",
+         "2020-06-04"),
+    ],
+)
+def test_resolve_extracted_report_date(text: str, date: str) -> None:
+    out = date_documents([_doc("a", text)])[0].published
+    assert (out.date, out.how) == (date, "extracted")
+
+
+def test_resolve_report_date_ignores_future_dates() -> None:
+    out = document_evidence(_doc("a", "The visit will last until March 24. In 2019, trade hit $5 billion."))
+    assert out.how != "extracted"
+
+
+def test_resolve_sibling_figure_dates_last_year() -> None:
+    dated = _doc("a", "Exports of rice reached 7.1 million tonnes in 2022.", Published("2023-02-01", "declared"))
+    undated = _doc("b", "Rice exports reached some 7.1 million tonnes last year, officials said.")
+    out = date_documents([dated, undated])[1].published
+    assert (out.date, out.how) == ("2023", "inferred") and "a gives for 2022" in out.why
+
+
+def test_resolve_sibling_event_dates_a_report() -> None:
+    dated = _doc("a", "The prime minister's two-day state visit to Jakarta began today with talks on fisheries.",
+                 Published("2024-05-14", "declared"))
+    undated = _doc("b", "During his two-day state visit to Jakarta, the prime minister discussed fisheries.")
+    out = date_documents([dated, undated])[1].published
+    assert (out.date, out.how) == ("2024-05", "inferred") and "two-day" in out.why
+
+
+def test_resolve_shared_names_alone_do_not_date_a_report() -> None:
+    dated = _doc("a", "President Smith met Chancellor Jones today in Berlin.", Published("2024-05-14", "declared"))
+    undated = _doc("b", "President Smith and Chancellor Jones discussed trade and energy in a phone call.")
+    assert date_documents([dated, undated])[1].published.how == "unknown"
+
+
+def test_resolve_claims_reanchors_relative_scopes() -> None:
+    doc = _doc("a", "Exports were worth $5 billion last year.")
+    claims = extract_claims(doc)
+    assert claims[0].qualifiers.time_scope is None
+    dated = Document(id="a", source="a", text=doc.text, published=Published("2021-04-01", "inferred"))
+    (c,) = resolve_claims([dated], claims)
+    assert c.qualifiers.time_scope.point == "2020"
+
+
+def _seed_docs() -> list[Document]:
+    if not SEEDS.is_dir():
+        pytest.skip(f"the shared seeds are not at {SEEDS}")
+    from consilience.segment import segment
+
+    return [segment(_doc(p.name[:3], p.read_text(encoding="utf-8"))) for p in sorted(SEEDS.glob("*.txt"))]
+
+
+@pytest.mark.seeds
+@pytest.mark.parametrize(("index", "date", "how"), [(0, "2023", "inferred"), (1, "2023", "inferred"),
+                                                    (2, "2023-03-23", "extracted"), (3, "2023-09-10", "extracted"),
+                                                    (4, "2023-09", "inferred")])
+def test_resolve_seed_dates(index: int, date: str, how: str) -> None:
+    out = date_documents(_seed_docs())[index].published
+    assert (out.date, out.how) == (date, how) and out.why
