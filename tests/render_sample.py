@@ -201,3 +201,46 @@ def pipeline_report(request, name: str) -> dict:
             raise
         pytest.skip(f"the pipeline is not complete yet ({exc.name} is missing)")
     return copy.deepcopy(got)
+
+
+def _drop_spans(d: dict) -> None:
+    for c in d["facts"][0]["claims"]:
+        c["span"] = None
+        c["sentence_span"] = None
+
+
+def _unknown_doc(d: dict) -> None:
+    d["facts"][0]["claims"][0]["doc_id"] = "nowhere.txt"
+
+
+def _bare(d: dict) -> None:
+    for key in ("story", "stats", "reuse", "timeline"):
+        d.pop(key)
+
+
+def _nulls(d: dict) -> None:
+    d["documents"][0]["text"] = None
+    d["documents"][0]["published"] = None
+    d["timeline"][0]["date"] = None
+    d["reuse"][0]["coverage"] = None
+    d["facts"][1]["consensus"] = None
+    d["facts"][2]["explanation"] = None
+
+
+def _odd_values(d: dict) -> None:
+    d["facts"][0]["claims"][0]["value"] = {"type": "quantity", "kind": "money", "unit": "USD", "point": None,
+                                           "low": None, "high": None, "hedge": "over"}
+    d["facts"][0]["claims"][1]["value"] = {"type": "mystery"}
+    d["facts"][0]["verdict"] = "not-a-verdict"
+
+
+#: Ways a report can be thinner or stranger than the contract promises; every view must still render.
+DEGENERATE = {"spans dropped": _drop_spans, "claim of an unknown document": _unknown_doc,
+              "optional blocks missing": _bare, "nulls": _nulls, "odd values": _odd_values}
+
+
+def degenerate_report(name: str) -> dict:
+    """The sample report damaged in the way DEGENERATE[name] describes."""
+    d = sample_report()
+    DEGENERATE[name](d)
+    return d

@@ -126,3 +126,37 @@ def test_offsets_span_maps_to_the_raw_range_it_came_from(lines, data):
         # without repairs a clean span starts and ends on the same raw characters and skips only removed text
         assert raw[a] == doc.text[start] and raw[b - 1] == doc.text[end - 1]
         assert _is_subsequence(doc.text[start:end], raw[a:b])
+
+
+@st.composite
+def _pieces(draw):
+    """A raw text and a random plan of copies, edits and gaps over it, in raw order."""
+    raw = draw(st.text(alphabet=st.sampled_from(list("abcdé \n")), min_size=0, max_size=60))
+    cuts = sorted(set(draw(st.lists(st.integers(0, len(raw)), max_size=12))) | {0, len(raw)})
+    plan = []
+    for a, b in zip(cuts, cuts[1:]):
+        kind = draw(st.sampled_from(["copy", "copy", "edit", "gap"]))
+        if kind == "edit":
+            plan.append(("edit", a, b, draw(st.text(alphabet="XYZ", min_size=0, max_size=3))))
+        elif kind == "copy":
+            plan.append(("copy", a, b, None))
+    return raw, plan
+
+
+@settings(max_examples=200, deadline=None)
+@given(_pieces())
+def test_offsets_builder_map_round_trips_on_random_plans(case):
+    raw, plan = case
+    text, m = _build(raw, plan)
+    assert m.clean_length == len(text)
+    for i in range(len(text)):
+        a, b = m.span_to_raw(i, i + 1)
+        assert a <= b and (raw[a] == text[i] if m.is_exact(i) else True)
+        if m.is_exact(i):
+            assert m.to_clean(a) == i
+    # the whole clean text maps to a raw range that holds every copied character in order
+    if text:
+        a, b = m.span_to_raw(0, len(text))
+        copied = "".join(text[i] for i in range(len(text)) if m.is_exact(i))
+        it = iter(raw[a:b])
+        assert all(ch in it for ch in copied)

@@ -14,10 +14,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import html as lhtml
 from render_sample import (
+    DEGENERATE,
     HOSTILE_SOURCE,
     HOSTILE_TITLE,
     HOSTILE_URL,
     TEXTS,
+    degenerate_report,
     minimal_report,
     pipeline_report,
     sample_report,
@@ -317,3 +319,16 @@ def test_render_html_any_input_text_adds_no_element(text):
     # elements as with plain text there: input can never open a tag.
     baseline = _tag_counts(_page(_with_text_everywhere("plain")))
     assert _tag_counts(_page(_with_text_everywhere(text))) == baseline
+
+
+def test_render_html_independent_pairs_get_one_line_not_rows():
+    d = sample_report()
+    d["reuse"][1]["relation"] = "independent"
+    section = _page(d).xpath('//section[@id="reuse"]')[0]
+    assert len(section.xpath("./div[1]/table/tbody/tr")) == 1  # the second table is the matrix
+    assert section.xpath('./p[@class="note"]')[-1].text_content().startswith("Independent of each other: Daily")
+
+
+@pytest.mark.parametrize("name", sorted(DEGENERATE))
+def test_render_html_survives_a_degenerate_report(name):
+    assert "cost of the repairs" in render_html(degenerate_report(name))

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from render_sample import minimal_report, pipeline_report, sample_report
+from render_sample import DEGENERATE, degenerate_report, minimal_report, pipeline_report, sample_report
 
 from consilience.render.markdown import GRID_MAX_SOURCES, md_escape, render_markdown
 
@@ -23,7 +23,9 @@ def test_render_markdown_matches_the_reviewed_golden_file():
     ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
     ("a | b", "a \\| b"),
     ("*not bold*", "\\*not bold\\*"),
-    ("snake_case", "snake\\_case"),
+    ("snake_case", "snake_case"),
+    ("_emphasis_", "\\_emphasis\\_"),
+    ("__init__ and x_", "\\_\\_init\\_\\_ and x\\_"),
     ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
     ("US$45 million or $46", "US\\$45 million or \\$46"),
     ("1. not a list", "1\\. not a list"),
@@ -125,3 +127,16 @@ def test_render_markdown_example_story_matches_the_reviewed_golden_file(request)
     if not EXAMPLE_GOLDEN.exists():
         pytest.skip(f"{EXAMPLE_GOLDEN.name} is not written yet: render the example and review it first")
     assert render_markdown(d) == EXAMPLE_GOLDEN.read_text(encoding="utf-8")
+
+
+def test_render_markdown_independent_pairs_get_one_line_not_rows():
+    d = sample_report()
+    d["reuse"][1]["relation"] = "independent"
+    out = render_markdown(d)
+    reuse = out[out.index("## Reuse"):out.index("## Timeline")]
+    assert "| independent |" not in reuse and "Independent of each other: Daily Ledger – &lt;script&gt;" in reuse
+
+
+@pytest.mark.parametrize("name", sorted(DEGENERATE))
+def test_render_markdown_survives_a_degenerate_report(name):
+    assert "cost of the repairs" in render_markdown(degenerate_report(name))

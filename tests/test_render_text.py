@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import io
 import pytest
-from render_sample import HOSTILE_SOURCE, minimal_report, pipeline_report, sample_report
+from render_sample import (
+    DEGENERATE,
+    HOSTILE_SOURCE,
+    degenerate_report,
+    minimal_report,
+    pipeline_report,
+    sample_report,
+)
 from rich.console import Console
 
 from consilience.render.text import PIPE_WIDTH, progress, render_text
@@ -132,3 +139,16 @@ def test_render_text_seeds_report_shows_every_conflict_with_its_sources(request)
         assert fact["label"] in section
         for claim in fact["claims"]:
             assert f"«{claim['text']}»" in section
+
+
+def test_render_text_independent_pairs_get_one_line_not_rows():
+    d = sample_report()
+    d["reuse"][1]["relation"] = "independent"
+    out = _plain(d)
+    reuse = out[out.index("Reuse"):out.index("Timeline")]
+    assert "shares-passages" not in reuse and "Independent of each other: Daily Ledger – <script>" in reuse
+
+
+@pytest.mark.parametrize("name", sorted(DEGENERATE))
+def test_render_text_survives_a_degenerate_report(name):
+    assert "cost of the repairs" in _plain(degenerate_report(name))

@@ -120,3 +120,40 @@ def test_altered_claims_of_different_facts_never_compared() -> None:
 def test_altered_facts_maps_fact_to_relations() -> None:
     rels = mark_altered([_relation()], list(FACTS.values()))
     assert altered_facts(rels) == {"f-base": [("s", "t")], "f-event2": [("s", "t")], "f-rank": [("s", "t")]}
+
+
+OTHER = "Exports rose 11% from 2021. The port is the eighth largest. Mayor Ann Lee spoke."
+
+
+def _other_claim(cid: str, needle: str, value) -> Claim:
+    start = OTHER.index(needle)
+    span = Span("o", start, start + len(needle))
+    return Claim(id=cid, kind=value.type, span=span, sentence=span, value=value)
+
+
+def _undirected() -> ReuseRelation:
+    from dataclasses import replace
+
+    return replace(_relation(), relation="shares-passages", directed=False, why="1 shared passage; no evidence of direction")
+
+
+@pytest.mark.parametrize(
+    ("other_rank", "expected"),
+    [(8, ("s", "t", True)), (7, ("t", "s", True))],
+    ids=["target-departs", "source-departs"],
+)
+def test_altered_orients_from_the_side_other_voices_agree_with(other_rank: int, expected) -> None:
+    fact = _fact("f-rank", *FACTS["rank"].claims,
+                 _other_claim("c9", "eighth largest", Rank(point=other_rank, low=other_rank, high=other_rank)))
+    (rel,) = mark_altered([_undirected()], [fact])
+    assert (rel.source, rel.target, rel.directed) == expected
+    assert "no evidence" not in (rel.why or "")
+
+
+def test_altered_compatible_change_gives_no_direction() -> None:
+    over = Quantity(kind="count", unit="soldier", point=730, low=730, high=float("inf"), hedge="over")
+    exact = Quantity(kind="count", unit="soldier", point=733, low=733, high=733)
+    fact = _fact("f-hedge", _claim("c1", "s", "eighth", over), _claim("c2", "t", "seventh", exact),
+                 _other_claim("c3", "eighth", exact))
+    (rel,) = mark_altered([_undirected()], [fact])
+    assert (rel.altered, rel.directed) == (("f-hedge",), False)

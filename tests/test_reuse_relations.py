@@ -86,6 +86,10 @@ def _truncate(text: str) -> str:
     return "\n".join(lines[:8])
 
 
+def _excerpt(text: str) -> str:
+    return "\n".join(text.split("\n")[2:5])
+
+
 def _pair(rels: list[ReuseRelation], a: str, b: str) -> ReuseRelation:
     return next(r for r in rels if {r.source, r.target} == {a, b})
 
@@ -100,10 +104,11 @@ def _pair(rels: list[ReuseRelation], a: str, b: str) -> ReuseRelation:
         (PARAPHRASE, "paraphrase"),
         (_reorder(PARAPHRASE), "paraphrase"),
         (SHARES, "shares-passages"),
+        (_excerpt(ORIGINAL), "shares-passages"),
         (UNRELATED, "independent"),
     ],
     ids=["verbatim", "lightly-edited", "reordered", "truncated", "paraphrased", "paraphrased-reordered",
-         "shared-passage", "unrelated"],
+         "shared-passage", "excerpt", "unrelated"],
 )
 def test_relations_planted_copy_labelled(copy_text: str, expected: str) -> None:
     rels = find_reuse([_doc("a", ORIGINAL), _doc("b", copy_text)])
@@ -148,8 +153,9 @@ def test_relations_copy_that_lost_details_is_the_target() -> None:
     assert (rel.source, rel.target, rel.directed) == ("b", "a", True)
 
 
-def test_relations_undirected_without_evidence() -> None:
-    (rel,) = find_reuse([_doc("b", ORIGINAL), _doc("a", _reorder(ORIGINAL))])
+@pytest.mark.parametrize("copy_text", [_reorder(ORIGINAL), _excerpt(ORIGINAL), SHARES], ids=["reordered", "excerpt", "shared"])
+def test_relations_undirected_without_evidence(copy_text: str) -> None:
+    (rel,) = find_reuse([_doc("b", ORIGINAL), _doc("a", copy_text)])
     assert (rel.source, rel.target, rel.directed) == ("a", "b", False)
 
 

@@ -71,13 +71,23 @@ _VALUE_WORDS = frozenset(
     biggest highest greatest smallest lowest top leading ranked rank ranking ranks
     """.split()
 )
+# Verbs and words that say how a figure moved or was reported, not what it measures.
+_CHANGE_WORDS = frozenset(
+    """
+    grow grew grown growing rise rose risen rising reach reaching came come coming hit increase increased
+    decrease decreased fell fall fallen drop dropped climb climbed jump jumped surge surged soar soared
+    fold previous put puts sit sits make makes made stand stood total totaled totalled amount amounted
+    record recorded register registered marking mark saw see seen became become remain remained
+    """.split()
+)
+_NOT_TERMS = _VALUE_WORDS | _CHANGE_WORDS
 
 
 def claim_terms(claim: Claim, doc: Document) -> tuple[str, ...]:
     """The claim's content terms, without the words of the value itself: the extractor's when given,
     else the words of its clause, folded."""
     if claim.terms:
-        return tuple(t for t in claim.terms if t not in _VALUE_WORDS)
+        return tuple(t for t in claim.terms if t not in _NOT_TERMS)
     text = doc.text
     s, e = claim.sentence.start, claim.sentence.end
     sentence = text[s:e]
@@ -88,7 +98,7 @@ def claim_terms(claim: Claim, doc: Document) -> tuple[str, ...]:
     hi = min((c for c in cuts if c > rel), default=len(sentence))
     clause = sentence[lo:hi]
     words = [_fold(m.group(0)) for m in _WORD.finditer(clause)]
-    return tuple(sorted({w for w in words if w not in _STOP and w not in _VALUE_WORDS and len(w) > 1}))
+    return tuple(sorted({w for w in words if w not in _STOP and w not in _NOT_TERMS and len(w) > 1}))
 
 
 def _block_key(c: Claim) -> tuple:
@@ -259,8 +269,27 @@ def _candidate_pairs(
     return out
 
 
+# Counted nouns that say nothing about which fact a count belongs to.
+_GENERIC_MEASURES = frozenset(
+    """
+    people person persons individual resident citizen member time times case cases unit item thing one
+    number figure total amount share rate percent percentage level value count
+    """.split()
+)
+
+
+#: Least context similarity for two claims to be one fact, unless measure and magnitude both agree.
+MIN_CONTEXT = 0.2
+
+
 def _measure_terms(c: Claim) -> tuple[str, ...]:
-    return tuple(w for w in (_fold(x) for x in _WORD.findall(c.measure)) if w not in _STOP)
+    """What the claim measures, minus words of its subject and generic nouns ("people", "number")."""
+    from .extract.lexicon import canonical_term
+
+    subject = set(_norm(c.subject).split())
+    words = (canonical_term(_fold(x)) for x in _WORD.findall(c.measure))
+    return tuple(w for w in words if w not in _STOP and w not in subject and w not in _GENERIC_MEASURES
+                 and w not in _NOT_TERMS)
 
 
 def _head(phrase: str | None) -> str:
@@ -275,13 +304,16 @@ def pair_score(a: Claim, b: Claim, terms: Mapping[str, tuple[str, ...]], idf: Ma
     ctx = similarity(terms[a.id], terms[b.id], idf)
     ma, mb = _measure_terms(a), _measure_terms(b)
     meas = similarity(ma, mb, idf) if ma and mb else ctx
+    pa, pb = abs(float(a.value.point)), abs(float(b.value.point))
+    ratio = max(pa, pb) / min(pa, pb) if pa > 0 and pb > 0 else math.inf
+    # Little shared context is enough only when the measure is the same and the figures are close.
+    if ctx < MIN_CONTEXT and not (meas >= 0.9 and ratio <= 1.5):
+        return 0.0
     score = 0.55 * ctx + 0.35 * meas
     ta, tb = a.qualifiers.time_scope, b.qualifiers.time_scope
     if ta is not None and tb is not None and ta.point == tb.point:
-        score += 0.05
-    pa, pb = abs(float(a.value.point)), abs(float(b.value.point))
-    if pa > 0 and pb > 0:
-        ratio = max(pa, pb) / min(pa, pb)
+        score += 0.1
+    if ratio < math.inf:
         score += 0.1 * max(0.0, 1.0 - (ratio - 1.0))
     ha, hb = _head(a.qualifiers.among), _head(b.qualifiers.among)
     if ha and hb and ha != hb:

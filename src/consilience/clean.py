@@ -82,7 +82,8 @@ _MONTH_RE = (
 )
 
 # A sentence ends with terminal punctuation, possibly followed by closing quotes or brackets.
-_SENT_END = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+_SENT_END = re.compile(r"[.!?…](?:\s*[\"'”’»)\]])*\s*$")
+_QUOTES = re.compile(r"[\"“”„«»]")
 _WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]")
 _SPACES = re.compile(r"\s+")
@@ -192,8 +193,10 @@ class _Lexicon:
     phrases: dict[str, str]  # trimmed lower-cased line -> reason
     patterns: tuple[tuple[re.Pattern, str], ...]
     by_cue: dict[str, tuple[int, ...]]  # token -> patterns that may match a line holding it
+    cue_words: frozenset[str]
     always: tuple[int, ...]  # patterns without cue words
     longest_phrase: int  # in words
+    long_line_cues: frozenset[str]  # a line too long for a prompt needs one of these to be a counter or caption
     share_tokens: frozenset[str]
     menu_items: frozenset[str]
     related_headers: frozenset[str]
@@ -260,8 +263,8 @@ def _lexicon(extra: tuple[str, ...] = ()) -> _Lexicon:
         for word in cues:
             by_cue[word].append(n)
     longest = max((len(p.split()) for p in phrases), default=0)
-    return _Lexicon(phrases, tuple(patterns), {w: tuple(v) for w, v in by_cue.items()}, tuple(always), longest,
-                    share, menu, related)
+    return _Lexicon(phrases, tuple(patterns), {w: tuple(v) for w, v in by_cue.items()}, frozenset(by_cue),
+                    tuple(always), longest, _COUNTER_CUES | _CAPTION_CUES, share, menu, related)
 
 
 def _key(line: str) -> str:
@@ -399,20 +402,15 @@ def _split_lines(raw: str, options: CleanOptions) -> list[_Line]:
     return lines
 
 
-def _phrase_reason(line: _Line, lex: _Lexicon, options: CleanOptions) -> str | None:
+def _phrase_reason(line: _Line, low: str, tokens: set[str], lex: _Lexicon) -> str | None:
     """Reason from the interface lexicon, or from the shape of a widget/menu line."""
-    if line.words > options.max_prompt_words:
-        return None
     if line.words <= lex.longest_phrase:
         reason = lex.phrases.get(line.key)
         if reason is not None:
             return reason
-    low = line.text.lower()
     candidates = set(lex.always)
-    for token in set(_TOKEN.findall(low)):
-        hit = lex.by_cue.get(token)
-        if hit:
-            candidates.update(hit)
+    for token in tokens & lex.cue_words:
+        candidates.update(lex.by_cue[token])
     for n in sorted(candidates):
         pattern, why = lex.patterns[n]
         if pattern.search(low):
@@ -426,8 +424,9 @@ def _phrase_reason(line: _Line, lex: _Lexicon, options: CleanOptions) -> str | N
         toks = line.key.split()
         if len(toks) >= 2 and all(_key(t) in lex.share_tokens for t in toks):
             return "share-widget"
-        if "://" not in line.text and not line.text.startswith("|") and len(items) >= 4 and all(len(p.split()) <= 3 for p in items) and not any(
-            w in _STOPWORDS for p in items for w in p.split()
+        if (
+            "://" not in line.text and len(items) >= 4 and all(len(p.split()) <= 3 for p in items)
+            and not any(w in _STOPWORDS for p in items for w in p.split())
         ):
             return "navigation"
     return None
@@ -452,14 +451,18 @@ def _is_dateline_line(line: _Line) -> bool:
 
 def _strong_reason(line: _Line, lex: _Lexicon, options: CleanOptions) -> str | None:
     """Rules that hold anywhere in a document."""
-    reason = _phrase_reason(line, lex, options)
-    if reason is not None:
-        return reason
-    if _MD_IMAGE.match(line.text):
-        return "caption"
     if line.words > 60:
         return None
-    tokens = set(_TOKEN.findall(line.text.lower()))
+    low = line.text.lower()
+    tokens = set(_TOKEN.findall(low))
+    if line.words <= options.max_prompt_words:
+        reason = _phrase_reason(line, low, tokens, lex)
+        if reason is not None:
+            return reason
+        if _MD_IMAGE.match(line.text):
+            return "caption"
+    elif tokens.isdisjoint(lex.long_line_cues):
+        return None  # a long line without a single cue word: the common case, decided cheaply
     digits = _DIGIT.search(line.text) is not None
     if digits and line.words <= 40 and not tokens.isdisjoint(_COUNTER_CUES) and _COUNTER.search(line.text):
         return "counter"
@@ -620,6 +623,12 @@ def _in_copied_passage(lines: list[_Line], k: int, others: list[frozenset[str]],
     return False
 
 
+def _repeat_shaped(line: _Line) -> bool:
+    """Whether a line may be chrome by repetition alone: not speech, not a sentence or a piece of one."""
+    text = line.text
+    return not (_SENT_END.search(text) or _QUOTES.search(text) or text[:1].islower())
+
+
 def _mark_across(docs_lines: list[list[_Line]], titles: list[int | None], options: CleanOptions) -> None:
     """Remove short non-sentence lines that several documents share, unless they sit in a shared passage.
 
@@ -635,6 +644,7 @@ def _mark_across(docs_lines: list[list[_Line]], titles: list[int | None], option
                 line.reason is None
                 and not line.sentence
                 and line.words <= options.max_repeat_words
+                and _repeat_shaped(line)
                 and line.key
                 and line.key not in seen
             ):

@@ -38,9 +38,9 @@ app = typer.Typer(
 
 
 def _example_dir() -> Path | None:
-    """The built-in example: shipped inside the package, or beside it in a source checkout."""
+    """The built-in example: in the source checkout, or installed under ``share/`` from a wheel."""
     here = Path(__file__).resolve().parent
-    for candidate in (here / "example", here.parents[1] / "examples" / "story"):
+    for candidate in (here.parents[1] / "examples" / "story", Path(sys.prefix) / "share" / "consilience" / "example"):
         if candidate.is_dir() and any(candidate.glob("*.txt")):
             return candidate
     return None

@@ -566,9 +566,17 @@ def align_events(claims: Sequence[Claim], docs: Sequence[Document], *,
                    key=lambda c: (c.doc_id, c.span.start, c.id))
     if not items:
         return []
-    dated = [c for c in items if c.value.when is not None]  # type: ignore[union-attr]
-    undated = [c for c in items if c.value.when is None]  # type: ignore[union-attr]
-    parent = list(range(len(dated)))
+    # Claims with one signature are one event for every rule below, so the rules compare distinct
+    # signatures only: a story of hundreds of reports of the same few events stays cheap.
+    sigs: dict[tuple, list[Claim]] = {}
+    for c in items:
+        sigs.setdefault(_signature(c), []).append(c)
+    dated_sigs = sorted(k for k in sigs if k[1])
+    undated_sigs = sorted(k for k in sigs if not k[1])
+    reps = [sigs[k][0] for k in dated_sigs]
+    docs_of = [{c.doc_id for c in sigs[k]} for k in dated_sigs]
+    one_sentence = [len({(c.doc_id, c.sentence) for c in sigs[k]}) == 1 for k in dated_sigs]
+    parent = list(range(len(reps)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -577,78 +585,92 @@ def align_events(claims: Sequence[Claim], docs: Sequence[Document], *,
         return i
 
     def join(i: int, j: int) -> None:
-        a, b = find(i), find(j)
-        if a != b:
-            parent[max(a, b)] = min(a, b)
+        x, y = find(i), find(j)
+        if x != y:
+            parent[max(x, y)] = min(x, y)
 
     blocks: dict[str, list[int]] = {}
-    for i, c in enumerate(dated):
+    reps_of_doc: dict[str, list[int]] = {}
+    for i, c in enumerate(reps):
         blocks.setdefault(_family(c.value.action), []).append(i)  # type: ignore[union-attr]
+        for d in docs_of[i]:
+            reps_of_doc.setdefault(d, []).append(i)
     for idx in blocks.values():
         for x in range(len(idx)):
             for y in range(x + 1, len(idx)):
-                a, b = dated[idx[x]], dated[idx[y]]
-                wa, wb = a.value.when, b.value.when  # type: ignore[union-attr]
-                if _overlap(wa, wb):
-                    if a.doc_id == b.doc_id and a.sentence == b.sentence:
-                        continue
-                    if _participants_match(a, b, strict=False):
-                        join(idx[x], idx[y])
+                i, j = idx[x], idx[y]
+                a, b = reps[i], reps[j]
+                if not _overlap(a.value.when, b.value.when):  # type: ignore[union-attr]
+                    continue
+                if one_sentence[i] and one_sentence[j] and a.doc_id == b.doc_id and a.sentence == b.sentence:
+                    continue  # two events of one sentence ("X in 2006, Y in 2006") stay two
+                if _participants_match(a, b, strict=False):
+                    join(i, j)
     # Conflicting dates: the same participants, one date per source, near enough to be one event.
     for idx in blocks.values():
         for x in range(len(idx)):
             for y in range(x + 1, len(idx)):
-                a, b = dated[idx[x]], dated[idx[y]]
-                if a.doc_id == b.doc_id or find(idx[x]) == find(idx[y]):
-                    continue
+                i, j = idx[x], idx[y]
+                a, b = reps[i], reps[j]
                 wa, wb = a.value.when, b.value.when  # type: ignore[union-attr]
+                if docs_of[i] & docs_of[j] or find(i) == find(j):
+                    continue
                 if _overlap(wa, wb) or _gap_days(wa, wb) > opts.conflict_days:
                     continue
                 if not _participants_match(a, b, strict=True):
                     continue
-                if _other_dates(dated, idx, a, b) or _other_dates(dated, idx, b, a):
+                if _also_at(reps, reps_of_doc, docs_of[i], i, b) or _also_at(reps, reps_of_doc, docs_of[j], j, a):
                     continue
-                join(idx[x], idx[y])
-    groups: dict[int, list[Claim]] = {}
-    for i, c in enumerate(dated):
-        groups.setdefault(find(i), []).append(c)
-    dated_groups = list(groups.values())
+                join(i, j)
+    group_reps: dict[int, list[int]] = {}
+    for i in range(len(reps)):
+        group_reps.setdefault(find(i), []).append(i)
+    dated_groups = [[c for i in rs for c in sigs[dated_sigs[i]]] for rs in group_reps.values()]
+    rep_lists = list(group_reps.values())
     loose: list[list[Claim]] = []
-    for c in undated:
-        fits = [g for g in dated_groups
-                if any(_family(x.value.action) == _family(c.value.action)  # type: ignore[union-attr]
-                       and _participants_match(x, c, strict=True) for x in g)]
-        # An undated mention most likely refers to the closest dated one of its own document
-        # ("On March 21 a delegation began its visit. The visit, led by ...").
-        near = [g for g in dated_groups
-                if any(x.doc_id == c.doc_id and _family(x.value.action) == _family(c.value.action)  # type: ignore[union-attr]
-                       and _participants_match(x, c, strict=False) for x in g)]
-        own = [(min(abs(x.span.start - c.span.start) for x in g if x.doc_id == c.doc_id), n)
-               for n, g in enumerate(near)]
-        if own:
-            near[min(own)[1]].append(c)
-            continue
-        if len(fits) == 1:
-            fits[0].append(c)
-            continue
-        home = next((g for g in loose if _family(g[0].value.action) == _family(c.value.action)  # type: ignore[union-attr]
-                     and _participants_match(g[0], c, strict=True)), None)
-        if home is not None:
-            home.append(c)
-        else:
-            loose.append([c])
+    for k in undated_sigs:
+        for c in sigs[k]:
+            fam = _family(c.value.action)  # type: ignore[union-attr]
+            same = [n for n, rs in enumerate(rep_lists) if any(_family(reps[i].value.action) == fam for i in rs)]  # type: ignore[union-attr]
+            # An undated mention most likely refers to the closest dated one of its own document
+            # ("On March 21 a delegation began its visit. The visit, led by ...").
+            own = [(min(abs(x.span.start - c.span.start) for i in rep_lists[n] if c.doc_id in docs_of[i]
+                        for x in sigs[dated_sigs[i]] if x.doc_id == c.doc_id), n)
+                   for n in same
+                   if any(c.doc_id in docs_of[i] and _participants_match(reps[i], c, strict=False) for i in rep_lists[n])]
+            if own:
+                dated_groups[min(own)[1]].append(c)
+                continue
+            fits = [n for n in same if any(_participants_match(reps[i], c, strict=True) for i in rep_lists[n])]
+            if len(fits) == 1:
+                dated_groups[fits[0]].append(c)
+                continue
+            home = next((g for g in loose if _family(g[0].value.action) == fam  # type: ignore[union-attr]
+                         and _participants_match(g[0], c, strict=True)), None)
+            if home is not None:
+                home.append(c)
+            else:
+                loose.append([c])
     facts = [_judge_event(g, opts) for g in dated_groups + loose]
     facts.sort(key=lambda f: f.id)
     return facts
 
 
-def _other_dates(dated: list[Claim], idx: list[int], a: Claim, b: Claim) -> bool:
-    """Whether ``a``'s document also reports the event at ``b``'s date (then they are two occurrences)."""
-    for i in idx:
-        c = dated[i]
-        if c.doc_id == a.doc_id and c is not a and _overlap(c.value.when, b.value.when) \
-                and _participants_match(c, b, strict=True):  # type: ignore[union-attr]
-            return True
+def _signature(c: Claim) -> tuple:
+    """What the alignment rules look at in a claim: action family, date, participants, acting person."""
+    ev = c.value
+    w = ev.when  # type: ignore[union-attr]
+    return (_family(ev.action), w.low if w else "", w.high if w else "", w.point if w else "",  # type: ignore[union-attr]
+            c.terms, _acting_person(c) or "")
+
+
+def _also_at(reps: list[Claim], reps_of_doc: dict[str, list[int]], docs: set[str], own: int, other: Claim) -> bool:
+    """Whether a document of ``docs`` also reports the event at ``other``'s date (two occurrences)."""
+    for d in docs:
+        for r in reps_of_doc.get(d, ()):
+            if r != own and _overlap(reps[r].value.when, other.value.when) \
+                    and _participants_match(reps[r], other, strict=True):  # type: ignore[union-attr]
+                return True
     return False
 
 

@@ -654,16 +654,18 @@ def _days_apart(a: str, b: str) -> int:
     return abs((first_day(a) - first_day(b)).days)
 
 
+@lru_cache(maxsize=1)
+def _canonical_titles() -> tuple[str, ...]:
+    return tuple(sorted({c for c, _ in _lexicon("people_titles.txt")}, key=lambda t: (-len(t), t)))
+
+
+@lru_cache(maxsize=4096)
 def _core_of(measure: str) -> str:
-    """The bare post of a measure: the last title word group ("foreign ministry spokesperson" -> spokesperson)."""
-    for canonical, _ in sorted(_lexicon("people_titles.txt"), key=lambda r: -len(r[0])):
+    """The bare post of a measure: the title it ends with ("foreign ministry spokesperson" -> spokesperson)."""
+    for canonical in _canonical_titles():
         if measure.endswith(canonical) or f" {canonical} to " in f" {measure} ":
             return canonical
     return measure
-
-
-def _org_compatible(a: Claim, b: Claim) -> bool:
-    return not a.subject or not b.subject or a.subject == b.subject
 
 
 class _Union:
@@ -706,20 +708,23 @@ def align_people(claims: Sequence[Claim], docs: Sequence[Document], *,
             uf.join(by_key[k], i)
         else:
             by_key[k] = i
-    # Disputed names for one post: blocked by the bare post so the comparison stays small.
-    by_post: dict[str, list[int]] = {}
+    # Disputed names for one post: blocked by the bare post, and compared once per distinct
+    # (name, organisation), so a story of hundreds of reports compares a handful of names.
+    reps: dict[str, dict[tuple[str, str], tuple[int, set[str]]]] = {}
     for i, c in enumerate(items):
-        by_post.setdefault(_core_of(c.measure), []).append(i)
-    disputed: dict[int, list[tuple[int, int]]] = {}
-    for idx in by_post.values():
-        for x in range(len(idx)):
-            for y in range(x + 1, len(idx)):
-                a, b = items[idx[x]], items[idx[y]]
-                if a.doc_id == b.doc_id or not _org_compatible(a, b):
+        block = reps.setdefault(_core_of(c.measure), {})
+        first, docs_of = block.setdefault((c.value.key, c.subject), (i, set()))  # type: ignore[union-attr]
+        docs_of.add(c.doc_id)
+    for block in reps.values():
+        rows = sorted(block.items())
+        for x in range(len(rows)):
+            for y in range(x + 1, len(rows)):
+                (ka, sa), (ia, da) = rows[x]
+                (kb, sb), (ib, db) = rows[y]
+                if (da == db and len(da) == 1) or (sa and sb and sa != sb):
                     continue
-                if _same_given_other_surname(a.value.key, b.value.key):  # type: ignore[union-attr]
-                    uf.join(idx[x], idx[y])
-                    disputed.setdefault(idx[x], []).append((idx[x], idx[y]))
+                if _same_given_other_surname(ka, kb):
+                    uf.join(ia, ib)
     groups: dict[int, list[Claim]] = {}
     for i, c in enumerate(items):
         groups.setdefault(uf.find(i), []).append(c)

@@ -225,8 +225,32 @@ def _meaningful(changes: list[tuple[str, list[str], list[str]]]) -> list[tuple[s
     return out
 
 
-def _echoes(group: list[Claim], docs: Sequence[Document], opts: QuoteOptions,
-            people_of: dict[str, list[PersonMention]]) -> list[Claim]:
+@dataclass
+class _Sentences:
+    """Every sentence of the story with its folded words, and an index from word to sentences, built
+    once per alignment so that looking for unquoted repeats never scans the whole story per quote."""
+
+    docs: list[Document]
+    rows: list[tuple[int, int, int, list]]  # (doc index, start, end, tokens)
+    index: dict[str, set[int]]
+
+    @classmethod
+    def build(cls, docs: Sequence[Document]) -> _Sentences:
+        usable = [d for d in docs if not d.skipped and d.text]
+        rows: list[tuple[int, int, int, list]] = []
+        index: dict[str, set[int]] = {}
+        for di, doc in enumerate(usable):
+            for s, e in sentence_spans(doc):
+                toks = tokens(doc.text, s, e)
+                n = len(rows)
+                rows.append((di, s, e, toks))
+                for t in toks:
+                    index.setdefault(t.low.strip("'"), set()).add(n)
+        return cls(usable, rows, index)
+
+
+def _echoes(group: list[Claim], story: _Sentences, opts: QuoteOptions,
+            people_of: dict[str, list[PersonMention]], quoted_of: dict[str, list[tuple[int, int]]]) -> list[Claim]:
     """Passages of documents without a claim in ``group`` that repeat its words without quotation marks."""
     have = {c.doc_id for c in group}
     ref = max(group, key=lambda c: (len(c.value.key.split()), c.id))  # type: ignore[union-attr]
@@ -234,43 +258,47 @@ def _echoes(group: list[Claim], docs: Sequence[Document], opts: QuoteOptions,
     content = {w for w in words if w not in _MINOR and len(w) > 3}
     if len(content) < 2:
         return []
+    hits: dict[int, int] = {}
+    for w in content:
+        for n in story.index.get(w, ()):
+            hits[n] = hits.get(n, 0) + 1
+    need = max(2, len(content) // 2)
     out: list[Claim] = []
-    for doc in docs:
-        if doc.id in have or doc.skipped or not doc.text:
+    done: set[str] = set()
+    for n in sorted(k for k, v in hits.items() if v >= need):
+        di, s, e, toks = story.rows[n]
+        doc = story.docs[di]
+        if doc.id in have or doc.id in done:
             continue
-        quoted = quoted_regions(doc.text)
-        for s, e in sentence_spans(doc):
-            toks = tokens(doc.text, s, e)
-            lows = [t.low.strip("'") for t in toks]
-            if len(content & set(lows)) < max(2, len(content) // 2):
-                continue  # cheap block: most of the quotation's content words must be there
-            best = None
-            n = len(words)
-            for i in range(len(toks)):
-                for m in (n - 1, n, n + 1):
-                    if m < 2 or i + m > len(toks):
-                        continue
-                    sim, _ = _ratio(words, lows[i : i + m])
-                    if best is None or sim > best[0]:
-                        best = (sim, i, i + m)
-            if best is None or best[0] < opts.echo:
-                continue
-            _, i, j = best
-            a, b = toks[i].start, toks[j - 1].end
-            if any(x <= a < y for x, y in quoted):
-                continue  # inside a quotation of its own: extract_quotes already has it
-            who = _speaker(doc, people_of.setdefault(doc.id, find_people(doc)), a, b, s, e, quoted)
-            out.append(Claim(
-                id=f"{doc.id}#quote@{a}-{b}",
-                kind="quote",
-                span=Span(doc.id, a, b),
-                sentence=Span(doc.id, s, e),
-                value=QuoteValue(text=doc.text[a:b], key=_key(doc.text[a:b]), speaker=who),
-                subject=fold(who) if who else "",
-                measure="unquoted",
-                terms=tuple(sorted(set(_key(doc.text[a:b]).split()) - _MINOR)),
-            ))
-            break
+        lows = [t.low.strip("'") for t in toks]
+        best = None
+        size = len(words)
+        for i in range(len(toks)):
+            for m in (size - 1, size, size + 1):
+                if m < 2 or i + m > len(toks):
+                    continue
+                sim, _ = _ratio(words, lows[i : i + m])
+                if best is None or sim > best[0]:
+                    best = (sim, i, i + m)
+        if best is None or best[0] < opts.echo:
+            continue
+        _, i, j = best
+        a, b = toks[i].start, toks[j - 1].end
+        quoted = quoted_of.setdefault(doc.id, quoted_regions(doc.text))
+        if any(x <= a < y for x, y in quoted):
+            continue  # inside a quotation of its own: extract_quotes already has it
+        who = _speaker(doc, people_of.setdefault(doc.id, find_people(doc)), a, b, s, e, quoted)
+        done.add(doc.id)
+        out.append(Claim(
+            id=f"{doc.id}#quote@{a}-{b}",
+            kind="quote",
+            span=Span(doc.id, a, b),
+            sentence=Span(doc.id, s, e),
+            value=QuoteValue(text=doc.text[a:b], key=_key(doc.text[a:b]), speaker=who),
+            subject=fold(who) if who else "",
+            measure="unquoted",
+            terms=tuple(sorted(set(_key(doc.text[a:b]).split()) - _MINOR)),
+        ))
     return out
 
 
@@ -289,8 +317,14 @@ def align_quotes(claims: Sequence[Claim], docs: Sequence[Document], *,
                    key=lambda c: (c.doc_id, c.span.start, c.id))
     if not items:
         return []
-    keys = [c.value.key.split() for c in items]  # type: ignore[union-attr]
-    parent = list(range(len(items)))
+    # Identical wordings are grouped first; only distinct wordings are compared with each other.
+    by_key: dict[str, list[int]] = {}
+    for i, c in enumerate(items):
+        by_key.setdefault(c.value.key, []).append(i)  # type: ignore[union-attr]
+    keys = sorted(by_key)
+    words = [k.split() for k in keys]
+    docs_of = [{items[i].doc_id for i in by_key[k]} for k in keys]
+    parent = list(range(len(keys)))
 
     def find(i: int) -> int:
         while parent[i] != i:
@@ -298,28 +332,30 @@ def align_quotes(claims: Sequence[Claim], docs: Sequence[Document], *,
             i = parent[i]
         return i
 
-    # Blocking by rare content words keeps the comparison far from all pairs on a large story.
+    # Blocking by content words keeps the comparison far from all pairs on a large story.
     index: dict[str, list[int]] = {}
-    for i, c in enumerate(items):
-        for w in set(c.terms):
+    for i, ws in enumerate(words):
+        for w in set(ws) - _MINOR:
             index.setdefault(w, []).append(i)
-    for i in range(len(items)):
-        cands = sorted({j for w in set(items[i].terms) for j in index.get(w, []) if j > i})
+    for i in range(len(keys)):
+        cands = sorted({j for w in set(words[i]) - _MINOR for j in index.get(w, []) if j > i})
         for j in cands:
-            if items[i].doc_id == items[j].doc_id:
+            if docs_of[i] == docs_of[j] and len(docs_of[i]) == 1:
                 continue
-            sim, within = _ratio(keys[i], keys[j])
-            if sim >= opts.match or (within >= 0.9 and min(len(keys[i]), len(keys[j])) >= 4):
+            sim, within = _ratio(words[i], words[j])
+            if sim >= opts.match or (within >= 0.9 and min(len(words[i]), len(words[j])) >= 4):
                 a, b = find(i), find(j)
                 if a != b:
                     parent[max(a, b)] = min(a, b)
     groups: dict[int, list[Claim]] = {}
-    for i, c in enumerate(items):
-        groups.setdefault(find(i), []).append(c)
+    for i, k in enumerate(keys):
+        groups.setdefault(find(i), []).extend(items[n] for n in by_key[k])
+    story = _Sentences.build(docs)
     people_of: dict[str, list[PersonMention]] = {}
+    quoted_of: dict[str, list[tuple[int, int]]] = {}
     facts = []
     for g in groups.values():
-        g = g + _echoes(g, docs, opts, people_of)
+        g = g + _echoes(g, story, opts, people_of, quoted_of)
         facts.append(_judge_quote(g))
     facts.sort(key=lambda f: f.id)
     return facts

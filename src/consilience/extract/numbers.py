@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from consilience.extract.times import TimeMention, find_times
@@ -343,6 +344,23 @@ _CORE = re.compile(
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)fold)(?![\w]))",
     re.IGNORECASE,
 )
+def _gate() -> re.Pattern[str]:
+    """Where a quantity or rank can start: a digit run or a number, ordinal, superlative or multiplier word."""
+    from consilience.extract.times import trie_regex
+
+    words = set(UNITS_WORDS) | set(TENS_WORDS) | set(ORDINALS) | {
+        "hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens", "half", "most", "least",
+        "twice", "doubled", "doubling", "tripled", "tripling", "trebled", "quadrupled", "halved", "halving",
+    } | {w for w in SUPERLATIVES} | {f"{w}fold" for w in ("two", "three", "four", "five", "six", "seven", "eight",
+                                                        "nine", "ten", "twenty", "hundred", "thousand")}
+    variants = set()
+    for w in words:
+        variants |= {w, w.capitalize(), w.upper()}
+    return re.compile(r"-?\d+|\.\d|\b(?:" + trie_regex(sorted(variants)) + r")\b")
+
+
+_GATE = _gate()
+_ARTICLE_BEFORE = re.compile(r"(?:a|A|an|An|one|One|half|Half)\s+$")
 _SECOND = re.compile(
     r"(?:(?P<digits>" + _DIGITS + r")(?P<attached>(?:bn|mn|mln|bln|tn|trn|[kKmMbB])(?![\w]))?(?![\w])"
     r"|(?P<words>" + _WORDNUM + r")(?![\w]))",
@@ -506,11 +524,13 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str, str, int, int] | 
     return None
 
 
-def find_quantities(text: str) -> list[NumberMention]:
+def find_quantities(text: str, *, times: Sequence[TimeMention] | None = None) -> list[NumberMention]:
     """Every quantity and rank in ``text``, sorted by start offset, with hedges as bounded intervals.
 
     Args:
         text: running text; offsets index into it.
+        times: the time mentions of ``text`` when the caller already has them (any anchor); found here
+            otherwise. Numbers inside them are dates, not quantities.
 
     Returns:
         Non-overlapping :class:`NumberMention` records sorted by ``start``; values follow
@@ -518,24 +538,31 @@ def find_quantities(text: str) -> list[NumberMention]:
     """
     if not text:
         return []
-    times = find_times(text)
+    if times is None:
+        times = find_times(text)
+    times = list(times)
     blocked = [(t.start, t.end) for t in times]
     out: list[NumberMention] = []
     pos = 0
-    n = len(text)
     bi = 0
-    while pos < n:
-        m = _CORE.search(text, pos)
+    match = _CORE.match
+    for g in _GATE.finditer(text):
+        hit = g.start()
+        if hit < pos:
+            continue
+        m = None
+        art = _ARTICLE_BEFORE.search(text, max(pos, hit - 5), hit)
+        for start in ((art.start(), hit) if art else (hit,)):
+            m = match(text, start)
+            if m is not None:
+                break
         if m is None:
-            break
+            continue
         s, e = m.span()
         while bi < len(blocked) and blocked[bi][1] <= s:
             bi += 1
-        if bi < len(blocked) and blocked[bi][0] < e and blocked[bi][1] > s:
-            # inside a date, except a figure that only ends where a date starts
-            pos = max(e, blocked[bi][1]) if blocked[bi][0] <= s else e
-            if blocked[bi][0] <= s:
-                continue
+        if bi < len(blocked) and blocked[bi][0] <= s < blocked[bi][1]:
+            continue  # inside a date
         if m.group("digits") is not None or m.group("words") is not None:
             got = _number_at(text, m, times)
         elif m.group("ordinal") is not None:

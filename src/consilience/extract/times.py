@@ -159,8 +159,7 @@ _RULES: list[tuple[str, str]] = [
     ("relmon", r"(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>January|February|March|April|May|June|July"
                r"|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)(?![\w-])"),
     ("deictic", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow"
-                r"|nowadays|now|currently|at\s+present|at\s+the\s+moment|recently|lately|in\s+recent\s+(?:days|weeks|months|years)"
-                r"|recent\s+(?:days|weeks|months|years)|soon|formerly|previously)\b"),
+                r"|nowadays|now|currently|recently|lately|recent\s+(?:days|weeks|months|years)|soon|formerly|previously)\b"),
 ]
 
 _RULE_NAMES = [name for name, _ in _RULES]
@@ -176,6 +175,28 @@ def _compile_master() -> re.Pattern[str]:
 
 
 _MASTER = _compile_master()
+
+# Which rules can begin at a digit (D), at a month or weekday name (N), at another word (W); after an
+# article ("the", "a") the whole master is tried.
+_RULE_STARTS: dict[str, str] = {
+    "iso": "D", "compact": "D", "slash": "D", "isomonth": "D", "mdrange": "N", "mdword": "N", "dmrange": "DN",
+    "part": "W", "monyear": "N", "quarter": "W", "qcode": "W", "decade": "DW", "decadeword": "W", "season": "W",
+    "fiscal": "W", "yearrange": "D", "theyear": "", "year": "D", "ago": "DW", "agoa": "", "relunit": "W",
+    "yearearlier": "", "relwd": "NW", "relmon": "NW", "deictic": "W",
+}
+
+
+def _compile_subset(kind: str) -> re.Pattern[str]:
+    """A master of only the rules that can start at a token of ``kind``; group names match the full master's."""
+    parts = []
+    for name, pat in _RULES:
+        if kind in _RULE_STARTS[name]:
+            renamed = re.sub(r"\(\?P<(\w+)>", lambda m, n=name: f"(?P<{n}__{m.group(1)}>", pat)
+            parts.append(f"(?P<{name}>{renamed})")
+    return re.compile(r"(?<![\w$€£¥.,/-])(?:" + "|".join(parts) + r")", re.IGNORECASE)
+
+
+_SUBMASTERS = {k: _compile_subset(k) for k in "DNW"}
 _CASED_MONTH = re.compile(_MON)  # month names must be capitalised in running text ("may", "march")
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|'ll|to\s+be\s+held|is\s+(?:due|set|scheduled|expected|slated|planned)|are\s+(?:due|set|scheduled|expected|slated|planned)"
@@ -405,9 +426,20 @@ def _nearest_year_for(mo: int, d: int | None, anchor: tuple[int, int | None, int
 # The rules
 
 
+_RULE_GROUPS: dict[str, list[tuple[str, str]]] = {}
+for _full in _MASTER.groupindex:
+    if "__" in _full:
+        _rule, _short = _full.split("__", 1)
+        _RULE_GROUPS.setdefault(_rule, []).append((_full, _short))
+
+
 def _groups(m: re.Match[str], name: str) -> dict[str, str]:
-    prefix = name + "__"
-    return {k[len(prefix):]: v for k, v in m.groupdict().items() if v is not None and k.startswith(prefix)}
+    out = {}
+    for full, short in _RULE_GROUPS.get(name, ()):
+        v = m.group(full) if full in m.re.groupindex else None
+        if v is not None:
+            out[short] = v
+    return out
 
 
 class _Ctx:
@@ -822,7 +854,7 @@ def _h_deictic(g: dict, c: _Ctx) -> _Result:
         return (_relative_unit(c, "day", -2), True, None)
     if w == "the day after tomorrow":
         return (_relative_unit(c, "day", 2), True, None)
-    if w in ("now", "currently", "nowadays", "at present", "at the moment"):
+    if w in ("now", "currently", "nowadays"):
         return (_anchor_value(c), True, "present")
     if w == "soon":
         return (None, True, "future")
@@ -850,13 +882,56 @@ _HANDLERS = {
 }
 assert set(_HANDLERS) == set(_RULE_NAMES)
 
-# A cheap gate: text without a digit or any time word cannot hold a time expression.
-_GATE = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow"
-    r"|now|current|recent|lately|soon|past|future|formerly|previously|year|month|week|decade|centur|quarter|half|spring|summer"
-    r"|autumn|fall|winter|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties|early|mid|late|the\s+end)",
-    re.IGNORECASE,
-)
+def trie_regex(words: list[str]) -> str:
+    """A regex alternation of ``words`` arranged as a trie, so the engine prunes branches by first letters."""
+    trie: dict = {}
+    for w in words:
+        d = trie
+        for ch in w:
+            d = d.setdefault(ch, {})
+        d[""] = {}
+
+    def build(d: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(d.items()) if ch != ""]
+        if not alts:
+            return ""
+        if len(alts) == 1 and "" not in d:
+            return alts[0]
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in d else body
+
+    return build(trie)
+
+
+# Where a time expression can start: a digit run or one of these words. The master pattern is only
+# tried at these positions (anchored), which keeps the whole scan close to one pass of a simple regex.
+# Month and weekday names count only capitalised; "the", "a", "an" are looked at just before a hit
+# instead of being starters themselves (they are too frequent).
+_STARTERS_CAPITAL = (
+    "January February March April May June July August September October November December Jan Feb Mar Apr Jun "
+    "Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
+).split()
+_STARTERS_ANY = (
+    "today tonight yesterday tomorrow now nowadays currently recently lately recent soon formerly previously "
+    "this last next coming previous past following current same early mid middle late latest year-earlier "
+    "year-ago prior-year previous-year fiscal financial fy spring summer autumn fall winter twenties thirties forties "
+    "fifties sixties seventies eighties nineties first second third fourth q1 q2 q3 q4 h1 h2 one two three four "
+    "five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
+    "thirty forty fifty sixty seventy eighty ninety hundred several few couple year decade day end beginning start "
+    "1st 2nd 3rd 4th"
+).split()
+
+
+def _gate_words() -> list[str]:
+    out = set(_STARTERS_CAPITAL)
+    for w in _STARTERS_ANY:
+        out |= {w, w.capitalize(), w.upper()}
+    return sorted(out)
+
+
+_GATE = re.compile(r"\d+|'\d0s|\b(?:" + trie_regex(_gate_words()) + r")\b")
+_NAMES = frozenset(_STARTERS_CAPITAL)
+_ARTICLE_BEFORE = re.compile(r"(?:the|The|THE|a|A|an|An)\s+$")
 
 
 def find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
@@ -870,27 +945,32 @@ def find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
     Returns:
         Non-overlapping mentions sorted by ``start``.
     """
-    if not text or not _GATE.search(text):
+    if not text:
         return []
     anc = parse_anchor(anchor)
     out: list[TimeMention] = []
     pos = 0
-    n = len(text)
-    while pos < n:
-        m = _MASTER.search(text, pos)
-        if m is None:
-            break
-        name = m.lastgroup
-        start, end = m.span()
-        res = _HANDLERS[name](_groups(m, name), _Ctx(text, anc, start, end)) if name else None
-        if res is None:
-            # This alternative was rejected: try again one character further, so a later, shorter
-            # alternative at a later position can still match.
-            pos = start + 1
+    match = _MASTER.match
+    for g in _GATE.finditer(text):
+        hit = g.start()
+        if hit < pos:
             continue
-        value, relative, ref = res
-        out.append(TimeMention(start=start, end=end, text=text[start:end], value=value, relative=relative, ref=ref))
-        pos = end
+        art = _ARTICLE_BEFORE.search(text, max(pos, hit - 5), hit)
+        c = text[hit]
+        sub = _SUBMASTERS["D" if c.isdigit() or c == "'" else "N" if g.group(0) in _NAMES else "W"]
+        for start in ((art.start(), hit) if art else (hit,)):
+            m = match(text, start) if start != hit else sub.match(text, start)
+            if m is None:
+                continue
+            name = m.lastgroup
+            end = m.end()
+            res = _HANDLERS[name](_groups(m, name), _Ctx(text, anc, start, end)) if name else None
+            if res is None:
+                continue  # rejected here; a later starter may still begin an expression
+            value, relative, ref = res
+            out.append(TimeMention(start=start, end=end, text=text[start:end], value=value, relative=relative, ref=ref))
+            pos = end
+            break
     _apposition(text, out)
     return out
 

@@ -380,11 +380,6 @@ def value_groups(fact: dict) -> list[ValueGroup]:
     return sorted(out, key=lambda g: (-len(g.doc_ids), g.doc_ids))
 
 
-def fact_doc_ids(fact: dict) -> list[str]:
-    """Ids of the documents that state ``fact``, sorted."""
-    return sorted({c.get("doc_id", "") for c in fact.get("claims") or []})
-
-
 def sorted_claims(fact: dict) -> list[dict]:
     """The fact's claims by document id, then by position in the document."""
     return sorted(fact.get("claims") or [], key=lambda c: (c.get("doc_id", ""), (c.get("span") or [0])[0]))
@@ -458,6 +453,17 @@ def clip(text: str, limit: int) -> str:
     head = text[:limit]
     cut = head.rsplit(" ", 1)[0] if " " in head else head
     return cut.rstrip(" ,;:") + "…"
+
+
+def split_reuse(d: dict) -> tuple[list[dict], list[tuple[str, str]]]:
+    """Reuse relations worth a row (not ``independent``), and the independent pairs as (source, target)."""
+    rows, independent = [], []
+    for r in d.get("reuse") or []:
+        if r.get("relation") == "independent":
+            independent.append((r.get("source", ""), r.get("target", "")))
+        else:
+            rows.append(r)
+    return rows, independent
 
 
 def percent(x: float | None) -> str:

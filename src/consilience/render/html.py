@@ -22,11 +22,11 @@ from html import escape
 
 from ..model import VERDICTS
 from ._common import (
-    claim_display,
-    differing_qualifiers,
     CONSENSUS_TYPES,
+    claim_display,
     clip,
     date_range_text,
+    differing_qualifiers,
     doc_labels,
     fact_labels,
     format_value,
@@ -37,6 +37,7 @@ from ._common import (
     profiles,
     relabel,
     sorted_claims,
+    split_reuse,
     story,
     usable_documents,
     value_groups,
@@ -397,13 +398,17 @@ def _timeline(d: dict, ids: _Ids, labels: dict[str, str]) -> list[str]:
 
 def _reuse(d: dict, ids: _Ids, labels: dict[str, str]) -> list[str]:
     names = fact_labels(d)
+    relations, independent = split_reuse(d)
     out = _section("reuse", "Who copied whom",
                    "Each row: a later text that reuses an earlier one, how much, and which facts changed on the way.")
-    out.append('<div class="scroll" role="region" aria-labelledby="h-reuse" tabindex="0">')
-    out.append('<table><thead><tr><th scope="col">Original</th><th scope="col">Copy</th><th scope="col">Relation</th>'
-               '<th scope="col">Similarity</th><th scope="col">Shared share</th><th scope="col">Altered facts</th>'
-               '<th scope="col">Why</th></tr></thead><tbody>')
-    for r in d.get("reuse") or []:
+    if relations:
+        out.append('<div class="scroll" role="region" aria-labelledby="h-reuse" tabindex="0">')
+        out.append('<table><thead><tr><th scope="col">Original</th><th scope="col">Copy</th>'
+                   '<th scope="col">Relation</th><th scope="col">Similarity</th><th scope="col">Shared share</th>'
+                   '<th scope="col">Altered facts</th><th scope="col">Why</th></tr></thead><tbody>')
+    else:
+        out.append("<p>No source reuses another.</p>")
+    for r in relations:
         src, tgt = r.get("source", ""), r.get("target", "")
         arrow = "→" if r.get("directed") else '↔ <span class="note">(direction unknown)</span>'
         coverage = r.get("coverage") or {}
@@ -419,7 +424,11 @@ def _reuse(d: dict, ids: _Ids, labels: dict[str, str]) -> list[str]:
         out.append(f"<tr><td>{_doc_link(ids, labels, src)}</td><td>{arrow} {_doc_link(ids, labels, tgt)}</td>"
                    f"<td>{_e(r.get('relation'))}</td><td class=\"num\">{float(r.get('similarity') or 0):.2f}</td>"
                    f"<td>{cov or '—'}</td><td>{altered}</td><td>{why}</td></tr>")
-    out += ["</tbody></table>", "</div>"]
+    if relations:
+        out += ["</tbody></table>", "</div>"]
+    if independent:
+        apart = ", ".join(f"{_doc_link(ids, labels, a)} – {_doc_link(ids, labels, b)}" for a, b in independent)
+        out.append(f'<p class="note">Independent of each other: {apart}</p>')
     out += _reuse_matrix(d, labels)
     out.append("</section>")
     return out
@@ -493,6 +502,9 @@ def _documents(d: dict, facts: list[dict], ids: _Ids, labels: dict[str, str], pl
     for doc in usable_documents(d):
         did = ids.doc[doc["id"]]
         title = f" — {_e(doc['title'])}" if doc.get("title") else ""
+        date = (doc.get("published") or {}).get("date")
+        if date:
+            title += f' <span class="note">({_e(human_date(date))})</span>'
         out.append(f'<details class="doc" id="{did}"><summary><span class="src">{_e(labels.get(doc["id"], doc["id"]))}'
                    f'</span> <span class="docid">{_e(doc["id"])}</span>{title}</summary><div class="doc-body">')
         out.append(f'<div class="text">{_marked_text(doc, by_doc.get(doc["id"], []), ids)}</div>')

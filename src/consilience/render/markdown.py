@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 
 from ._common import (
-    claim_display,
-    differing_qualifiers,
     CONSENSUS_TYPES,
+    claim_display,
     clip,
     date_range_text,
+    differing_qualifiers,
     doc_labels,
     fact_labels,
     format_value,
@@ -26,6 +26,7 @@ from ._common import (
     profiles,
     relabel,
     sorted_claims,
+    split_reuse,
     story,
     usable_documents,
     value_groups,
@@ -41,7 +42,9 @@ GRID_CELL_CHARS = 60
 
 # Characters that start Markdown syntax anywhere in a line (`$` opens maths on GitHub); `<`, `>` and
 # `&` become entities instead, so raw HTML in an article is shown, never rendered.
-_INLINE = re.compile(r"([\\`*_\[\]|~#!$])")
+_INLINE = re.compile(r"([\\`*\[\]|~#!$])")
+# GitHub never reads an underscore between two letters or digits as emphasis ("01_wire" stays as is).
+_UNDERSCORE = re.compile(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])")
 _LINE_START = re.compile(r"^(\s*)(\d+)([.)])|^(\s*)([-+=>])")
 _URL_SAFE = re.compile(r"^https?://[^\s<>\"'`]+$", re.IGNORECASE)
 
@@ -53,6 +56,7 @@ def md_escape(text: str | None) -> str:
     text = " ".join(text.split())
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _INLINE.sub(r"\\\1", text)
+    text = _UNDERSCORE.sub(r"\\_", text)
     # A leading "1." or "-" would turn a paragraph into a list.
     return _LINE_START.sub(lambda m: (m.group(1) or m.group(4) or "") + (
         f"{m.group(2)}\\{m.group(3)}" if m.group(2) else f"\\{m.group(5)}"), text)
@@ -169,16 +173,23 @@ def render_markdown(d: dict) -> str:
 
     if d.get("reuse"):
         flabels = fact_labels(d)
+        relations, independent = split_reuse(d)
         out += ["## Reuse: who copied whom", ""]
         rows = []
-        for r in d["reuse"]:
+        for r in relations:
             src, tgt = r.get("source", ""), r.get("target", "")
             arrow = "→" if r.get("directed") else "↔ (direction unknown)"
             altered = "; ".join(md_escape(flabels.get(f, f)) for f in r.get("altered") or []) or "—"
             rows.append([names.get(src, md_escape(src)), f"{arrow} {names.get(tgt, md_escape(tgt))}",
                          md_escape(r.get("relation")), f"{float(r.get('similarity') or 0):.2f}", altered,
                          md_escape(relabel(r.get("why"), labels))])
-        out += _table(["Original", "Copy", "Relation", "Similarity", "Altered facts", "Why"], rows) + [""]
+        if rows:
+            out += _table(["Original", "Copy", "Relation", "Similarity", "Altered facts", "Why"], rows) + [""]
+        else:
+            out += ["No source reuses another.", ""]
+        if independent:
+            pairs = ", ".join(f"{names.get(a, md_escape(a))} – {names.get(b, md_escape(b))}" for a, b in independent)
+            out += [f"Independent of each other: {pairs}", ""]
 
     if d.get("timeline"):
         out += ["## Timeline", ""]

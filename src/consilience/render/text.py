@@ -14,10 +14,10 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from ._common import (
-    claim_display,
-    differing_qualifiers,
     CONSENSUS_TYPES,
+    claim_display,
     date_range_text,
+    differing_qualifiers,
     doc_labels,
     fact_labels,
     format_value,
@@ -28,6 +28,7 @@ from ._common import (
     profiles,
     relabel,
     sorted_claims,
+    split_reuse,
     story,
     usable_documents,
     value_groups,
@@ -216,18 +217,25 @@ def _reuse(d: dict, labels: dict[str, str]) -> Iterator[RenderableType]:
     from rich.text import Text
 
     names = fact_labels(d)
+    rows, independent = split_reuse(d)
     yield _heading("Reuse: who copied whom")
-    table = _table(("Original", {"ratio": 2}), ("Copy", {"ratio": 2}), ("Relation", {"no_wrap": True}),
-                   ("Similarity", {"justify": "right", "no_wrap": True}), ("Altered facts", {"ratio": 3}),
-                   ("Why", {"ratio": 3}))
-    for r in d.get("reuse") or []:
-        src, tgt = r.get("source", ""), r.get("target", "")
-        arrow = "→" if r.get("directed") else "↔ (direction unknown)"
-        altered = "; ".join(names.get(f, f) for f in r.get("altered") or []) or "—"
-        table.add_row(Text(labels.get(src, src)), Text(f"{arrow} {labels.get(tgt, tgt)}"),
-                      Text(r.get("relation", "")), Text(f"{float(r.get('similarity') or 0):.2f}"),
-                      Text(altered), Text(relabel(r.get("why"), labels)))
-    yield table
+    if rows:
+        table = _table(("Original", {"ratio": 2}), ("Copy", {"ratio": 2}), ("Relation", {"no_wrap": True}),
+                       ("Similarity", {"justify": "right", "no_wrap": True}), ("Altered facts", {"ratio": 3}),
+                       ("Why", {"ratio": 3}))
+        for r in rows:
+            src, tgt = r.get("source", ""), r.get("target", "")
+            arrow = "→" if r.get("directed") else "↔ (direction unknown)"
+            altered = "; ".join(names.get(f, f) for f in r.get("altered") or []) or "—"
+            table.add_row(Text(labels.get(src, src)), Text(f"{arrow} {labels.get(tgt, tgt)}"),
+                          Text(r.get("relation", "")), Text(f"{float(r.get('similarity') or 0):.2f}"),
+                          Text(altered), Text(relabel(r.get("why"), labels)))
+        yield table
+    else:
+        yield Text("No source reuses another.")
+    if independent:
+        pairs = ", ".join(f"{labels.get(a, a)} – {labels.get(b, b)}" for a, b in independent)
+        yield Text(f"Independent of each other: {pairs}", style="dim")
     yield ""
 
 
@@ -251,8 +259,8 @@ def _sources(d: dict, labels: dict[str, str]) -> Iterator[RenderableType]:
 
     profs = profiles(d)
     yield _heading("Sources")
-    table = _table(("Source", {"ratio": 2}), ("Title", {"ratio": 3}), ("Published", {"ratio": 2}),
-                   ("Agrees", {"justify": "right", "no_wrap": True}), ("In the minority on", {"ratio": 2}),
+    table = _table(("Source", {"ratio": 1}), ("Title", {"ratio": 3}), ("Published", {"ratio": 2}),
+                   ("Agrees", {"justify": "right", "no_wrap": True}), ("In the minority on", {"ratio": 3}),
                    ("Removed as chrome", {"ratio": 2}))
     for doc in usable_documents(d):
         p = profs[doc["id"]]
@@ -260,12 +268,14 @@ def _sources(d: dict, labels: dict[str, str]) -> Iterator[RenderableType]:
         published = human_date(pub.get("date")) if pub.get("date") else "undated"
         published += f" ({pub.get('how') or 'unknown'})"
         agrees = f"{percent(p.rate)} of {p.comparisons}" if p.comparisons else "—"
-        removed = ", ".join(f"{n} {reason}" for reason, n in p.removed.items()) or "none"
+        removed = "\n".join(f"{reason} ×{n}" for reason, n in p.removed.items()) or "none"
         name = labels.get(doc["id"], doc["id"])
+        title = Text(doc.get("title") or "—")
         if name != doc["id"]:
-            name += f"\n{doc['id']}"
-        table.add_row(Text(name), Text(doc.get("title") or "—"), Text(published), Text(agrees),
-                      Text("; ".join(p.minority) or "—"), Text(removed))
+            # The full id goes under the title, where a long file name has room to stay on one line.
+            title.append(f"\n{doc['id']}", style="dim")
+        table.add_row(Text(name), title, Text(published), Text(agrees),
+                      Text("\n".join(p.minority) or "—"), Text(removed))
     yield table
     yield ""
 

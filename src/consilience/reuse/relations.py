@@ -15,6 +15,13 @@ The labels, from strongest to weakest:
   quotation do not count: two reports quoting one statement have not copied each other;
 - ``independent``: anything less. Two reports of the same event state the same facts, so a few
   similar sentences scattered over two articles are expected and are not reuse.
+
+Direction, strongest evidence first: publication dates (both known and different at the coarser
+of the two granularities); then, for duplicates and paraphrases only, containment (a text at least
+90% covered by one with a quarter more text beyond it is a cut copy) and lost details (the side that
+drops at least two, and twice as many, of the numbers and names the other's aligned sentences state
+and that it never states anywhere is the copy). Otherwise ``directed`` is false and ``source`` is
+the smaller id; :func:`.altered.mark_altered` may orient the relation later from the facts.
 """
 
 from __future__ import annotations
@@ -35,6 +42,8 @@ __all__ = ["find_reuse", "independent_voices", "RELATIONS"]
 
 #: Relation labels, strongest first.
 RELATIONS: tuple[str, ...] = ("duplicate", "paraphrase", "shares-passages", "independent")
+#: The ``why`` of a relation whose direction is unknown (mark_altered may replace it with evidence).
+NO_DIRECTION = "no evidence of direction"
 #: Relations whose two documents count as one voice.
 _SAME_VOICE = frozenset({"duplicate", "paraphrase"})
 _YEAR = re.compile(r"#(?:1[89]|20)\d\d")
@@ -217,22 +226,21 @@ def _direction(pa: _Doc, pb: _Doc, relation: str, cov_a: float, cov_b: float,
     if order:
         first, second = (a, b) if order < 0 else (b, a)
         return -order, f"{first.id} published {first.published.date}, {second.id} {second.published.date}"
-    if relation == "independent":
-        return 0, "independent"
+    if relation not in _SAME_VOICE:
+        # A passage shared by two otherwise different articles may have gone either way (a brief
+        # cut from an article, or a wire brief pasted into one), and is often rewritten into a new
+        # context with names and figures of its own: only dates, or later the facts, can tell.
+        return 0, NO_DIRECTION
     if cov_b >= _CONTAINED and cov_a <= _CONTAINED_OTHER and pa.total > pb.total:
         return 1, f"{b.id} is contained in the longer {a.id} (a cut copy)"
     if cov_a >= _CONTAINED and cov_b <= _CONTAINED_OTHER and pb.total > pa.total:
         return -1, f"{a.id} is contained in the longer {b.id} (a cut copy)"
-    if relation not in _SAME_VOICE:
-        # A shared passage is often rewritten into a different context that adds its own names and
-        # figures, so details lost or gained there say nothing about who copied whom.
-        return 0, "no evidence of direction"
     lost_ab, lost_ba = _lost(a, b, matches, names)
     if lost_ab >= _MIN_LOST and lost_ab >= 2 * lost_ba:
         return 1, f"{b.id} drops {lost_ab} numbers or names of the aligned sentences ({a.id} drops {lost_ba})"
     if lost_ba >= _MIN_LOST and lost_ba >= 2 * lost_ab:
         return -1, f"{a.id} drops {lost_ba} numbers or names of the aligned sentences ({b.id} drops {lost_ab})"
-    return 0, "no evidence of direction"
+    return 0, NO_DIRECTION
 
 
 def _similarity(matches: Sequence[Match], cov_a: float, cov_b: float) -> float:
