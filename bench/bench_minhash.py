@@ -212,7 +212,7 @@ def main() -> None:
     # datasketch's own LSH over the same signatures (our signatures in its MinHash wrapper), on a
     # subset holding every planted pair plus base documents up to 20,000.
     keep = sorted({k for src, cp, _ in planted for k in (src, cp)})
-    keep = sorted(set(keep) | set(range(max(0, 20_000 - len(keep)))))[:20_000]
+    keep = sorted(set(keep) | set(range(min(len(texts), max(0, 20_000 - len(keep))))))[:20_000]
     sub = ours[keep]
     n_lsh = len(keep)
     from datasketch import LeanMinHash, MinHashLSH

@@ -1,7 +1,7 @@
 """Write the screenshots of the HTML report that the README shows (docs/report*.png).
 
-Runs the pipeline on a story folder (default: ../shared/seeds beside the repository), renders the HTML
-report and photographs it in headless Debian Chromium through Playwright for Python: the top of the
+Runs the pipeline on a story folder (default: the built-in example, examples/story, which the README
+shows; pass ../shared/seeds to photograph the seeds report), renders the HTML report and photographs it in headless Debian Chromium through Playwright for Python: the top of the
 page (story and conflicts), the fact × source grid after a cell was clicked, and a phone-width view.
 Needs ``apt-get install -y chromium`` and ``pip install playwright``; never downloads a browser.
 
@@ -22,7 +22,7 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-net
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("story", nargs="?", default=str(REPO.parent / "shared" / "seeds"))
+    parser.add_argument("story", nargs="?", default=str(REPO / "examples" / "story"))
     parser.add_argument("--out", default=str(REPO / "docs"))
     args = parser.parse_args()
 

@@ -21,11 +21,12 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
 
 @pytest.fixture(scope="module")
 def browser():
-    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+    executable = CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium")
+    if not executable:
         pytest.skip(f"no Chromium at {CHROMIUM}: apt-get install -y chromium")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed: pip install playwright")
     with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        b = pw.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield b
         b.close()
 
@@ -33,13 +34,14 @@ def browser():
 class Opened:
     """A page showing a report, with every console error, page error, dialog and request it caused."""
 
-    def __init__(self, browser, html: str, path: Path, width: int = 1200) -> None:
+    def __init__(self, browser, html: str, path: Path, width: int = 1200, javascript: bool = True) -> None:
         path.write_text(html, encoding="utf-8")
         self.url = path.as_uri()
         self.errors: list[str] = []
         self.dialogs: list[str] = []
         self.requests: list[str] = []
-        self.page = browser.new_page(viewport={"width": width, "height": 900})
+        self.context = browser.new_context(viewport={"width": width, "height": 900}, java_script_enabled=javascript)
+        self.page = self.context.new_page()
         self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
         self.page.on("request", lambda r: self.requests.append(r.url))
@@ -52,15 +54,15 @@ class Opened:
         self.page.goto(self.url)
 
     def close(self) -> None:
-        self.page.close()
+        self.context.close()
 
 
 @pytest.fixture
 def opened(browser, tmp_path):
     pages: list[Opened] = []
 
-    def open_report(d: dict, width: int = 1200) -> Opened:
-        o = Opened(browser, render_html(d), tmp_path / f"report{len(pages)}.html", width)
+    def open_report(d: dict, width: int = 1200, javascript: bool = True) -> Opened:
+        o = Opened(browser, render_html(d), tmp_path / f"report{len(pages)}.html", width, javascript)
         pages.append(o)
         return o
 
@@ -170,3 +172,25 @@ def test_browser_print_layout_hides_the_navigation(opened):
     o.page.emulate_media(media="print")
     assert not o.page.locator("header nav").is_visible()
     assert o.page.locator("#conflicts").is_visible()
+
+
+def test_browser_filter_keeps_only_matching_grid_rows(opened):
+    o = opened(sample_report())
+    box = o.page.locator("#fact-filter")
+    assert box.is_visible()
+    box.fill("vehicles")
+    visible = [r.inner_text().split("\t")[0] for r in o.page.locator("table.grid tbody tr").all() if r.is_visible()]
+    assert visible == ["vehicles a day"]
+    box.fill("")
+    assert o.page.locator("table.grid tbody tr:visible").count() == 5  # the single-source table is folded
+
+
+def test_browser_grid_cell_reaches_its_sentence_without_javascript(opened):
+    # Every link is a plain fragment link: with scripts off, the browser itself opens the folded
+    # document and scrolls to the value.
+    o = opened(sample_report(), javascript=False)
+    link = o.page.locator("table.grid td.cell a").nth(1)
+    target = link.get_attribute("href")
+    link.click()
+    assert o.page.locator(target).is_visible()
+    assert not o.page.locator(".filter").is_visible()

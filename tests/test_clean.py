@@ -84,6 +84,90 @@ def _handwritten_page() -> str:
     return "\n".join(lines)
 
 
+# A second site, written in another style: breadcrumbs, a byline bar, inline "Read more" links, a
+# comment form and a "Most popular" tail.
+PAGE_B = [
+    ("Home > World > Asia", "navigation"),
+    ("Listen to this article", "share-widget"),
+    ("Updated 2 hours ago", "timestamp"),
+    (None, "Floods force thousands from their homes in river delta"),
+    (None, "By Aiko Tanaka"),
+    (None, "DHAKA, Aug 12 (Reuters) - Floods have forced more than 40,000 people from their homes in the river delta, officials said on Monday."),
+    ("Read more: Monsoon rains expected to intensify this week", "related-news"),
+    (None, "Relief agencies said about 300 shelters had been opened, and that clean water was the most urgent need."),
+    ("ADVERTISEMENT", "advertisement"),
+    ("Scroll to continue with content", "advertisement"),
+    (None, "\"The water came up in an hour,\" said farmer Rahim Uddin, 52, who fled with his family."),
+    ("Rescue workers carry residents through flooded streets on Monday. REUTERS/Mohammad Ponir Hossain", "caption"),
+    (None, "The government has asked for international help to repair roads and embankments."),
+    (None, "Reporting by Aiko Tanaka; Editing by Mark Reed"),
+    ("Leave a Reply", "share-widget"),
+    ("Your email address will not be published. Required fields are marked *", "share-widget"),
+    ("Most Popular", "related-news"),
+    ("Heat wave grips northern cities", "related-news"),
+    ("Central bank holds rates steady", "related-news"),
+]
+
+
+def _page_b() -> str:
+    return "\n".join(line if line is not None else body for line, body in PAGE_B)
+
+
+@pytest.mark.parametrize("line, reason", [(line, r) for line, r in PAGE_B if line is not None])
+def test_clean_removes_chrome_of_a_second_site_style(line, reason):
+    assert _reasons(clean_document(_raw(_page_b()))).get(line) == reason
+
+
+@pytest.mark.parametrize("body", [b for line, b in PAGE_B if line is None])
+def test_clean_keeps_every_body_line_of_the_second_site(body):
+    assert body in clean_document(_raw(_page_b())).text.split("\n")
+
+
+def test_clean_second_site_title_found():
+    assert clean_document(_raw(_page_b())).title == "Floods force thousands from their homes in river delta"
+
+
+# A third style: a blog with bars of labels, a "posted" header, a question as headline and a tail of
+# tags, counters and plugs.
+PAGE_C = [
+    ("Riverside Notes | Local politics", "navigation"),
+    ("Weekend edition - posted 9 June 2024, 08:15", "timestamp"),
+    (None, "Will the new bridge finally open this summer?"),
+    (None, "The city engineer told a public meeting on Thursday that the bridge would open to cyclists on 1 July, two years later than planned."),
+    (None, "Residents asked why the budget had grown to 46 million, and the engineer blamed steel prices."),
+    ("Sign up for our Sunday briefing", "subscription-prompt"),
+    (None, "A decision on car traffic is expected in the autumn, after a safety review."),
+    ("Filed under: bridges, city hall | 7 comments", "navigation"),
+    ("Most read: The café that survived three floods", "related-news"),
+    ("Also on Riverside Notes: Ten walks along the water", "related-news"),
+    ("Like | Reply | Share", "share-widget"),
+    ("Log in to reply", "login-prompt"),
+]
+
+
+def _page_c() -> str:
+    return "\n".join(line if line is not None else body for line, body in PAGE_C)
+
+
+@pytest.mark.parametrize("line, reason", [(line, r) for line, r in PAGE_C if line is not None])
+def test_clean_removes_chrome_of_a_third_site_style(line, reason):
+    assert _reasons(clean_document(_raw(_page_c()))).get(line) == reason
+
+
+@pytest.mark.parametrize("body", [b for line, b in PAGE_C if line is None])
+def test_clean_keeps_every_body_line_of_the_third_site(body):
+    assert body in clean_document(_raw(_page_c())).text.split("\n")
+
+
+@pytest.mark.parametrize(
+    "field, value",
+    [("title", "Will the new bridge finally open this summer?"), ("published", "2024-06-09")],
+)
+def test_clean_third_site_title_and_date(field, value):
+    doc = clean_document(_raw(_page_c()))
+    assert (doc.title if field == "title" else doc.published.date) == value
+
+
 def test_clean_reasons_are_a_closed_vocabulary():
     doc = clean_document(_raw(_handwritten_page()))
     assert {r.reason for r in doc.removed} <= set(REMOVAL_REASONS)
@@ -117,8 +201,9 @@ def test_clean_dates_a_document_from_its_dateline():
 @pytest.mark.parametrize(
     "text, date",
     [
-        ("HANOI, March 23 (Reuters) - The ministry said trade grew in 2022 and 2023.", "2023-03-23"),
-        ("VIETNAM, September 10 - HÀ NỘI — Leaders met in 2021. The year 2023 matters.", "2023-09-10"),
+        ("HANOI, March 23 (Reuters) - Trade grew in 2022 and again in early 2023, the 2023 report said.", "2023-03-23"),
+        ("VIETNAM, September 10 - HÀ NỘI — Leaders met in 2021. The year 2023 matters, as 2023 marks ten years.", "2023-09-10"),
+        ("DAR ES SALAAM, March 12 (Wire) - A loan signed today follows a 2013 deal; works end by a 2027 deadline.", None),
         ("WEST PALM BEACH, Fla. — The president left on Sunday.", None),
         ("The report was released on March 4, 2020 by the agency.", None),
     ],
@@ -322,3 +407,63 @@ def test_clean_keeps_a_dateline_on_its_own_line(line, before_title):
     head = [line, TITLE] if before_title else [TITLE, line]
     doc = clean_document(_raw("\n".join(head + [BODY[1], BODY[2]])))
     assert line in doc.text.split("\n")
+
+
+WRAPPED = """Harbour council votes on the new ferry plan
+
+The harbour council voted on Tuesday to build a new ferry terminal on the
+east pier, ending a debate that had run for more than three years and split
+the town's two largest parties down the middle.
+
+The terminal will cost 84 million euros, according to the council's own
+figures, and is due to open in the spring of 2027 if the works start on
+time next year.
+
+- Ferries to the islands will leave from the new piers.
+- The old terminal will become a market hall.
+"""
+
+
+def test_clean_joins_a_hard_wrapped_paragraph_into_one_line():
+    doc = clean_document(_raw(WRAPPED))
+    assert "on the east pier, ending a debate that had run for more than three years and split the town's" in doc.text
+
+
+def test_clean_keeps_list_items_of_a_wrapped_text_on_their_own_lines():
+    doc = clean_document(_raw(WRAPPED))
+    assert "\n- Ferries to the islands will leave from the new piers.\n- The old terminal" in doc.text
+
+
+def test_clean_maps_the_space_of_a_joined_line_back_to_the_raw_line_break():
+    doc = clean_document(_raw(WRAPPED))
+    i = doc.text.index("on the east pier") + len("on the")
+    a, b = doc.offsets.span_to_raw(i, i + 1)
+    assert WRAPPED[a:b] == "\n"
+
+
+def test_clean_does_not_join_lines_that_are_paragraphs():
+    text = "\n".join(BODY)
+    assert clean_document(_raw(text)).text == text
+
+
+def test_clean_keeps_a_counting_sentence_inside_the_story():
+    line = "There were 300 comments posted on the ministry's website in the last 24 hours, officials said."
+    doc = clean_document(_raw("\n".join([BODY[0], BODY[1], line, BODY[2]])))
+    assert line in doc.text
+
+
+def test_clean_takes_a_headline_in_capitals_right_above_the_body_as_title():
+    doc = clean_document(_raw("\n".join(["STORM CLOSES SCHOOLS ACROSS THE REGION", BODY[1], BODY[2]])))
+    assert doc.title == "STORM CLOSES SCHOOLS ACROSS THE REGION" and doc.text.startswith("STORM")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Update | Deceased crash victims identified by police",
+        "| Pos | Driver | Points | Wins |",
+    ],
+)
+def test_clean_keeps_a_kicker_headline_and_a_table_row(line):
+    doc = clean_document(_raw("\n".join([BODY[0], line, BODY[1], BODY[2]])))
+    assert line in doc.text

@@ -32,6 +32,10 @@ def _events(text: str, date: str | None = None) -> list[tuple]:
     ("On March 22, Prime Minister Pham Minh Chinh received the US delegates.",
      ("meeting", "Pham Minh Chinh", "United States", "2023-03-22")),
     ("Airbus chief executive Tom Enders resigned on June 3, 2019.", ("resignation", "Tom Enders", None, "2019-06-03")),
+    ("Civic Alliance won the regional election held on 4-5 October 2024.",
+     ("win", "Civic Alliance", None, "2024-10-04")),
+    ("Spokesperson Dang Thu Hang said at a press conference in Hanoi on March 23.",
+     ("statement", "Dang Thu Hang", None, "2023-03-23")),
 ])
 def test_events_sentence_gives_action_actor_target_and_date(text: str, expected: tuple) -> None:
     assert _events(text, "2023-03-23") == [expected]
@@ -65,6 +69,11 @@ def test_events_repeated_dates_share_the_actor() -> None:
 
 @pytest.mark.parametrize("text", [
     "The visit will last until March 24.",
+    "Vilamar, who had not lost a final since 2015, finished with ten men.",
+    "Vilamar had not lost a final in 2015.",
+    "Freight rose 11 percent in 2023, said Finance Minister Amina Rashidi.",
+    '"We were tired," said Coach Helena Sousa, who won the cup as a player in 2009.',
+    "President Joe Biden said in 2009 that it was late.",
     "High-level visits have motivated growth of relations in 2023.",
     "The two sides marked the 10th anniversary of the establishment of the partnership in 2023.",
     "Bilateral trade was worth $120 billion in 2022.",

@@ -127,3 +127,23 @@ def test_judge_single_source_fact():
 )
 def test_judge_describe_value_reads_naturally(value, text):
     assert describe_value(claim("a", value)) == text
+
+
+def test_judge_running_figure_falling_between_dated_reports_is_updated():
+    docs = {
+        "early": Document(id="early", source="x", text="x" * 50, published=Published("2024-03-02", "declared")),
+        "late": Document(id="late", source="y", text="x" * 50, published=Published("2024-03-04", "declared")),
+    }
+    missing_23 = q(23, 22.5, 24, kind="count", unit="person")
+    missing_9 = q(9, 8.5, 10, kind="count", unit="person")
+    j = judge_claims([claim("early", missing_23, measure="people missing"),
+                      claim("late", missing_9, measure="people missing")], docs)
+    assert j.verdict == "updated" and j.current == "late#0"
+
+
+def test_judge_running_figure_disagreeing_on_the_same_day_is_a_conflict():
+    day = Published("2024-03-03", "declared")
+    docs = {d: Document(id=d, source=d, text="x" * 50, published=day) for d in ("a", "b")}
+    j = judge_claims([claim("a", q(11, 10.5, 12, kind="count", unit="person"), measure="people killed"),
+                      claim("b", q(16, 15.5, 17, kind="count", unit="person"), measure="people killed")], docs)
+    assert j.verdict == "conflict"

@@ -29,7 +29,8 @@ def test_people_fold_removes_diacritics_and_vietnamese_d(written: str, key: str)
 
 
 @pytest.mark.parametrize(("text", "name", "title", "owner"), [
-    ("Foreign ministry spokesperson Pham Thu Hang told the press.", "Pham Thu Hang", "spokesperson", "foreign ministry"),
+    ("Foreign ministry spokesperson Pham Thu Hang told the press.", "Pham Thu Hang", "spokesperson",
+     "foreign ministry"),
     ("It was said by Ministry of Foreign Affairs’ deputy spokesperson Dang Thu Hang on Friday.", "Dang Thu Hang",
      "deputy spokesperson", "foreign ministry"),
     ("U.S. Secretary of State Antony Blinken arrived.", "Antony Blinken", "secretary of state", "United States"),

@@ -33,6 +33,7 @@ def test_quotes_span_is_the_quoted_words(text: str, quoted: str) -> None:
 
 @pytest.mark.parametrize("text", [
     'The deal, called "Comprehensive Partnership", was signed.',
+    'He called it "The White House of the South".',
     'He said "no".',
     'An unclosed "quotation that never ends\nand a new line.',
 ])
@@ -84,6 +85,8 @@ def _judge(*texts: str):
     ("we will defend the harbour and the coast", "we will defend the harbour", "compatible"),
     ("independent, self-sufficient and prosperous", "independent, self-reliant and prosperous", "divergent"),
     ("we will not raise taxes on working families", "we will raise taxes on working families", "divergent"),
+    ("further details will be set out in due course", "further details would be set out in due course",
+     "compatible"),
 ])
 def test_quotes_verdict_by_wording(one: str, other: str, verdict: str) -> None:
     (fact,) = _judge(f'Mayor Anne Hidalgo said: "{one}".', f'Mayor Anne Hidalgo said: "{other}".')
@@ -105,6 +108,18 @@ def test_quotes_unquoted_repeat_joins_the_quotation() -> None:
     assert sorted(c.doc_id for c in fact.claims) == ["d0", "d1"]
     assert [c.measure for c in fact.claims] == ["quoted", "unquoted"]
     assert "without quotation marks" in fact.explanation
+
+
+def test_quotes_name_like_quotation_has_no_unquoted_repeats() -> None:
+    facts = _judge('He spoke at what he calls "the southern White House" in Florida.',
+                   "Officials at the White House said nothing.")
+    assert [sorted(c.doc_id for c in f.claims) for f in facts] == [["d0"]]
+
+
+def test_quotes_long_difference_keeps_only_context_around_changes() -> None:
+    one = "we will now counter for the server that they refused to give to the bureau and the documents"
+    (fact,) = _judge(f'He wrote: "{one}".', f'He wrote: "{one.replace("bureau", "agency")}".')
+    assert "… to give to the [bureau → agency] and the documents" in fact.explanation
 
 
 def test_quotes_unrelated_quotations_stay_apart() -> None:

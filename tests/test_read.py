@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from consilience.clean import clean_documents
 from consilience.read import ReadOptions, read_bytes, read_inputs, reader_versions
@@ -237,3 +239,123 @@ def test_read_unreadable_directory_entry_is_reported(tmp_path):
 def test_read_copying_the_corpus_keeps_the_ids(tmp_path):
     shutil.copytree(INPUTS, tmp_path / "copy")
     assert [d.id for d in read_inputs([str(tmp_path / "copy")])] == [d.id for d in read_inputs([str(INPUTS)])]
+
+
+def test_read_empty_directory_is_reported(tmp_path):
+    (tmp_path / "nothing").mkdir()
+    assert _reason(read_inputs([str(tmp_path / "nothing")])[0]) == "empty"
+
+
+@pytest.mark.parametrize(
+    "data, fmt",
+    [
+        (b"[Updated] The council met again on Monday to vote.", "stdin"),
+        (b'{"text": "The museum reopened on Sunday."}\n', "jsonl"),
+        (b"<!DOCTYPE html><html><body><p>" + b"The museum reopened on Sunday after two years. " * 4 + b"</p></body></html>", "html"),
+        (b"\xef\xbb\xbf<html><body><article><p>" + b"The museum reopened on Sunday after two years. " * 4 + b"</p></article></body></html>", "html"),
+    ],
+)
+def test_read_stdin_format_is_sniffed(data, fmt):
+    assert read_inputs(["-"], stdin=io.BytesIO(data))[0].format == fmt
+
+
+def test_read_detected_encoding_is_noted_in_warnings():
+    assert read_inputs([str(GOOD / "latin1.txt")])[0].warnings[0].startswith("decoded as")
+
+
+def test_read_file_over_the_default_limit_is_skipped_without_reading_it(tmp_path):
+    big = tmp_path / "huge.txt"
+    with open(big, "wb") as fh:
+        fh.truncate(20_000_001)  # sparse: costs no disk
+    assert _reason(read_inputs([str(big)])[0]) == "too-large"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=400), st.sampled_from([None, "text", "markdown", "html", "jsonl", "json", "warc"]))
+def test_read_bytes_never_raises_on_arbitrary_input(data, fmt):
+    docs = read_bytes(data, doc_id="x", origin="x", fmt=fmt)
+    assert docs and all(d.skipped or d.text for d in docs)
+
+
+# ------------------------------------------------------------------ real pages (acceptance, a sample)
+
+BENCHMARKS = Path(__file__).resolve().parents[2] / "shared" / "benchmarks"
+needs_benchmarks = pytest.mark.skipif(
+    not (BENCHMARKS / "scrapinghub-article-extraction-benchmark").is_dir(),
+    reason="../shared/benchmarks is absent (evaluation data beside the repo)",
+)
+SAMPLE = 40  # pages of each benchmark: enough to hold the floor, quick enough for every run
+
+
+def _shingle_pr(gold: str, pred: str) -> tuple[float, float]:
+    import re
+    from collections import Counter
+
+    def grams(text):
+        toks = re.findall(r"\w+", text or "")
+        return Counter(tuple(toks[i : i + 4]) for i in range(max(1, len(toks) - 3))) if toks else Counter()
+
+    g, p = grams(gold), grams(pred)
+    tp = sum((g & p).values())
+    return (tp / sum(p.values()) if p else 1.0), (tp / sum(g.values()) if g else 1.0)
+
+
+def _f1(pairs) -> float:
+    p = sum(x for x, _ in pairs) / len(pairs)
+    r = sum(y for _, y in pairs) / len(pairs)
+    return 2 * p * r / (p + r)
+
+
+@needs_benchmarks
+def test_read_html_text_scores_at_least_trafilatura_stored_output_on_scrapinghub_sample():
+    import json
+
+    from consilience.read import html_to_raw
+
+    base = BENCHMARKS / "scrapinghub-article-extraction-benchmark"
+    gold = json.loads((base / "ground-truth.json").read_text(encoding="utf-8"))
+    stored = json.loads((base / "baseline-output" / "trafilatura.json").read_text(encoding="utf-8"))["output"]
+    ours, theirs = [], []
+    for k in sorted(gold)[:SAMPLE]:
+        html = gzip.open(base / "html" / f"{k}.html.gz").read()
+        ours.append(_shingle_pr(gold[k]["articleBody"], html_to_raw(html, doc_id=k, origin=k).text))
+        theirs.append(_shingle_pr(gold[k]["articleBody"], stored[k]["articleBody"]))
+    assert _f1(ours) >= _f1(theirs) - 0.01
+
+
+@needs_benchmarks
+def test_read_html_text_keeps_and_drops_snippets_at_least_as_well_as_trafilatura_sample():
+    import json
+    import re
+
+    import trafilatura
+
+    from consilience.read import html_to_raw
+
+    base = BENCHMARKS / "trafilatura-eval-en"
+    data = json.loads((base / "evaldata-en.json").read_text(encoding="utf-8"))
+
+    def norm(text):
+        return re.sub(r"\s+", " ", text or "").strip()
+
+    def right(item, text):
+        t = norm(text)
+        return sum(norm(w) in t for w in item.get("with", [])) + sum(norm(w) not in t for w in item.get("without", []))
+
+    ours = theirs = 0
+    for url, item in sorted(data.items())[:SAMPLE]:
+        html = gzip.open(base / item["html_gz"]).read()
+        ours += right(item, html_to_raw(html, doc_id=url, origin=url, url=url).text)
+        theirs += right(item, trafilatura.extract(html, url=url))
+    assert ours >= theirs
+
+
+def test_read_stats_count_formats_skips_and_warnings():
+    from consilience.read import read_stats
+
+    stats = read_stats(read_inputs([str(GOOD / "feed.jsonl"), str(GOOD / "crawl.warc.gz")]))
+    assert (stats["formats"], stats["skipped_reasons"], stats["warnings"]) == (
+        {"jsonl": 5, "warc": 1},
+        {"bad-json": 1, "bad-record": 1, "missing-text-field": 1},
+        {"warc records not used": 1},
+    )

@@ -32,6 +32,7 @@ from consilience.render._common import (
      "more than EUR 5 million"),
     ({"type": "rank", "point": 8, "low": 8, "high": 8, "superlative": "largest"}, "8th largest"),
     ({"type": "rank", "point": 1, "low": 1, "high": 5, "superlative": "largest"}, "1st–5th largest"),
+    ({"type": "rank", "point": 10, "low": 10, "high": 10, "superlative": "ordinal"}, "10th"),
     ({"type": "date", "point": "2013-07", "granularity": "month"}, "July 2013"),
     ({"type": "name", "name": "Ana Ortiz", "key": "ana ortiz", "role": "engineer"}, "Ana Ortiz (engineer)"),
     ({"type": "quote", "text": "We will", "key": "we will"}, "“We will”"),
@@ -176,7 +177,14 @@ def test_render_common_value_groups_split_equal_values_by_a_differing_qualifier(
 def test_render_common_differing_qualifiers(claims, names):
     from consilience.render._common import differing_qualifiers
 
-    assert differing_qualifiers({"claims": claims}) == names
+    assert differing_qualifiers({"verdict": "conflict", "claims": claims}) == names
+
+
+def test_render_common_differing_qualifiers_are_ignored_where_sources_agree():
+    from consilience.render._common import differing_qualifiers
+
+    claims = [_growth("a.txt", "2021", "2022"), _growth("b.txt", "2020", "2023")]
+    assert differing_qualifiers({"verdict": "agree", "claims": claims}) == ()
 
 
 def test_render_common_profiles_count_a_differing_qualifier_as_disagreement():
@@ -203,3 +211,68 @@ def test_render_common_value_key(a, b, same):
     from consilience.render._common import value_key
 
     assert (value_key(a) == value_key(b)) is same
+
+
+def test_render_common_reuse_phrases_say_who_copied_whom():
+    from consilience.render._common import reuse_phrases
+
+    d = sample_report()
+    d["reuse"].append({"source": "b.txt", "target": "c.html", "relation": "independent", "directed": False})
+    assert reuse_phrases(d, doc_labels(d)) == ["Coast Courier paraphrases Daily Ledger",
+                                                "Daily Ledger and <script>window.__pwned=1</script>Wire share passages"]
+
+
+@pytest.mark.parametrize(("text", "point", "note"), [
+    ("agreed in October 2014", "2014-10", ""),
+    ("established relations on November 1, 1989", "1989-11-01", ""),
+    ("upgraded in 2014", "2014", ""),
+    ("11%", "2021", "in 2021"),
+    ("agreed in 2014", "2014-10", "in October 2014"),  # the month is not written: worth saying
+    ("the 12014 plan", "2014", "in 2014"),
+])
+def test_render_common_qualifier_note_skips_dates_the_value_already_shows(text, point, note):
+    from consilience.render._common import qualifier_note
+
+    claim = {"text": text, "qualifiers": {"time_scope": {"type": "date", "point": point}}}
+    assert qualifier_note(claim, ("time_scope",)) == note
+
+
+def test_render_common_sanitize_replaces_controls_one_for_one():
+    from consilience.render._common import sanitize
+
+    d = {"a": ["x\x1b[1my", {"b": "\x9bz\n\t"}], "n": 3, "none": None}
+    assert sanitize(d) == {"a": ["x\ufffd[1my", {"b": "\ufffdz\n\t"}], "n": 3, "none": None}
+
+
+@pytest.mark.parametrize(("fact_index", "note"), [
+    (3, "about 30,000 vehicles"),  # "About 30,000" as written: the consensus adds the unit
+    (4, ""),  # "14 months" as written already says it all
+    (5, ""),  # single-source: nothing to reconcile
+    (2, ""),  # a quote has no normal form worth showing
+])
+def test_render_common_consensus_note_only_when_it_adds_something(fact_index, note):
+    from consilience.render._common import consensus_note
+
+    assert consensus_note(sample_report()["facts"][fact_index]) == note
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x08", "\x0c", "\r", "\x1b", "\x7f", "\x85", "\x9b"])
+def test_render_common_sanitize_finds_every_control_character(control):
+    from consilience.render._common import sanitize
+
+    assert sanitize({"t": [f"a{control}b"]}) == {"t": ["a\ufffdb"]}
+
+
+def test_render_common_sanitize_returns_a_clean_report_as_is():
+    from consilience.render._common import sanitize
+
+    d = sample_report()
+    assert sanitize(d) is d
+
+
+def test_render_common_value_key_tells_events_of_different_dates_apart():
+    from consilience.render._common import value_key
+
+    event = {"type": "event", "action": "visit", "actor": "a", "target": "b", "when": {"point": "1989"}}
+    later = dict(event, when={"point": "1989-11-01"})
+    assert value_key(event) != value_key(later)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib
 import re
 
 import pytest
@@ -236,7 +237,8 @@ def test_render_html_seeds_report_shows_every_conflict_with_its_sources(request)
 @pytest.mark.parametrize(("limit", "rows"), [(10_000, 6), (12, 3), (6, 2)])
 def test_render_html_grid_keeps_the_alarming_rows_when_too_large(monkeypatch, limit, rows):
     # 6 facts × 3 sources = 18 cells; 3 contested facts need 9 cells, the 2 conflicts 6.
-    monkeypatch.setattr("consilience.render.html.GRID_MAX_CELLS", limit)
+    # By module object: the package attribute consilience.render is shadowed by the render() function.
+    monkeypatch.setattr(importlib.import_module("consilience.render.html"), "GRID_MAX_CELLS", limit)
     assert len(_page().xpath('//table[@class="grid"]/tbody/tr')) == rows
 
 
@@ -326,9 +328,34 @@ def test_render_html_independent_pairs_get_one_line_not_rows():
     d["reuse"][1]["relation"] = "independent"
     section = _page(d).xpath('//section[@id="reuse"]')[0]
     assert len(section.xpath("./div[1]/table/tbody/tr")) == 1  # the second table is the matrix
-    assert section.xpath('./p[@class="note"]')[-1].text_content().startswith("Independent of each other: Daily")
+    notes = [p.text_content() for p in section.xpath('./p[@class="note"]')]
+    assert any(n.startswith("Independent of each other: Daily Ledger") for n in notes)
 
 
 @pytest.mark.parametrize("name", sorted(DEGENERATE))
 def test_render_html_survives_a_degenerate_report(name):
     assert "cost of the repairs" in render_html(degenerate_report(name))
+
+
+def test_render_html_aligned_passages_are_underlined_in_both_documents():
+    page = _page()
+    copies = page.xpath('//section[@id="documents"]//span[@class="copy"]')
+    # The sample's one aligned pair covers [0, 67) of a.txt and of b.txt: each document's first line.
+    assert sorted({c.get("title") for c in copies}) == ["aligned with Coast Courier (paraphrase)",
+                                                       "aligned with Daily Ledger (paraphrase)"]
+    texts = page.xpath('//section[@id="documents"]//div[@class="text"]')
+    firsts = ["".join(c.text_content() for c in t.xpath('.//span[@class="copy"]')) for t in texts[:2]]
+    assert firsts == [TEXTS["a.txt"][:67], TEXTS["b.txt"][:67]]
+
+
+def test_render_html_grid_marks_the_latest_figure_of_an_updated_fact():
+    d = sample_report()
+    d["facts"][3].update(verdict="updated", current="b.txt#4")
+    row = [tr for tr in _page(d).xpath('//table[@class="grid"]/tbody/tr') if "vehicles" in tr.text_content()][0]
+    assert [td.text_content() for td in row.xpath("./td")][1:3] == ["About 30,000", "Some 30,000 (latest)"]
+
+
+def test_render_html_leaves_the_report_untouched():
+    d = sample_report()
+    render_html(d)
+    assert d == sample_report()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import pytest
 from render_sample import (
     DEGENERATE,
@@ -22,7 +23,8 @@ def _plain(d: dict) -> str:
 
 def test_render_text_conflicts_section_comes_first():
     out = _plain(sample_report())
-    assert out.index("Conflicts (2)") < out.index("Other facts (4)") < out.index("Reuse") < out.index("Sources")
+    order = ["Conflicts (2)", "Other facts (4)", "Reuse: who copied whom", "Sources"]
+    assert [out.index(h) for h in order] == sorted(out.index(h) for h in order)
 
 
 @pytest.mark.parametrize("marked", ["«$41.5 million»", "«$45 million»", "«Ana Ortiz»", "«Ana Ortis»"])
@@ -145,10 +147,27 @@ def test_render_text_independent_pairs_get_one_line_not_rows():
     d = sample_report()
     d["reuse"][1]["relation"] = "independent"
     out = _plain(d)
-    reuse = out[out.index("Reuse"):out.index("Timeline")]
+    reuse = out[out.index("Reuse: who copied whom"):out.index("Timeline")]
     assert "shares-passages" not in reuse and "Independent of each other: Daily Ledger – <script>" in reuse
 
 
 @pytest.mark.parametrize("name", sorted(DEGENERATE))
 def test_render_text_survives_a_degenerate_report(name):
     assert "cost of the repairs" in _plain(degenerate_report(name))
+
+
+@pytest.mark.parametrize("control", ["\x1b[2J", "\x1b]8;;http://x\x07", "\x9b31m", "\x07", "\x00"])
+def test_render_text_control_characters_never_reach_the_terminal(control):
+    d = sample_report()
+    d["facts"][0]["label"] = f"cost {control}of the repairs"
+    d["facts"][0]["claims"][0]["sentence"] = d["facts"][0]["claims"][0]["sentence"].replace("The", control, 1)
+    out = render_text(d, console=Console(file=io.StringIO(), width=100), color=True)
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out)  # Rich's own colour codes are the only escapes allowed
+    assert not any(ch in plain for ch in "\x1b\x9b\x07\x00")
+    assert "cost \ufffd" in plain
+
+
+def test_render_text_leaves_the_report_untouched():
+    d = sample_report()
+    _plain(d)
+    assert d == sample_report()

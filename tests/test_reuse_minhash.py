@@ -126,3 +126,31 @@ def test_minhash_shared_shingle_pairs_ignore_stock_phrases() -> None:
 
     sets = [np.array([7, k], np.uint32) for k in range(10, 14)]  # 7 is in every set
     assert shared_shingle_pairs(sets, min_shared=1, max_docs=3).size == 0
+
+
+def test_minhash_matches_datasketch_on_any_text() -> None:
+    datasketch = pytest.importorskip("datasketch")
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=25, deadline=None)
+    @given(st.text(max_size=300))
+    def check(text: str) -> None:
+        ref = datasketch.MinHash(num_perm=16, seed=9, hashfunc=lambda x: x)
+        ref.update_batch(shingle_hashes(text, size=3).tolist())
+        assert np.array_equal(MinHasher(num_perm=16, seed=9, shingle_size=3).signature(text), ref.hashvalues)
+
+    check()
+
+
+def test_minhash_signature_ignores_case_and_spacing() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=25, deadline=None)
+    @given(st.lists(st.sampled_from(["trade", "Rose", "11%", "in", "2022", "Việt", "Nam"]), max_size=20))
+    def check(words: list[str]) -> None:
+        hasher = MinHasher(num_perm=16)
+        assert np.array_equal(hasher.signature(" ".join(words)), hasher.signature("\n  ".join(w.upper() for w in words)))
+
+    check()

@@ -203,3 +203,9 @@ def test_relations_unsegmented_documents_are_split_here() -> None:
 def test_relations_independent_voices(relations, expected: dict[str, str]) -> None:
     rels = [ReuseRelation(s, t, rel, directed, 0.5, {s: 1.0, t: 1.0}) for s, t, rel, directed in relations]
     assert independent_voices(rels, ["c", "b", "a"]) == expected
+
+
+@pytest.mark.parametrize("text", ["", "   ", "Short."])
+def test_relations_empty_or_tiny_document_is_independent(text: str) -> None:
+    (rel,) = find_reuse([_doc("a", ORIGINAL), _doc("b", text)])
+    assert (rel.relation, rel.pairs) == ("independent", ())

@@ -96,7 +96,7 @@ TABLE = [
     ('Polls close at 8 p.m. on November 8.', '2022-11-01', [('November 8', '2022-11-08', '2022-11-08', '2022-11-09')]),
     ('The deal was signed in Feb. 2019.', None, [('Feb. 2019', '2019-02', '2019-02-01', '2019-03-01')]),
     ('The launch slipped to Sept. 2024.', None, [('Sept. 2024', '2024-09', '2024-09-01', '2024-10-01')]),
-    ('The firm reported results for the year-earlier quarter.', '1989-11-02', [('the year-earlier quarter', '1988-Q4', '1988-10-01', '1989-01-01')]),
+    ('The firm reported results for the year-earlier quarter.', '1989-11-02', [('the year-earlier quarter', '1988-Q3', '1988-07-01', '1988-10-01')]),
     ('The vaccine was approved in December 2020.', None, [('December 2020', '2020-12', '2020-12-01', '2021-01-01')]),
     ('The euro was launched on 1 January 1999.', None, [('1 January 1999', '1999-01-01', '1999-01-01', '1999-01-02')]),
     ('Turnout in 2016 was lower.', None, [('2016', '2016', '2016-01-01', '2017-01-01')]),

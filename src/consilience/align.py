@@ -129,11 +129,16 @@ def _different_comparisons(a: Claim, b: Claim) -> bool:
     """Two changes measured from different bases *and* of different sizes ("four times the 2013 figure",
     "240 times the 1995 figure") compare different things; only a same-size change with a different base
     is the same fact stated with an error."""
-    ba, bb = a.qualifiers.base, b.qualifiers.base
-    if ba is None or bb is None or (ba.low < bb.high and bb.low < ba.high):
-        return False
     va, vb = a.value, b.value
-    return not (float(va.low) <= float(vb.high) and float(vb.low) <= float(va.high))
+    apart = not (float(va.low) <= float(vb.high) and float(vb.low) <= float(va.high))
+    ba, bb = a.qualifiers.base, b.qualifiers.base
+    if ba is None or bb is None:
+        # A multiplier means nothing without its base: unequal ones are only compared when both bases
+        # are known (and then a different base is the conflict).
+        return apart and isinstance(va, Quantity) and va.kind == "multiplier"
+    if ba.low < bb.high and bb.low < ba.high:
+        return False
+    return apart
 
 
 def _directional_clash(a: Claim, b: Claim) -> bool:

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from typing import Iterable, Sequence
@@ -81,12 +81,17 @@ _MONTH_RE = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
 
-# A sentence ends with terminal punctuation, possibly followed by closing quotes or brackets.
-_SENT_END = re.compile(r"[.!?…](?:\s*[\"'”’»)\]])*\s*$")
 _QUOTES = re.compile(r"[\"“”„«»]")
-_WORD = re.compile(r"[^\W\d_][\w'’\-]*", re.UNICODE)
 _LETTER = re.compile(r"[^\W\d_]")
-_SPACES = re.compile(r"\s+")
+# Separators of the items of a bar of links or labels (looser separators such as "/" and ">" are menus).
+_ITEM_BAR = re.compile(r"\s[|•·]\s")
+_ITEM_SEP = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
+# "posted 25 May 2024", "Published: March 13, 2024", "updated 2024-03-13"
+_PUBLISHED_DATE = re.compile(
+    rf"\b(?:posted|published|updated|first published|last updated|modified)\b:?\s*(?:on\s+)?"
+    rf"(?:\w+,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE}|{_MONTH_RE}\s+\d{{1,2}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})",
+    re.IGNORECASE,
+)
 # Separators of menu items and breadcrumbs on one line.
 _MENU_SEP = re.compile(r"\s*(?:\||•|·|»|›|>|/|\u2022|\u25b8|\u25ba|\s{3,}|\t)\s*")
 
@@ -108,13 +113,40 @@ _CAPTION = re.compile(
     re.IGNORECASE,
 )
 
-_DIGIT = re.compile(r"\d")
-_TOKEN = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"[0-9]")
+# Words are found on UTF-8 bytes: bytes.translate + split is several times faster than a regex findall
+# or str.translate. Every ASCII non-letter (and the common typographic marks) separates words.
+_SEPARATORS = bytes(c for c in range(128) if not chr(c).isalpha())
+_TO_SPACE = bytes.maketrans(_SEPARATORS, b" " * len(_SEPARATORS))
+_MARKS = re.compile("[—–…“”‘’«»·•|©ⓒ\u00a0]")
+_CLOSERS = "\"'”’»)]"
+
+
+def _tokens(low: str) -> set[bytes]:
+    """The words of a lower-cased line, as UTF-8 bytes."""
+    if not low.isascii():
+        low = _MARKS.sub(" ", low)
+    return set(low.encode("utf-8", "surrogatepass").translate(_TO_SPACE).split())
+
+
+def _words_as_bytes(words) -> frozenset[bytes]:
+    return frozenset(w.encode("utf-8") for w in words)
+
+
+def _ends_sentence(text: str) -> bool:
+    """Ends with . ! ? or … , possibly followed by closing quotes or brackets."""
+    return text.rstrip().rstrip(_CLOSERS + " ")[-1:] in (".", "!", "?", "…")
+
+
 # Words one of which every caption credit holds (a gate in front of _CAPTION).
-_CAPTION_CUES = frozenset("photo photos photograph photographs picture pictures image images illustration video graphic "
-                          "credit courtesy getty shutterstock reuters file".split())
-_COUNTER_CUES = frozenset("posted published added online last past today week month far reading now currently viewed "
-                          "read shared seen times viewing".split())
+_CAPTION_CUES = _words_as_bytes(
+    "photo photos photograph photographs picture pictures image images illustration video graphic credit courtesy "
+    "getty shutterstock reuters file".split()
+)
+_COUNTER_CUES = _words_as_bytes(
+    "posted published added online last past today week month far reading now currently viewed read shared seen "
+    "times viewing".split()
+)
 
 # Site counters: a number of site items in a time window, or "N views/comments/shares".
 _COUNTER = re.compile(
@@ -137,7 +169,7 @@ _DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})
 _DATE_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 _DATE_NUM = re.compile(r"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)\d\d)\b")
 _YEAR = re.compile(r"(?<![\w$€£.,-])((?:19|20)\d\d)(?![\w%-])")
-_FORWARD_YEAR = re.compile(r"\b(?:by|until|till|through|to|towards?|before|vision|target|plan|until)\s+$", re.IGNORECASE)
+_FORWARD_YEAR = re.compile(r"\b(?:by|until|till|through|to|towards?|before|vision|target|plan)\s+$", re.IGNORECASE)
 
 # A line holding only a time stamp: "Published: 10:32 AM EDT, Thu March 23, 2023", "Updated 2 hours ago".
 _TIMESTAMP_WORDS = re.compile(
@@ -152,9 +184,17 @@ _TIMESTAMP_CUE = re.compile(
     re.IGNORECASE,
 )
 
+# Every word a time-stamp line may hold (a gate in front of the two regexes above).
+_TIMESTAMP_TOKENS = _words_as_bytes(
+    list(_MONTHS) + "mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat saturday sun "
+    "sunday published updated posted last first modified created on at gmt utc est edt cst cdt mst mdt pst pdt bst "
+    "cet cest ict ist jst aest am pm a m p ago hour hours hr hrs minute minutes min mins day days week weeks "
+    "yesterday today by".split()
+)
+
 # Credits and bylines are part of the story record: kept even when short or repeated.
 _CREDIT = re.compile(
-    r"^(?:[—–-]+\s*\S.{0,40}$|\(?(?:reuters|ap|afp|xinhua|vna|dpa|efe|ansa|bernama|kyodo|yonhap|tass|upi|"
+    r"^(?:(?:[—–]+|--)\s*\S.{0,40}$|\(?(?:reuters|ap|afp|xinhua|vna|dpa|efe|ansa|bernama|kyodo|yonhap|tass|upi|"
     r"pti|ians|anadolu)\)?\.?$|by\s+[A-ZÀ-Ỹ]|reporting by\b|writing by\b|editing by\b|additional reporting\b|"
     r"(?:story|text|words|reporting) and (?:photos?|images?)\b)",
     re.IGNORECASE,
@@ -192,11 +232,13 @@ class CleanOptions:
 class _Lexicon:
     phrases: dict[str, str]  # trimmed lower-cased line -> reason
     patterns: tuple[tuple[re.Pattern, str], ...]
-    by_cue: dict[str, tuple[int, ...]]  # token -> patterns that may match a line holding it
-    cue_words: frozenset[str]
+    by_cue: dict[bytes, tuple[int, ...]]  # word -> patterns that may match a line holding it
+    cue_words: frozenset[bytes]
     always: tuple[int, ...]  # patterns without cue words
+    start: re.Pattern | None  # every pattern anchored at the line start, as one alternation of named groups
+    start_reasons: dict[str, str]  # group name in ``start`` -> reason
     longest_phrase: int  # in words
-    long_line_cues: frozenset[str]  # a line too long for a prompt needs one of these to be a counter or caption
+    long_line_cues: frozenset[bytes]  # a line too long for a prompt needs one of these to be a counter or caption
     share_tokens: frozenset[str]
     menu_items: frozenset[str]
     related_headers: frozenset[str]
@@ -254,17 +296,27 @@ def _lexicon(extra: tuple[str, ...] = ()) -> _Lexicon:
     share = frozenset(w for p, r in phrases.items() if r == "share-widget" for w in p.split())
     menu = frozenset(p for p, r in phrases.items() if r in ("navigation", "section-label", "footer"))
     related = frozenset(p for p, r in phrases.items() if r == "related-news")
-    by_cue: dict[str, list[int]] = defaultdict(list)
+    by_cue: dict[bytes, list[int]] = defaultdict(list)
     always: list[int] = []
-    for n, (pattern, _) in enumerate(patterns):
+    anchored: list[str] = []
+    anchored_reasons: dict[str, str] = {}
+    for n, (pattern, reason) in enumerate(patterns):
+        if pattern.pattern.startswith("^"):
+            # patterns anchored at the line start are tried at one position only: one alternation of
+            # them all costs one call per line
+            anchored_reasons[f"a{n}"] = reason
+            anchored.append(f"(?P<a{n}>{pattern.pattern})")
+            continue
         cues = _cue_words(pattern.pattern)
         if not cues:
             always.append(n)
         for word in cues:
-            by_cue[word].append(n)
+            by_cue[word.encode("utf-8")].append(n)
+    start_rx = re.compile("|".join(anchored), re.IGNORECASE) if anchored else None
     longest = max((len(p.split()) for p in phrases), default=0)
     return _Lexicon(phrases, tuple(patterns), {w: tuple(v) for w, v in by_cue.items()}, frozenset(by_cue),
-                    tuple(always), longest, _COUNTER_CUES | _CAPTION_CUES, share, menu, related)
+                    tuple(always), start_rx, anchored_reasons, longest, _COUNTER_CUES | _CAPTION_CUES, share, menu,
+                    related)
 
 
 def _key(line: str) -> str:
@@ -306,7 +358,7 @@ class _Line:
 
 def _shape(text: str) -> tuple[int, bool, bool, bool]:
     words = len(text.split())
-    ends = _SENT_END.search(text) is not None
+    ends = _ends_sentence(text)
     sentence = (ends and words >= 4) or words >= 30
     headline = 1 <= words <= 25 and len(text) <= 220 and not ends and not text.endswith((",", ";", ":"))
     # capitals only count in scripts that have case ("엘제이" is neither upper nor lower)
@@ -376,45 +428,133 @@ def _diff_ops(text: str, fixed: str) -> tuple:
     return tuple(ops)
 
 
+# A line that opens a block of its own in Markdown or plain text: never joined to the line above.
+_BLOCK_START = re.compile(r"^(?:[-*+•]\s|\d{1,3}[.)]\s|#|\||>|```|~~~)")
+
+
+def _wrap_width(pieces: list[tuple[int, int, int, str] | None]) -> int | None:
+    """The column a hard-wrapped text was wrapped at, or None when its lines are paragraphs.
+
+    Wrapped text has many lines of nearly the same length (the width) that run on into the next line.
+    """
+    inner = []  # lines followed by another line of the same block
+    for a, b in zip(pieces, pieces[1:]):
+        if a is not None and b is not None:
+            inner.append((a[3], b[3]))
+    if len(inner) < 3:
+        return None
+    lengths = sorted(len(t) for t, _ in inner)
+    width = lengths[int(0.9 * (len(lengths) - 1))]
+    if not 30 <= width <= 120:
+        return None
+    near = sum(1 for t, _ in inner if len(t) >= 0.7 * width)
+    run_on = sum(1 for t, nxt in inner if not _ends_sentence(t) or nxt[:1].islower())
+    # in wrapped text no line runs past the width; where lines are paragraphs, many do
+    texts = [p[3] for p in pieces if p is not None]
+    within = sum(1 for t in texts if len(t) <= 1.1 * width)
+    wrapped = near >= 0.7 * len(inner) and run_on >= 0.5 * len(inner) and within >= 0.95 * len(texts)
+    return width if wrapped else None
+
+
 def _split_lines(raw: str, options: CleanOptions) -> list[_Line]:
-    lines: list[_Line] = []
+    """The non-empty lines of ``raw``, repaired; hard-wrapped paragraphs come back as one line each."""
     needs_fix = (options.repair_mojibake and _MOJIBAKE_GATE.search(raw) is not None) or (
         options.normalize is not None and not unicodedata.is_normalized(options.normalize, raw)
     )
+    pieces: list[tuple[int, int, int, str] | None] = []  # (index, start, end, text) or None for a blank line
     pos = 0
     for index, chunk in enumerate(raw.split("\n")):
         stripped = chunk.strip()
         if stripped:
             start = pos + (len(chunk) - len(chunk.lstrip()))
             end = start + len(stripped)
-            heading = _MD_HEADING.match(stripped)
+            heading = _MD_HEADING.match(stripped) if stripped[0] == "#" else None
             if heading and heading.end() < len(stripped):
                 # a Markdown heading: the marker is markup, not words
                 start += heading.end()
                 stripped = stripped[heading.end():]
-            ops = None
-            text = stripped
-            if needs_fix:
-                text, ops = _repair(stripped, options)
-            words, sentence, headline, caps = _shape(text)
-            lines.append(_Line(index, start, end, text, words, sentence, headline, caps, ops))
+            pieces.append((index, start, end, stripped))
+        else:
+            pieces.append(None)
         pos += len(chunk) + 1
-    return lines
+    width = _wrap_width(pieces)
+    groups: list[list[tuple[int, int, int, str]]] = []
+    previous = None
+    for piece in pieces:
+        if piece is None:
+            previous = None
+            continue
+        if (
+            width is not None and previous is not None and len(previous[3]) >= 0.6 * width
+            and not _BLOCK_START.match(piece[3]) and not _BLOCK_START.match(previous[3])
+        ):
+            groups[-1].append(piece)  # the paragraph runs on: one line in the clean text
+        else:
+            groups.append([piece])
+        previous = piece
+    return [_logical_line(group, needs_fix, options) for group in groups]
 
 
-def _phrase_reason(line: _Line, low: str, tokens: set[str], lex: _Lexicon) -> str | None:
+def _logical_line(group: list[tuple[int, int, int, str]], needs_fix: bool, options: CleanOptions) -> _Line:
+    index, base, end, text = group[0]
+    if len(group) == 1:
+        ops = None
+        if needs_fix:
+            text, ops = _repair(text, options)
+        return _Line(index, base, end, text, *_shape(text), ops)
+    texts: list[str] = []
+    ops: list[tuple] = []
+    edited = False
+    for n, (_, start, stop, text) in enumerate(group):
+        if n:
+            texts.append(" ")  # the line break of a wrapped paragraph stands for a space
+            ops.append(("edit", group[n - 1][2] - base, start - base, " "))
+            edited = True
+        part_ops = None
+        if needs_fix:
+            text, part_ops = _repair(text, options)
+        texts.append(text)
+        if part_ops is None:
+            ops.append(("copy", start - base, stop - base, None))
+        else:
+            edited = True
+            ops.extend((kind, a + start - base, b + start - base, t) for kind, a, b, t in part_ops)
+        end = stop
+    text = "".join(texts)
+    words, sentence, headline, caps = _shape(text)
+    return _Line(index, base, end, text, words, sentence, headline, caps, tuple(ops) if edited else None)
+
+
+def _phrase_reason(line: _Line, low: str, tokens: set[bytes], lex: _Lexicon) -> str | None:
     """Reason from the interface lexicon, or from the shape of a widget/menu line."""
     if line.words <= lex.longest_phrase:
         reason = lex.phrases.get(line.key)
         if reason is not None:
             return reason
+    if not line.sentence and _ITEM_BAR.search(line.text) and not (line.text[0] == "|" and line.text[-1] == "|"):
+        parts = [x for x in _ITEM_SEP.split(line.text) if x.strip()]
+        if len(parts) >= 2 and all(len(x.split()) <= 5 for x in parts):
+            # a bar of short items ("Player ratings | Comments (112) | Share"): chrome when one of them is
+            reason = _bar_reason(parts, lex)
+            if reason is not None:
+                return reason
     candidates = set(lex.always)
     for token in tokens & lex.cue_words:
         candidates.update(lex.by_cue[token])
+    found = None
     for n in sorted(candidates):
         pattern, why = lex.patterns[n]
         if pattern.search(low):
-            return why
+            found = (n, why)
+            break
+    if lex.start is not None:
+        m = lex.start.match(low)
+        if m is not None:
+            n = int(m.lastgroup[1:])
+            if found is None or n < found[0]:
+                found = (n, lex.start_reasons[m.lastgroup])
+    if found is not None:
+        return found[1]
     if not line.sentence:
         if line.text.startswith("|") and line.text.endswith("|"):
             return None  # a table row, as trafilatura writes tables
@@ -432,8 +572,47 @@ def _phrase_reason(line: _Line, low: str, tokens: set[str], lex: _Lexicon) -> st
     return None
 
 
-def _is_timestamp(line: _Line) -> bool:
-    if line.words > 16 or not _TIMESTAMP_CUE.search(line.text):
+def _item_reason(item: str, lex: _Lexicon) -> str | None:
+    """Reason of one item of a bar, from the lexicon alone."""
+    key = _key(item)
+    if not key:
+        return None
+    reason = lex.phrases.get(key)
+    if reason is not None:
+        return reason
+    low = item.strip().lower()
+    if lex.start is not None:
+        m = lex.start.match(low)
+        if m is not None:
+            return lex.start_reasons[m.lastgroup]
+    for pattern, why in lex.patterns:
+        if pattern.search(low):
+            return why
+    return None
+
+
+def _bar_reason(parts: list[str], lex: _Lexicon) -> str | None:
+    """The reason for a bar of short items: a time stamp wins, else the commonest reason among its items."""
+    if any(_PUBLISHED_DATE.search(p) for p in parts):
+        return "timestamp"
+    found = [(p, _item_reason(p, lex)) for p in parts]
+    reasons = [r for _, r in found if r is not None]
+    if not reasons or any(r is None and len(p.split()) > 3 for p, r in found):
+        return None  # "Update | Deceased crash victims identified" is a kicker and a headline
+    counts = Counter(reasons)
+    best = max(counts, key=lambda r: (counts[r], -reasons.index(r)))
+    if best == "section-label" and len(parts) >= 3:
+        return "navigation"  # several section names in a row are the site's menu
+    return best
+
+
+def _full_date(text: str) -> bool:
+    md = _month_day(text) if _DIGIT.search(text) else None
+    return md is not None and md[0] is not None
+
+
+def _is_timestamp(line: _Line, tokens: set[bytes]) -> bool:
+    if line.words > 16 or not tokens <= _TIMESTAMP_TOKENS or not _TIMESTAMP_CUE.search(line.text):
         return False
     return not _TIMESTAMP_WORDS.sub(" ", line.text).strip()
 
@@ -445,6 +624,12 @@ def _dateline(text: str) -> re.Match | None:
     return _DATELINE.match(head + " ")
 
 
+def _is_story_dateline(text: str) -> bool:
+    """A dateline on a line of its own dates the story in its head or hands over to the next line."""
+    m = _dateline(text)
+    return m is not None and (_month_day(m.group("head")) is not None or text.rstrip()[-1:] in "—–-")
+
+
 def _is_dateline_line(line: _Line) -> bool:
     return _dateline(line.text) is not None
 
@@ -454,7 +639,7 @@ def _strong_reason(line: _Line, lex: _Lexicon, options: CleanOptions) -> str | N
     if line.words > 60:
         return None
     low = line.text.lower()
-    tokens = set(_TOKEN.findall(low))
+    tokens = _tokens(low)
     if line.words <= options.max_prompt_words:
         reason = _phrase_reason(line, low, tokens, lex)
         if reason is not None:
@@ -468,7 +653,7 @@ def _strong_reason(line: _Line, lex: _Lexicon, options: CleanOptions) -> str | N
         return "counter"
     if not tokens.isdisjoint(_CAPTION_CUES) and _CAPTION.search(line.text):
         return "caption"
-    if digits and _is_timestamp(line):
+    if digits and _is_timestamp(line, tokens):
         return "timestamp"
     return None
 
@@ -485,12 +670,26 @@ def _is_banner(line: _Line) -> bool:
     )
 
 
+def _title_shaped(line: _Line) -> bool:
+    """Could be a headline: short, no closing period (a question is fine), not a bar, date or credit."""
+    question = line.text.rstrip().endswith("?") and line.words <= 14
+    if not (line.headline or question) or line.words < 3 or line.caps:
+        return False
+    return not (
+        _is_dateline_line(line) or _CREDIT.match(line.text) or _ITEM_BAR.search(line.text) or _full_date(line.text)
+    )
+
+
 def _find_title(lines: list[_Line], declared: str | None, options: CleanOptions) -> int | None:
-    """Index (into ``lines``) of the title line, or None: a headline-shaped line near the top before body text."""
+    """Index (into ``lines``) of the title line, or None: a headline-shaped line above the body text.
+
+    Among the headline-shaped lines above the first sentence, a line given twice wins, then the first
+    of four words or more (a site's name above the title is usually shorter), then the first.
+    """
     if declared:
         dkey = _key(declared)
         for k, line in enumerate(lines[: options.title_search_lines * 2]):
-            if line.key == dkey and line.reason is None:
+            if line.reason is None and line.key == dkey:
                 return k
         return None
     first: list[int] = []
@@ -499,17 +698,37 @@ def _find_title(lines: list[_Line], declared: str | None, options: CleanOptions)
             break
         if line.reason is None:
             first.append(k)
-    keys = Counter(lines[k].key for k in first if lines[k].headline)
+    candidates: list[int] = []
+    body_follows = False
     for pos, k in enumerate(first):
         line = lines[k]
-        if line.sentence:
-            return None  # body text started before any headline
-        if not line.headline or line.words < 3 or line.caps or _is_dateline_line(line) or _CREDIT.match(line.text):
+        if _title_shaped(line):
+            candidates.append(k)
             continue
-        following = [lines[j] for j in first[pos + 1 : pos + 5] if lines[j].key != line.key]
-        if keys[line.key] >= 2 or any(f.sentence for f in following[:3]):
+        if line.sentence:
+            body_follows = True
+            if not candidates and pos and _caps_headline(lines[first[pos - 1]]):
+                # a headline set in capitals right above the body is the title, not a banner
+                # (banners sit higher, above menus and labels)
+                return first[pos - 1]
+            break
+    if not candidates or not body_follows:
+        return None
+    keys = Counter(lines[k].key for k in candidates)
+    for k in candidates:
+        if keys[lines[k].key] >= 2:
             return k
-    return None
+    for k in candidates:
+        if lines[k].words >= 4:
+            return k
+    return candidates[0]
+
+
+def _caps_headline(line: _Line) -> bool:
+    return (
+        line.caps and line.headline and line.words >= 4 and not _is_dateline_line(line)
+        and not _PLACE_LINE.match(line.text) and not _CREDIT.match(line.text)
+    )
 
 
 def _headline_like(line: _Line) -> bool:
@@ -557,6 +776,14 @@ def _mark_document(lines: list[_Line], declared_title: str | None, lex: _Lexicon
     for line in lines:
         line.reason = _strong_reason(line, lex, options)
 
+    # a counter written as a full sentence is chrome above or below the story, not inside it: an
+    # article may well report that "300 comments were posted in the last 24 hours"
+    body = [k for k, ln in enumerate(lines) if ln.sentence and ln.reason is None]
+    if body:
+        for k, line in enumerate(lines):
+            if line.reason == "counter" and line.sentence and line.words > 12 and body[0] < k < body[-1]:
+                line.reason = None
+
     # related-news headers start a teaser list; the first one after some body opens the tail
     seen_body = False
     k = 0
@@ -564,12 +791,10 @@ def _mark_document(lines: list[_Line], declared_title: str | None, lex: _Lexicon
         line = lines[k]
         if line.sentence and line.reason is None:
             seen_body = True
-        if line.reason == "related-news" and seen_body and line.key in lex.related_headers | {""}:
+        if line.reason == "related-news" and seen_body and line.key in lex.related_headers:
             end = _related_box(lines, k)
             for j in range(k + 1, end):
                 lines[j].reason = lines[j].reason or "related-news"
-                if lines[j].reason in ("duplicate-title",):
-                    lines[j].reason = "related-news"
             k = end
             continue
         k += 1
@@ -595,6 +820,23 @@ def _mark_document(lines: list[_Line], declared_title: str | None, lex: _Lexicon
     # banners in capitals sit above the story (or above its title)
     first_body = next((k for k, ln in enumerate(lines) if ln.sentence and ln.reason is None), len(lines))
     top = title if title is not None else first_body
+
+    # a short line that dates the page ("Radio Andalas - news bulletin, Sunday 3 March 2024"), above the
+    # story or anywhere when it says "posted"/"published", is a time stamp, not a sentence of the story
+    for k, line in enumerate(lines):
+        if (
+            line.reason is None and k != title and not line.sentence and line.words <= 14
+            and (k < first_body or _PUBLISHED_DATE.search(line.text))
+            and _full_date(line.text) and not _is_story_dateline(line.text)
+        ):
+            line.reason = "timestamp"
+
+    # a bar of short labels above the title ("Terrace Talk | Cup football") is navigation
+    for line in lines[: max(top, 0)]:
+        if line.reason is None and not line.sentence and _ITEM_BAR.search(line.text):
+            parts = [x for x in _ITEM_SEP.split(line.text) if x.strip()]
+            if all(len(x.split()) <= 4 for x in parts):
+                line.reason = "navigation"
     for line in lines[: max(top, 0)]:
         if line.reason is None and _is_banner(line):
             line.reason = "banner"
@@ -606,19 +848,23 @@ def _mark_document(lines: list[_Line], declared_title: str | None, lex: _Lexicon
             line.reason is None
             and k != title
             and not line.sentence
-            and line.key
-            and line.key == prev.key
+            and line.text == prev.text  # exactly: "x |" above "x" is a table rendered twice, not a teaser
             and not _CREDIT.match(line.text)
         ):
             line.reason = "repeated-line"
     return title
 
 
+def _passage_line(line: _Line) -> bool:
+    """A line long enough that two documents holding it copy the same text (a sentence, a code line)."""
+    return line.reason is None and (line.sentence or line.words >= 8)
+
+
 def _in_copied_passage(lines: list[_Line], k: int, others: list[frozenset[str]], window: int = 3) -> bool:
     """Whether a sentence near line ``k`` also appears in another document: the line sits in copied text."""
     for j in range(max(0, k - window), min(len(lines), k + window + 1)):
         line = lines[j]
-        if j != k and line.sentence and line.reason is None and any(line.text in o for o in others):
+        if j != k and _passage_line(line) and any(line.text in o for o in others):
             return True
     return False
 
@@ -626,7 +872,7 @@ def _in_copied_passage(lines: list[_Line], k: int, others: list[frozenset[str]],
 def _repeat_shaped(line: _Line) -> bool:
     """Whether a line may be chrome by repetition alone: not speech, not a sentence or a piece of one."""
     text = line.text
-    return not (_SENT_END.search(text) or _QUOTES.search(text) or text[:1].islower())
+    return not (_ends_sentence(text) or _QUOTES.search(text) or text[:1].islower())
 
 
 def _mark_across(docs_lines: list[list[_Line]], titles: list[int | None], options: CleanOptions) -> None:
@@ -654,7 +900,7 @@ def _mark_across(docs_lines: list[list[_Line]], titles: list[int | None], option
 
     def sentence_set(d: int) -> frozenset[str]:
         if d not in sentences:
-            sentences[d] = frozenset(ln.text for ln in docs_lines[d] if ln.sentence and ln.reason is None)
+            sentences[d] = frozenset(ln.text for ln in docs_lines[d] if _passage_line(ln))
         return sentences[d]
 
     for key, occ in where.items():
@@ -686,14 +932,18 @@ def _month_day(text: str) -> tuple[int, int, int | None] | None:
 
 
 def _latest_year(texts: Iterable[str]) -> int | None:
-    best = None
+    """The latest year the text names at least twice (not as a target): the year it was written in.
+
+    One mention proves nothing: a wire story may name a 2027 deadline or a 2013 agreement once.
+    """
+    counts: Counter[int] = Counter()
     for text in texts:
         for m in _YEAR.finditer(text):
             if _FORWARD_YEAR.search(text[max(0, m.start() - 12) : m.start()]):
                 continue  # "by 2030" names a target, not the present
-            y = int(m.group(1))
-            best = y if best is None or y > best else best
-    return best
+            counts[int(m.group(1))] += 1
+    repeated = [y for y, n in counts.items() if n >= 2]
+    return max(repeated) if repeated else None
 
 
 def find_dateline_date(text: str) -> Published | None:
@@ -717,14 +967,14 @@ def find_dateline_date(text: str) -> Published | None:
             year = _latest_year(body)
             if year is None:
                 return None
-            why += f"; year {year}, the latest the text mentions"
+            why += f"; year {year}, the latest the text names twice"
         return Published(date=f"{year:04d}-{month:02d}-{day:02d}", how="extracted", why=why)
     return None
 
 
 def _timestamp_date(lines: list[_Line]) -> Published | None:
     for line in lines:
-        if line.reason == "timestamp":
+        if line.reason == "timestamp" or (line.reason is not None and _PUBLISHED_DATE.search(line.text)):
             md = _month_day(line.text)
             if md and md[0]:
                 y, m, d = md

@@ -21,8 +21,8 @@ from functools import lru_cache
 
 from .model import Claim, Document, EventValue, Fact, Qualifiers, Span, TimeValue
 from .people import (
-    PersonMention, _book, find_countries, find_people, fold, join_docs, quoted_regions, sentence_spans,
-    stable_id, tokens,
+    PersonMention, _book, doc_quotes, doc_times, find_countries, find_people, fold, join_docs, sentence_spans,
+    sentence_tokens, stable_id, tokens,
 )
 
 __all__ = ["EventOptions", "ACTIONS", "extract_events", "align_events", "consensus_date"]
@@ -48,7 +48,8 @@ class EventOptions:
     """Knobs of event extraction and alignment.
 
     ``conflict_days``: two different dates for one event are a conflict only when their first days are
-    at most this far apart (a year: "November 2000" vs "November 2001"); further apart they are taken as separate occurrences (a visit in 2017 and another in
+    at most this far apart (a year: "November 2000" vs "November 2001"); further apart they are taken
+    as separate occurrences (a visit in 2017 and another in
     2019). ``undated``: keep events of undated sentences that have a named actor, so they can join a
     dated event reported by another source.
     """
@@ -89,8 +90,9 @@ _PLURAL_NOUNS = frozenset({"visits", "talks", "meetings", "deals", "agreements",
                            "statements", "deaths", "strikes"})
 
 
-def _find_triggers(text: str, s: int, e: int, quoted: Sequence[tuple[int, int]]) -> list[_Trigger]:
-    toks = tokens(text, s, e)
+def _find_triggers(text: str, s: int, e: int, quoted: Sequence[tuple[int, int]], toks=None) -> list[_Trigger]:
+    """Trigger words of ``text[s:e]`` (``toks``: its words, when already at hand)."""
+    toks = tokens(text, s, e) if toks is None else toks
     out: list[_Trigger] = []
     i = 0
     while i < len(toks):
@@ -170,7 +172,8 @@ def _dates(doc: Document, s: int, e: int, times) -> list[_Dated]:
     return out
 
 
-def _assign(trigs: list[_Trigger], dates: list[_Dated], clauses: list[tuple[int, int]]) -> dict[int, tuple[int, bool]]:
+def _assign(trigs: list[_Trigger], dates: list[_Dated],
+            clauses: list[tuple[int, int]]) -> dict[int, tuple[int, bool]]:
     """For each trigger index, ``(date index, direct)``: the first date after it in its clause with no
     other trigger between, else the last one before it likewise (direct); else the nearest date of
     its clause (not direct). A trigger whose clause has no date gets none."""
@@ -301,28 +304,41 @@ def _subject_phrase(text: str, a: int, b: int) -> str | None:
         words = words[1:]
     if not words or find_countries(" ".join(words)):
         return None
-    return " ".join(words).rstrip(".")
+    phrase = " ".join(words).rstrip(".")
+    from .people import titles
+
+    toks = tokens(phrase)
+    hit = titles().match(toks, 0) if toks else None
+    if hit is not None and hit[0] == len(toks):
+        return None  # a bare title ("President") names no one
+    return phrase
 
 
-_PLACE_AFTER = re.compile(r"\s+(?:to|in|at)\s+(?:the\s+)?((?:[^\W\d_][\w\u2019'\-]*)(?:\s+[A-Z\u00c0-\u024f\u1e00-\u1eff][\w\u2019'\-]*){0,3})")
+_CAP = "[A-Z\u00c0-\u024f\u1e00-\u1eff]"  # a capital letter, Latin with diacritics included
+_WORD = r"[\w\u2019'\-]*"
+_PLACE_AFTER = re.compile(rf"\s+(?:to|in|at)\s+(?:the\s+)?((?:[^\W\d_]{_WORD})(?:\s+{_CAP}{_WORD}){{0,3}})")
+_PLACE_OBJECT = re.compile(rf"\s+(?:the\s+)?({_CAP}[\w\u2019'\-.]*(?:\s+{_CAP}{_WORD}){{0,2}})")
+_PLACE_IN = re.compile(rf"[^.;]*?\s(?:in|at)\s+(?:the\s+)?({_CAP}{_WORD}(?:\s+{_CAP}{_WORD}){{0,2}})")
 
 
 def _visit_place(text: str, t: _Trigger, b: int) -> str | None:
     """What a visit went to: "visit to Hà Nội", "visited Vietnam", "visited the US"."""
     m = _PLACE_AFTER.match(text, t.end, b)
     if m is None:
-        m = re.compile(r"\s+(?:the\s+)?([A-Z\u00c0-\u024f\u1e00-\u1eff][\w\u2019'\-.]*(?:\s+[A-Z\u00c0-\u024f\u1e00-\u1eff][\w\u2019'\-]*){0,2})").match(text, t.end, b)
+        m = _PLACE_OBJECT.match(text, t.end, b)
     return _canonical_place(m.group(1)) if m and m.group(1)[0].isupper() else None
 
 
 def _in_place(text: str, pos: int, b: int) -> str | None:
-    m = re.compile(r"[^.;]*?\s(?:in|at)\s+(?:the\s+)?([A-Z\u00c0-\u024f\u1e00-\u1eff][\w\u2019'\-]*(?:\s+[A-Z\u00c0-\u024f\u1e00-\u1eff][\w\u2019'\-]*){0,2})").match(text, pos, b)
-    if m is None:
+    """Where an event happened: "in/at PLACE" after the trigger (a possessive is a person, not a place)."""
+    m = _PLACE_IN.match(text, pos, b)
+    if m is None or re.match(r"['\u2019]s\b", text[m.end(1) : m.end(1) + 2]):
         return None
     return _canonical_place(m.group(1))
 
 
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_MONTHS = frozenset("january february march april may june july august september october november december "
+                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 
 def _canonical_place(name: str) -> str | None:
@@ -348,15 +364,13 @@ def extract_events(doc: Document, *, options: EventOptions | None = None) -> lis
     opts = options or EventOptions()
     if doc.skipped or not doc.text:
         return []
-    from .extract.times import find_times
-
     text = doc.text
-    times = find_times(text, anchor=doc.published.date)
+    times = doc_times(doc)
     people = find_people(doc)
-    quoted = quoted_regions(text)
+    quoted = doc_quotes(doc)
     claims: dict[str, Claim] = {}
     for s, e in sentence_spans(doc):
-        trigs = _find_triggers(text, s, e, quoted)
+        trigs = _find_triggers(text, s, e, quoted, sentence_tokens(doc, s, e))
         if not trigs:
             continue
         dates = _dates(doc, s, e, times)
@@ -526,7 +540,9 @@ def _acting_person(c: Claim) -> str | None:
 
 
 def _same_person(a: str, b: str) -> bool:
-    return a == b or (a.split()[-1] == b.split()[-1] and (a.split()[0] == b.split()[0] or len(a.split()) != len(b.split())))
+    """Same folded name, or same surname with the same first name or one name shorter ("George Bush")."""
+    wa, wb = a.split(), b.split()
+    return a == b or (wa[-1] == wb[-1] and (wa[0] == wb[0] or len(wa) != len(wb)))
 
 
 def _participants_match(a: Claim, b: Claim, *, strict: bool) -> bool:
@@ -596,72 +612,88 @@ def align_events(claims: Sequence[Claim], docs: Sequence[Document], *,
         for d in docs_of[i]:
             reps_of_doc.setdefault(d, []).append(i)
     for idx in blocks.values():
-        for x in range(len(idx)):
-            for y in range(x + 1, len(idx)):
-                i, j = idx[x], idx[y]
-                a, b = reps[i], reps[j]
-                if not _overlap(a.value.when, b.value.when):  # type: ignore[union-attr]
-                    continue
-                if one_sentence[i] and one_sentence[j] and a.doc_id == b.doc_id and a.sentence == b.sentence:
-                    continue  # two events of one sentence ("X in 2006, Y in 2006") stay two
-                if _participants_match(a, b, strict=False):
-                    join(i, j)
+        for i, j in _near_pairs(reps, idx, 0):
+            a, b = reps[i], reps[j]
+            if not _overlap(a.value.when, b.value.when):  # type: ignore[union-attr]
+                continue
+            if one_sentence[i] and one_sentence[j] and a.doc_id == b.doc_id and a.sentence == b.sentence:
+                continue  # two events of one sentence ("X in 2006, Y in 2006") stay two
+            if _participants_match(a, b, strict=False):
+                join(i, j)
     # Conflicting dates: the same participants, one date per source, near enough to be one event.
     for idx in blocks.values():
-        for x in range(len(idx)):
-            for y in range(x + 1, len(idx)):
-                i, j = idx[x], idx[y]
-                a, b = reps[i], reps[j]
-                wa, wb = a.value.when, b.value.when  # type: ignore[union-attr]
-                if docs_of[i] & docs_of[j] or find(i) == find(j):
-                    continue
-                if _overlap(wa, wb) or _gap_days(wa, wb) > opts.conflict_days:
-                    continue
-                if not _participants_match(a, b, strict=True):
-                    continue
-                if _also_at(reps, reps_of_doc, docs_of[i], i, b) or _also_at(reps, reps_of_doc, docs_of[j], j, a):
-                    continue
-                join(i, j)
+        for i, j in _near_pairs(reps, idx, opts.conflict_days):
+            a, b = reps[i], reps[j]
+            wa, wb = a.value.when, b.value.when  # type: ignore[union-attr]
+            if docs_of[i] & docs_of[j] or find(i) == find(j):
+                continue
+            if _overlap(wa, wb) or _gap_days(wa, wb) > opts.conflict_days:
+                continue
+            if not _participants_match(a, b, strict=True):
+                continue
+            if _also_at(reps, reps_of_doc, docs_of[i], i, b) or _also_at(reps, reps_of_doc, docs_of[j], j, a):
+                continue
+            join(i, j)
     group_reps: dict[int, list[int]] = {}
     for i in range(len(reps)):
         group_reps.setdefault(find(i), []).append(i)
     dated_groups = [[c for i in rs for c in sigs[dated_sigs[i]]] for rs in group_reps.values()]
     rep_lists = list(group_reps.values())
+    group_of = {i: n for n, rs in enumerate(rep_lists) for i in rs}
     loose: list[list[Claim]] = []
     for k in undated_sigs:
+        probe = sigs[k][0]
+        fam = k[0]
+        # the one dated event these participants can only be (strict match), if there is one
+        fits = sorted({group_of[i] for i in blocks.get(fam, [])
+                       if _participants_match(reps[i], probe, strict=True)})
         for c in sigs[k]:
-            fam = _family(c.value.action)  # type: ignore[union-attr]
-            same = [n for n, rs in enumerate(rep_lists) if any(_family(reps[i].value.action) == fam for i in rs)]  # type: ignore[union-attr]
             # An undated mention most likely refers to the closest dated one of its own document
             # ("On March 21 a delegation began its visit. The visit, led by ...").
-            own = [(min(abs(x.span.start - c.span.start) for i in rep_lists[n] if c.doc_id in docs_of[i]
-                        for x in sigs[dated_sigs[i]] if x.doc_id == c.doc_id), n)
-                   for n in same
-                   if any(c.doc_id in docs_of[i] and _participants_match(reps[i], c, strict=False) for i in rep_lists[n])]
+            own = [(min(abs(x.span.start - c.span.start) for x in sigs[dated_sigs[i]] if x.doc_id == c.doc_id),
+                    group_of[i])
+                   for i in reps_of_doc.get(c.doc_id, ())
+                   if _family(reps[i].value.action) == fam  # type: ignore[union-attr]
+                   and _participants_match(reps[i], c, strict=False)]
             if own:
                 dated_groups[min(own)[1]].append(c)
-                continue
-            fits = [n for n in same if any(_participants_match(reps[i], c, strict=True) for i in rep_lists[n])]
-            if len(fits) == 1:
+            elif len(fits) == 1:
                 dated_groups[fits[0]].append(c)
-                continue
-            home = next((g for g in loose if _family(g[0].value.action) == fam  # type: ignore[union-attr]
-                         and _participants_match(g[0], c, strict=True)), None)
-            if home is not None:
-                home.append(c)
             else:
-                loose.append([c])
+                home = next((g for g in loose if _family(g[0].value.action) == fam  # type: ignore[union-attr]
+                             and _participants_match(g[0], c, strict=True)), None)
+                if home is not None:
+                    home.append(c)
+                else:
+                    loose.append([c])
     facts = [_judge_event(g, opts) for g in dated_groups + loose]
     facts.sort(key=lambda f: f.id)
     return facts
+
+
+def _near_pairs(reps: list[Claim], idx: list[int], slack_days: int) -> list[tuple[int, int]]:
+    """Pairs of ``idx`` whose dates overlap or start within ``slack_days`` of each other, found by a
+    sweep over the dates sorted by first day rather than by comparing all pairs."""
+    from datetime import date, timedelta
+
+    order = sorted(idx, key=lambda i: (reps[i].value.when.low, i))  # type: ignore[union-attr]
+    out: list[tuple[int, int]] = []
+    for x, i in enumerate(order):
+        w = reps[i].value.when  # type: ignore[union-attr]
+        reach = max(w.high, (date.fromisoformat(w.low) + timedelta(days=slack_days + 1)).isoformat())
+        for j in order[x + 1 :]:
+            if reps[j].value.when.low >= reach:  # type: ignore[union-attr]
+                break
+            out.append((min(i, j), max(i, j)))
+    return sorted(out)
 
 
 def _signature(c: Claim) -> tuple:
     """What the alignment rules look at in a claim: action family, date, participants, acting person."""
     ev = c.value
     w = ev.when  # type: ignore[union-attr]
-    return (_family(ev.action), w.low if w else "", w.high if w else "", w.point if w else "",  # type: ignore[union-attr]
-            c.terms, _acting_person(c) or "")
+    when = (w.low, w.high, w.point) if w else ("", "", "")
+    return (_family(ev.action), *when, c.terms, _acting_person(c) or "")  # type: ignore[union-attr]
 
 
 def _also_at(reps: list[Claim], reps_of_doc: dict[str, list[int]], docs: set[str], own: int, other: Claim) -> bool:
@@ -685,7 +717,8 @@ def consensus_date(claims: Sequence[Claim]) -> TimeValue | None:
     order = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 4, "half": 5, "year": 6, "decade": 7}
 
     def support(v: TimeValue) -> int:
-        return len({c.doc_id for c in dated if v.low <= c.value.when.low and c.value.when.high <= v.high})  # type: ignore[union-attr]
+        inside = (c for c in dated if v.low <= c.value.when.low and c.value.when.high <= v.high)  # type: ignore[union-attr]
+        return len({c.doc_id for c in inside})
 
     ranked = sorted(cands.values(), key=lambda v: (support(v) < 2, order.get(v.granularity, 9), v.low, v.point))
     best = ranked[0]
@@ -727,7 +760,8 @@ def _judge_event(group: list[Claim], opts: EventOptions) -> Fact:
     actions = [e.action for e in evs]  # type: ignore[union-attr]
     action = min(set(actions), key=lambda a: (-actions.count(a), ACTIONS.index(a) if a in ACTIONS else 99, a))
     actor = _most([e.actor for e in evs])  # type: ignore[union-attr]
-    target = _most([e.target for e in evs if e.target and (not actor or _pkey(e.target) != _pkey(actor))])  # type: ignore[union-attr]
+    target = _most([e.target for e in evs  # type: ignore[union-attr]
+                    if e.target and (not actor or _pkey(e.target) != _pkey(actor))])
     place = _most([e.place for e in evs])  # type: ignore[union-attr]
     when = consensus_date(group)
     label = event_label(action, actor, target, place)
@@ -751,15 +785,16 @@ def _judge_event(group: list[Claim], opts: EventOptions) -> Fact:
              if a.doc_id != b.doc_id and not _overlap(a.value.when, b.value.when)]  # type: ignore[union-attr]
     if clash:
         a, b = clash[0]
-        text = (f"{label}: {stated}; {a.value.when.point} and {b.value.when.point} cannot both be the date "  # type: ignore[union-attr]
-                f"of one event.{tail}")
+        pa, pb = a.value.when.point, b.value.when.point  # type: ignore[union-attr]
+        text = f"{label}: {stated}; {pa} and {pb} cannot both be the date of one event.{tail}"
         return Fact(fid, label, "event", "conflict", text, tuple(group), None, score=float(len(doc_ids)))
     if len(by_date) <= 1:
         dated_docs = sorted({c.doc_id for c in dated})
         if len(dated_docs) > 1:
             text = f"{join_docs(dated_docs)} agree on {label} ({whens[0].point}).{tail}"
         elif dated_docs:
-            text = f"{dated_docs[0]} dates {label} {whens[0].point};{tail.rstrip('.')}, which does not contradict it."
+            text = (f"{dated_docs[0]} dates {label} {whens[0].point};{tail.rstrip('.')}, "
+                    "which does not contradict it.")
         else:
             text = f"{join_docs(doc_ids)} report {label}, none with a date."
         return Fact(fid, label, "event", "agree", text, tuple(group), consensus)

@@ -14,8 +14,8 @@ The rule, stated once (docs/verdicts.md repeats it):
   hard intervals meet but the soft ones do not ("over $10.3 billion" vs "$11.4 billion"), **agree** when
   the point, unit and hedge are the same, and **compatible** otherwise ("more than 730" vs "733").
 * A fact takes the worst relation among its claims. A running figure (deaths, arrests, votes counted,
-  people missing or evacuated) that changes between reports of different dates is **updated**, not
-  conflicting: the latest report is current.
+  people missing or evacuated) that changes between reports of different dates, and on which reports of
+  the same date agree, is **updated**, not conflicting: the latest report is current.
 * Conflicts are ranked by the independent voices on each side (copies count once) and by how far apart
   the values are.
 """
@@ -201,13 +201,14 @@ def _updated(claims: Sequence[Claim], documents: Mapping[str, Document]) -> Judg
         return None
     dated.sort(key=lambda t: (t[0], t[1].doc_id, t[1].span.start))
     latest_date, latest = dated[-1]
-    # News moving on: the figure must not go backwards in time for the later report to supersede.
+    # Reports of the same date that disagree are a conflict, not news moving on.
     by_date: dict[str, list[Claim]] = {}
     for date, c in dated:
         by_date.setdefault(date, []).append(c)
-    series = [(date, max(float(c.value.point) for c in cs)) for date, cs in sorted(by_date.items())]
-    if any(later < earlier for (_, earlier), (_, later) in zip(series, series[1:])):
-        return None
+    for same_day in by_date.values():
+        if any(pair_relation(a, b)[0] == "conflict" for i, a in enumerate(same_day) for b in same_day[i + 1 :]
+               if a.doc_id != b.doc_id):
+            return None
     history = "; ".join(f"{c.doc_id} ({date}) says {describe_value(c)}" for date, c in dated)
     text = (f"A running figure revised as the story moved on: {history}. "
             f"The latest report, {latest.doc_id} of {latest_date}, is current.")

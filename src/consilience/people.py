@@ -15,6 +15,8 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Sequence
+from bisect import bisect_left
+from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -66,8 +68,11 @@ class PersonMention:
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case ASCII form of ``text``: diacritics and Vietnamese đ/Đ folded by unidecode."""
+    if text.isascii():
+        return text.translate(_APOSTROPHES).lower()
     from unidecode import unidecode
 
     return unidecode(text.translate(_APOSTROPHES)).lower()
@@ -136,9 +141,13 @@ class _Phrasebook:
     table: dict[tuple[str, ...], str]
     longest: int
     upper_only: frozenset[tuple[str, ...]] = frozenset()
+    firsts: frozenset[str] = frozenset()
+    lasts: frozenset[str] = frozenset()
 
     def match(self, toks: Sequence[Token], i: int) -> tuple[int, str] | None:
         """The longest phrase starting at ``toks[i]``: ``(end index, canonical)`` or None."""
+        if toks[i].low not in self.firsts:
+            return None
         for n in range(min(self.longest, len(toks) - i), 0, -1):
             key = tuple(t.low for t in toks[i : i + n])
             hit = self.table.get(key)
@@ -150,6 +159,8 @@ class _Phrasebook:
 
     def match_ending(self, toks: Sequence[Token], j: int) -> tuple[int, str] | None:
         """The longest phrase ending just before ``toks[j]``: ``(start index, canonical)`` or None."""
+        if j == 0 or toks[j - 1].low not in self.lasts:
+            return None
         for n in range(min(self.longest, j), 0, -1):
             key = tuple(t.low for t in toks[j - n : j])
             hit = self.table.get(key)
@@ -172,7 +183,8 @@ def _book(name: str, *, upper_short: bool = False) -> _Phrasebook:
             # Short all-letter forms such as "us" or "un" are only names when written in capitals.
             if upper_short and len(key) == 1 and len(key[0].replace(".", "")) <= 3:
                 upper.add(key)
-    return _Phrasebook(table, max((len(k) for k in table), default=1), frozenset(upper))
+    return _Phrasebook(table, max((len(k) for k in table), default=1), frozenset(upper),
+                       frozenset(k[0] for k in table), frozenset(k[-1] for k in table))
 
 
 @lru_cache(maxsize=1)
@@ -212,6 +224,7 @@ def _not_names() -> frozenset[str]:
 
 _OPEN_QUOTES = "\"\u201c\u201e\u00ab"
 _CLOSE_QUOTES = "\"\u201d\u00bb\u201c"
+_QUOTE_OR_BREAK = re.compile("[\n\"\u201c\u201d\u201e\u00ab\u00bb]")
 
 
 def quoted_regions(text: str) -> list[tuple[int, int]]:
@@ -222,7 +235,8 @@ def quoted_regions(text: str) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     opened = -1
-    for i, ch in enumerate(text):
+    for m in _QUOTE_OR_BREAK.finditer(text):
+        ch, i = m.group(), m.start()
         if ch == "\n":
             opened = -1
         elif opened < 0 and ch in _OPEN_QUOTES:
@@ -240,7 +254,8 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[tu
     """Countries named in ``text[start:end]`` as ``(start, end, canonical name)``; hyphenated compounds
     count ("Vietnam-U.S. relations" names two), adjectives too ("Vietnamese President")."""
     end = len(text) if end is None else end
-    toks = [Token(m.group(), m.start(), m.end(), fold(m.group()), False) for m in _PLACE_TOKEN.finditer(text, start, end)]
+    toks = [Token(m.group(), m.start(), m.end(), fold(m.group()), False)
+            for m in _PLACE_TOKEN.finditer(text, start, end)]
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(toks):
@@ -252,6 +267,59 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[tu
         out.append((toks[i].start, toks[j - 1].end, name))
         i = j
     return out
+
+
+_MEMO: OrderedDict[tuple[str, str], dict] = OrderedDict()
+_MEMO_SIZE = 256
+
+
+def _memo(doc: Document) -> dict:
+    """Per-document results shared by the people, quote and event stages (tokens, people, quotations,
+    dates), so each is computed once per document; the most recent documents are kept."""
+    key = (doc.id, doc.text)
+    hit = _MEMO.get(key)
+    if hit is not None:
+        _MEMO.move_to_end(key)
+        return hit
+    memo: dict = {}
+    _MEMO[key] = memo
+    if len(_MEMO) > _MEMO_SIZE:
+        _MEMO.popitem(last=False)
+    return memo
+
+
+def doc_tokens(doc: Document) -> list[Token]:
+    """The words of the whole document (see :func:`tokens`), computed once."""
+    memo = _memo(doc)
+    if "tokens" not in memo:
+        memo["tokens"] = tokens(doc.text)
+        memo["starts"] = [t.start for t in memo["tokens"]]
+    return memo["tokens"]
+
+
+def sentence_tokens(doc: Document, start: int, end: int) -> list[Token]:
+    """The document's words that start inside ``[start, end)``."""
+    toks = doc_tokens(doc)
+    starts = _memo(doc)["starts"]
+    return toks[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
+def doc_quotes(doc: Document) -> list[tuple[int, int]]:
+    """:func:`quoted_regions` of the document, computed once."""
+    memo = _memo(doc)
+    if "quotes" not in memo:
+        memo["quotes"] = quoted_regions(doc.text)
+    return memo["quotes"]
+
+
+def doc_times(doc: Document) -> list:
+    """Time mentions of the whole document anchored on its date, computed once."""
+    memo = _memo(doc)
+    if "times" not in memo:
+        from .extract.times import find_times
+
+        memo["times"] = find_times(doc.text, anchor=doc.published.date)
+    return memo["times"]
 
 
 def sentence_spans(doc: Document) -> list[tuple[int, int]]:
@@ -321,7 +389,8 @@ def _read_name(toks: Sequence[Token], i: int, text: str, max_words: int = 4) -> 
     return j
 
 
-def _title_before(text: str, toks: Sequence[Token], i: int) -> tuple[int, str | None, str | None, list[str], str | None]:
+def _title_before(text: str, toks: Sequence[Token],
+                  i: int) -> tuple[int, str | None, str | None, list[str], str | None]:
     """Walk left from the title at ``toks[i]``: ``(first index, org, country, keep-modifiers, time-modifier)``."""
     org = country = time_mod = None
     keep: list[str] = []
@@ -388,7 +457,8 @@ def _titled(text: str, toks: list[Token]) -> list[PersonMention]:
             continue
         k, core = hit
         k2, place, org_after = _after_title(toks, k)
-        if k2 < n and _NAME_LINK.match(text[toks[k2 - 1].end : toks[k2].start]) and "," not in text[toks[k2 - 1].end : toks[k2].start]:
+        link = text[toks[k2 - 1].end : toks[k2].start] if k2 < n else ""
+        if k2 < n and _NAME_LINK.match(link) and "," not in link:
             e = _read_name(toks, k2, text)
         else:
             e = k2
@@ -423,7 +493,8 @@ def _titled(text: str, toks: list[Token]) -> list[PersonMention]:
             # the name ends just before the comma; walk back over name words
             b = j
             a = b - 1 if _is_name_word(toks[b - 1]) else b
-            while a > 0 and b - a < 4 and _is_name_word(toks[a - 1]) and not text[toks[a - 1].end : toks[a].start].strip():
+            while a > 0 and b - a < 4 and _is_name_word(toks[a - 1]) \
+                    and not text[toks[a - 1].end : toks[a].start].strip():
                 a -= 1
             if b - a >= 2 and titles().match(toks, a) is None:
                 if org is None and org_after is None and k2 == k and k < n and toks[k].low == "of" and k + 1 < n \
@@ -473,10 +544,17 @@ def _last_word(key: str) -> str:
 def find_people(doc: Document) -> list[PersonMention]:
     """Every person mention in ``doc``, sorted by start: titled, appositions, bare names, short references
     and pronouns, the short ones carrying the full name they resolve to (the closest one before them)."""
+    memo = _memo(doc)
+    if "people" not in memo:
+        memo["people"] = _find_people(doc)
+    return list(memo["people"])
+
+
+def _find_people(doc: Document) -> list[PersonMention]:
     text = doc.text
     found: list[PersonMention] = []
     for s, e in sentence_spans(doc):
-        toks = tokens(text, s, e)
+        toks = sentence_tokens(doc, s, e)
         titled = _titled(text, toks)
         found.extend(titled)
         found.extend(_bare(text, toks, [(m.start, m.end) for m in titled]))
@@ -494,7 +572,7 @@ def find_people(doc: Document) -> list[PersonMention]:
     # Short references first, then pronouns, which may point at a short reference.
     covered = [(m.start, m.end) for m in resolved]
     lasts = {_last_word(m.key) for m in full}
-    all_toks = tokens(text)
+    all_toks = doc_tokens(doc)
     shorts: list[PersonMention] = []
     for t in all_toks:
         if t.text[0].isupper() and t.low in lasts and t.low not in _not_names() \
@@ -504,7 +582,7 @@ def find_people(doc: Document) -> list[PersonMention]:
                 shorts.append(PersonMention(t.start, t.end, target.name, target.key, "short",
                                             name_start=t.start, name_end=t.end))
     named = sorted(resolved + shorts, key=lambda m: (m.start, -m.end))
-    quoted = quoted_regions(text)
+    quoted = doc_quotes(doc)
     outside = [m for m in named if not any(a <= m.start < b for a, b in quoted)]
     sentences = sentence_spans(doc)
     pronouns: list[PersonMention] = []
@@ -520,7 +598,8 @@ def find_people(doc: Document) -> list[PersonMention]:
     return out
 
 
-def _antecedent(at: int, named: Sequence[PersonMention], sentences: Sequence[tuple[int, int]]) -> PersonMention | None:
+def _antecedent(at: int, named: Sequence[PersonMention],
+                sentences: Sequence[tuple[int, int]]) -> PersonMention | None:
     """Who a pronoun at ``at`` refers to: the first person named (outside quotes) earlier in its own
     sentence, else the first one named in the closest sentence before it that names anyone.
 
@@ -560,13 +639,12 @@ def _role_measure(m: PersonMention) -> str:
     return " ".join(p for p in parts if p).lower()
 
 
-def _date_in_sentence(doc: Document, s: int, e: int) -> TimeValue | None:
-    from .extract.times import find_times
-
-    for tm in find_times(doc.text[s:e], anchor=doc.published.date):
-        if tm.value is not None and tm.ref is None:
-            return tm.value
-    return None
+def _date_near(doc: Document, s: int, e: int, at: int) -> TimeValue | None:
+    """The date of the sentence ``[s, e)`` written closest to offset ``at``, if any."""
+    near = [tm for tm in doc_times(doc) if s <= tm.start < e and tm.value is not None and tm.ref is None]
+    if not near:
+        return None
+    return min(near, key=lambda tm: (min(abs(tm.start - at), abs(tm.end - at)), tm.start)).value
 
 
 def extract_people(doc: Document) -> list[Claim]:
@@ -574,7 +652,7 @@ def extract_people(doc: Document) -> list[Claim]:
 
     ``value`` is a :class:`NameValue` (full name, folded key, title with modifiers); ``measure`` the post
     with its organisation ("foreign ministry spokesperson"); ``subject`` the organisation or country;
-    ``qualifiers.time_scope`` the first date of the sentence, if any. Sorted by span start.
+    ``qualifiers.time_scope`` the date of the sentence closest to the mention, if any. Sorted by span start.
     """
     if doc.skipped or not doc.text:
         return []
@@ -590,7 +668,7 @@ def extract_people(doc: Document) -> list[Claim]:
             continue
         seen.add(ident)
         sent = next(((s, e) for s, e in sentences if s <= m.start < e), (m.start, m.end))
-        when = _date_in_sentence(doc, *sent)
+        when = _date_near(doc, sent[0], sent[1], m.start)
         span = Span(doc.id, m.start, m.end)
         claims.append(Claim(
             id=f"{doc.id}#name@{m.start}-{m.end}",
@@ -713,7 +791,7 @@ def align_people(claims: Sequence[Claim], docs: Sequence[Document], *,
     reps: dict[str, dict[tuple[str, str], tuple[int, set[str]]]] = {}
     for i, c in enumerate(items):
         block = reps.setdefault(_core_of(c.measure), {})
-        first, docs_of = block.setdefault((c.value.key, c.subject), (i, set()))  # type: ignore[union-attr]
+        _, docs_of = block.setdefault((c.value.key, c.subject), (i, set()))  # type: ignore[union-attr]
         docs_of.add(c.doc_id)
     for block in reps.values():
         rows = sorted(block.items())
@@ -765,7 +843,8 @@ def _judge_people(group: list[Claim], docs: dict[str, Document], opts: PeopleOpt
         if far:
             verdict = "compatible"
             sentences.append(f"For the post of {post}, " + "; ".join(parts) + ": the given names agree "
-                             f"but the surnames differ, and the dates are far enough apart to be a change of office.")
+                             "but the surnames differ, and the dates are far enough apart to be a change of "
+                             "office.")
         else:
             verdict = "conflict"
             sentences.append(f"For the post of {post}, " + "; ".join(parts) + f": the given names "
@@ -786,7 +865,8 @@ def _judge_people(group: list[Claim], docs: dict[str, Document], opts: PeopleOpt
     label = f"{post}: " + " / ".join(shown(cs[0]) for _, cs in names) if len(names) > 1 \
         else f"{shown(top)}, {post}"
     return Fact(id=fid, label=label, kind="name", verdict=verdict, explanation=" ".join(sentences),
-                claims=tuple(group), consensus=consensus, score=float(len(doc_ids)) if verdict == "conflict" else 0.0)
+                claims=tuple(group), consensus=consensus,
+                score=float(len(doc_ids)) if verdict == "conflict" else 0.0)
 
 
 def _role_phrase(c: Claim) -> str:
@@ -802,6 +882,10 @@ def _role_phrase(c: Claim) -> str:
 
 def _article(post: str) -> str:
     return "the " if post else ""
+
+
+def _by_first_doc(item: tuple[str, list[Claim]]) -> tuple[str, str]:
+    return min(c.doc_id for c in item[1]), item[0]
 
 
 def _without_time(role: str) -> str:
@@ -832,10 +916,10 @@ def _title_difference(group: list[Claim], docs: dict[str, Document]) -> tuple[st
         n = len({c.doc_id for c in cs})
         return f"{join_docs([c.doc_id for c in cs])} {'say' if n > 1 else 'says'} {title}{when}"
 
-    for core, titles_ in sorted(by_core.items()):
+    for _core, titles_ in sorted(by_core.items()):
         if len(titles_) < 2:
             continue
-        parts = [said(cs, t, True) for t, cs in sorted(titles_.items(), key=lambda kv: (min(c.doc_id for c in kv[1]), kv[0]))]
+        parts = [said(cs, t, True) for t, cs in sorted(titles_.items(), key=_by_first_doc)]
         dates = {t: {d for c in cs if (d := _claim_date(c, docs))} for t, cs in titles_.items()}
         known = all(dates.values())
         overlap = any(dates[a] & dates[b] for a in dates for b in dates if a < b)
@@ -844,5 +928,5 @@ def _title_difference(group: list[Claim], docs: dict[str, Document]) -> tuple[st
                                   "date is compatible with a change of post.")
         return "divergent", ("The titles differ: " + "; ".join(parts) + ". Without different dates the sources "
                              "cannot be reconciled as a change of post.")
-    parts = [said(cs, t, False) for t, cs in sorted(roles.items(), key=lambda kv: (min(c.doc_id for c in kv[1]), kv[0]))]
+    parts = [said(cs, t, False) for t, cs in sorted(roles.items(), key=_by_first_doc)]
     return None, "Described as: " + "; ".join(parts) + " (posts held at different times or together)."

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .model import Claim, Document, Fact, QuoteValue, Span
 from .people import (
-    PersonMention, find_people, fold, join_docs, quoted_regions, sentence_spans, stable_id, tokens,
+    PersonMention, doc_quotes, find_people, fold, join_docs, sentence_spans, sentence_tokens, stable_id,
 )
 
 __all__ = ["QuoteOptions", "extract_quotes", "align_quotes", "word_diff"]
@@ -60,6 +61,12 @@ def _key(text: str) -> str:
     return " ".join(w for w in (fold(x).strip("'") for x in _words(text)) if w)
 
 
+def _is_name(words: list[str]) -> bool:
+    """Whether quoted words are a name or a title ("The White House", "Comprehensive Partnership"):
+    every word capitalised except linking words."""
+    return all(w[0].isupper() or w.lower() in _MINOR for w in words)
+
+
 def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     """``(a, b)`` without the white space and trailing commas or colons a quotation carries."""
     while a < b and text[a].isspace():
@@ -78,13 +85,14 @@ def _speaker(doc: Document, people: Sequence[PersonMention], qa: int, qb: int, s
     def inside(pos: int) -> bool:
         return any(a <= pos < b for a, b in quoted)
 
-    toks = [t for t in tokens(text, s, e) if not inside(t.start) and not (qa <= t.start < qb)]
+    toks = [t for t in sentence_tokens(doc, s, e) if not inside(t.start) and not (qa <= t.start < qb)]
     here = [m for m in people if s <= m.start < e and not inside(m.start)]
     best: tuple[int, str] | None = None
     for i, t in enumerate(toks):
         if t.low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
             after = [m for m in here if m.start >= toks[i + 1].end]
-            who = after[0].name if after and after[0].start - toks[i + 1].end < 4 else _phrase_after(text, toks, i + 2)
+            near = bool(after) and after[0].start - toks[i + 1].end < 4
+            who = after[0].name if near else _phrase_after(text, toks, i + 2)
             if who:
                 d = min(abs(t.start - qb), abs(t.start - qa))
                 best = min(best or (d, who), (d, who))
@@ -93,7 +101,8 @@ def _speaker(doc: Document, people: Sequence[PersonMention], qa: int, qb: int, s
             continue
         d = min(abs(t.start - qb), abs(t.start - qa))
         # subject before the verb ("Hang said", "Blinken said:"), else after it ("said Hang")
-        before = [m for m in here if m.end <= t.start and t.start - m.end <= 40 and not _clause_break(text, m.end, t.start)]
+        before = [m for m in here
+                  if m.end <= t.start and t.start - m.end <= 40 and not _clause_break(text, m.end, t.start)]
         after = [m for m in here if m.start >= t.end and m.start - t.end <= 3]
         who = before[-1].name if before else after[0].name if after else None
         if who is not None and (best is None or d < best[0]):
@@ -128,7 +137,7 @@ def extract_quotes(doc: Document, *, options: QuoteOptions | None = None) -> lis
     if doc.skipped or not doc.text:
         return []
     text = doc.text
-    quoted = quoted_regions(text)
+    quoted = doc_quotes(doc)
     if not quoted:
         return []
     sentences = sentence_spans(doc)
@@ -137,7 +146,7 @@ def extract_quotes(doc: Document, *, options: QuoteOptions | None = None) -> lis
     for qa, qb in quoted:
         a, b = _trim(text, qa, qb)
         words = _words(text[a:b])
-        if len(words) < opts.min_words:
+        if len(words) < opts.min_words or _is_name(words):
             continue
         s = next((x for x, y in sentences if x <= qa < y), qa)
         e = next((y for x, y in sentences if x < qb <= y or x <= qb < y), qb)
@@ -173,10 +182,11 @@ def _bare_word(w: str) -> str:
     return fold(w).strip(".,;:!?\"'()[]\u2026")
 
 
-def word_diff(a: str, b: str, *, excerpt: bool = False) -> str:
+def word_diff(a: str, b: str, *, excerpt: bool = False, context: int | None = None) -> str:
     """``b`` shown against ``a`` word by word: unchanged words as ``b`` writes them, changes as
     ``[old → new]``, dropped words as ``[-old]``, added words as ``[+new]``; with ``excerpt``, words cut
-    off at either end are shown as "…". Case, diacritics and punctuation do not count as changes."""
+    off at either end are shown as "…"; with ``context``, unchanged runs keep only that many words next
+    to a change. Case, diacritics and punctuation do not count as changes."""
     wa, wb = a.split(), b.split()
     fa = [_bare_word(w) for w in wa]
     fb = [_bare_word(w) for w in wb]
@@ -184,7 +194,12 @@ def word_diff(a: str, b: str, *, excerpt: bool = False) -> str:
     out: list[str] = []
     for n, (op, i1, i2, j1, j2) in enumerate(ops):
         if op == "equal":
-            out.extend(wb[j1:j2])
+            run = wb[j1:j2]
+            if context is not None and len(run) > 2 * context + 1:
+                head = run[:context] if n > 0 else []
+                tail = run[-context:] if n < len(ops) - 1 else []
+                run = [*head, "…", *tail]
+            out.extend(run)
         elif excerpt and op in ("delete", "insert") and n in (0, len(ops) - 1):
             out.append("…")
         elif op == "replace":
@@ -199,6 +214,11 @@ def word_diff(a: str, b: str, *, excerpt: bool = False) -> str:
 def _changes(a: list[str], b: list[str]) -> list[tuple[str, list[str], list[str]]]:
     sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return [(op, a[i1:i2], b[j1:j2]) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
+
+
+# Tense shifts of reported speech ("will" reported as "would") keep what was said.
+_BACKSHIFT = [frozenset(p) for p in (("will", "would"), ("can", "could"), ("shall", "should"), ("may", "might"),
+                                     ("is", "was"), ("are", "were"), ("has", "had"), ("have", "had"))]
 
 
 def _spelling_variant(x: str, y: str) -> bool:
@@ -217,7 +237,8 @@ def _meaningful(changes: list[tuple[str, list[str], list[str]]]) -> list[tuple[s
     """The changes that alter meaning: not minor linking words, not spelling variants."""
     out = []
     for op, old, new in changes:
-        if op == "replace" and len(old) == len(new) and all(_spelling_variant(x, y) for x, y in zip(old, new)):
+        if op == "replace" and len(old) == len(new) and all(
+                _spelling_variant(x, y) or frozenset((x, y)) in _BACKSHIFT for x, y in zip(old, new)):
             continue
         if all(w in _MINOR for w in old + new):
             continue
@@ -241,7 +262,7 @@ class _Sentences:
         index: dict[str, set[int]] = {}
         for di, doc in enumerate(usable):
             for s, e in sentence_spans(doc):
-                toks = tokens(doc.text, s, e)
+                toks = sentence_tokens(doc, s, e)
                 n = len(rows)
                 rows.append((di, s, e, toks))
                 for t in toks:
@@ -256,8 +277,11 @@ def _echoes(group: list[Claim], story: _Sentences, opts: QuoteOptions,
     ref = max(group, key=lambda c: (len(c.value.key.split()), c.id))  # type: ignore[union-attr]
     words = ref.value.key.split()  # type: ignore[union-attr]
     content = {w for w in words if w not in _MINOR and len(w) > 3}
-    if len(content) < 2:
-        return []
+    if len(content) < 3:
+        return []  # too few telling words to recognise a repeat without quotation marks
+    written = [w for w in _words(ref.value.text) if w.lower() not in _MINOR]  # type: ignore[union-attr]
+    if 2 * sum(w[0].isupper() for w in written) >= len(written):
+        return []  # mostly a name ("the southern White House"): its words recur without being quoted
     hits: dict[int, int] = {}
     for w in content:
         for n in story.index.get(w, ()):
@@ -271,20 +295,19 @@ def _echoes(group: list[Claim], story: _Sentences, opts: QuoteOptions,
         if doc.id in have or doc.id in done:
             continue
         lows = [t.low.strip("'") for t in toks]
-        best = None
-        size = len(words)
-        for i in range(len(toks)):
-            for m in (size - 1, size, size + 1):
-                if m < 2 or i + m > len(toks):
-                    continue
-                sim, _ = _ratio(words, lows[i : i + m])
-                if best is None or sim > best[0]:
-                    best = (sim, i, i + m)
-        if best is None or best[0] < opts.echo:
+        # The words the sentence shares with the quotation, in order, mark where the repeat lies.
+        blocks = [bl for bl in difflib.SequenceMatcher(None, words, lows, autojunk=False).get_matching_blocks()
+                  if bl.size]
+        if not blocks:
             continue
-        _, i, j = best
+        i, j = blocks[0].b, blocks[-1].b + blocks[-1].size
+        if j - i > 1.5 * len(words) + 2:
+            continue  # the shared words are scattered over the sentence: not a repeat
+        sim, _ = _ratio(words, lows[i:j])
+        if sim < opts.echo:
+            continue
         a, b = toks[i].start, toks[j - 1].end
-        quoted = quoted_of.setdefault(doc.id, quoted_regions(doc.text))
+        quoted = quoted_of.setdefault(doc.id, doc_quotes(doc))
         if any(x <= a < y for x, y in quoted):
             continue  # inside a quotation of its own: extract_quotes already has it
         who = _speaker(doc, people_of.setdefault(doc.id, find_people(doc)), a, b, s, e, quoted)
@@ -307,8 +330,9 @@ def align_quotes(claims: Sequence[Claim], docs: Sequence[Document], *,
     """Judged facts over quote claims, sorted by fact id: one per quotation across documents.
 
     Two wordings are one quotation when ``match`` of their words agree in order, or when one is a part
-    of the other. A source that repeats the words without quotation marks joins the fact (its claim's
-    ``measure`` is "unquoted"). Verdicts: identical wording ``agree``; differences only in punctuation,
+    of the other; each wording is compared with the first wording of each quotation already found. A
+    source that repeats the words without quotation marks joins the fact (its claim's ``measure`` is
+    "unquoted"). Verdicts: identical wording ``agree``; differences only in punctuation,
     linking words, British/American spelling or length (a shorter excerpt) ``compatible``; any other
     changed word ``divergent``, with a word-by-word diff in the explanation.
     """
@@ -332,21 +356,28 @@ def align_quotes(claims: Sequence[Claim], docs: Sequence[Document], *,
             i = parent[i]
         return i
 
-    # Blocking by content words keeps the comparison far from all pairs on a large story.
+    # Each wording is compared with the first wording of the quotations found so far that share a
+    # content word, never with every other wording: the work grows with wordings x quotations.
     index: dict[str, list[int]] = {}
     for i, ws in enumerate(words):
-        for w in set(ws) - _MINOR:
-            index.setdefault(w, []).append(i)
-    for i in range(len(keys)):
-        cands = sorted({j for w in set(words[i]) - _MINOR for j in index.get(w, []) if j > i})
-        for j in cands:
-            if docs_of[i] == docs_of[j] and len(docs_of[i]) == 1:
+        counts = Counter(ws)
+        joined = None
+        for h in sorted({h for w in set(ws) - _MINOR for h in index.get(w, [])}):
+            if docs_of[i] == docs_of[h] and len(docs_of[i]) == 1:
                 continue
-            sim, within = _ratio(words[i], words[j])
-            if sim >= opts.match or (within >= 0.9 and min(len(words[i]), len(words[j])) >= 4):
-                a, b = find(i), find(j)
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
+            shared = sum((counts & Counter(words[h])).values())
+            short = min(len(ws), len(words[h]))
+            if 2 * shared / (len(ws) + len(words[h])) < opts.match and shared / short < 0.9:
+                continue  # cannot reach either threshold: skip the in-order comparison
+            sim, within = _ratio(ws, words[h])
+            if sim >= opts.match or (within >= 0.9 and short >= 4):
+                joined = h
+                break
+        if joined is None:
+            for w in set(ws) - _MINOR:
+                index.setdefault(w, []).append(i)
+        else:
+            parent[i] = find(joined)
     groups: dict[int, list[Claim]] = {}
     for i, k in enumerate(keys):
         groups.setdefault(find(i), []).extend(items[n] for n in by_key[k])
@@ -368,7 +399,9 @@ def _judge_quote(group: list[Claim]) -> Fact:
     by_key: dict[str, list[Claim]] = {}
     for c in group:
         by_key.setdefault(c.value.key, []).append(c)  # type: ignore[union-attr]
-    ranked = sorted(by_key.items(), key=lambda kv: (-len({c.doc_id for c in kv[1]}), -len(kv[0]), kv[0]))
+    # the wording most sources give; then the fuller one; then the first source's
+    ranked = sorted(by_key.items(), key=lambda kv: (-len({c.doc_id for c in kv[1]}), -len(kv[0].split()),
+                                                    min(c.doc_id for c in kv[1]), kv[0]))
     ref = ranked[0][1][0]
     speakers = sorted({c.value.speaker for c in group if c.value.speaker})  # type: ignore[union-attr]
     who = speakers[0] if len(speakers) == 1 else None
@@ -385,7 +418,8 @@ def _judge_quote(group: list[Claim]) -> Fact:
 
     if len(doc_ids) == 1:
         verdict = "single-source"
-        text = f"Only {doc_ids[0]} quotes “{ref.value.text}”" + (f", attributed to {who}." if who else ".")  # type: ignore[union-attr]
+        said = f", attributed to {who}." if who else "."
+        text = f"Only {doc_ids[0]} quotes “{ref.value.text}”{said}"  # type: ignore[union-attr]
         return Fact(fid, label, "quote", verdict, text, tuple(group), ref.value)
     if len(ranked) == 1:
         text = f"{how(group)} quote the same words: “{ref.value.text}”."  # type: ignore[union-attr]
@@ -398,10 +432,9 @@ def _judge_quote(group: list[Claim]) -> Fact:
         other = cs[0]
         words = key.split()
         changes = _changes(ref_words, words)
-        sim, within = _ratio(ref_words, words)
         meaningful = _meaningful(changes)
         excerpt = _is_excerpt(ref_words, words, meaningful)
-        diff = word_diff(ref.value.text, other.value.text, excerpt=excerpt)  # type: ignore[union-attr]
+        diff = word_diff(ref.value.text, other.value.text, excerpt=excerpt, context=4)  # type: ignore[union-attr]
         if not meaningful:
             kind = "differs only in punctuation, spelling or linking words"
         elif excerpt:

@@ -30,7 +30,7 @@ from urllib.parse import urlsplit
 from .errors import skip_message
 from .model import Published, RawDocument
 
-__all__ = ["ReadOptions", "read_inputs", "read_bytes", "html_to_raw", "reader_versions"]
+__all__ = ["ReadOptions", "read_inputs", "read_bytes", "decode_bytes", "html_to_raw", "reader_versions", "read_stats"]
 
 #: The fields tried, in order, when the configured field is left at its default and missing.
 _FIELD_FALLBACKS = {
@@ -51,8 +51,8 @@ _MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"%PDF", b"PK\x03\x04", b"\x7fEL
           b"\x00\x00\x01\x00", b"OggS", b"ID3", b"fLaC", b"\x1a\x45\xdf\xa3", b"7z\xbc\xaf", b"Rar!",
           b"BZh", b"\xfd7zXZ", b"\x28\xb5\x2f\xfd", b"wOFF", b"wOF2", b"\x00\x01\x00\x00\x00", b"MZ")
 
-_HTML_SNIFF = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|div|p|article)\b",
-                         re.IGNORECASE | re.DOTALL)
+_HTML_SNIFF = re.compile(r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+                         r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article)\b", re.IGNORECASE | re.DOTALL)
 _ISO_DATE = re.compile(r"((?:19|20)\d\d)(?:-(\d\d)(?:-(\d\d))?)?")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -100,6 +100,24 @@ def reader_versions() -> dict:
     return out
 
 
+def read_stats(raws: Sequence[RawDocument]) -> dict:
+    """Counts for the dossier: documents by format, skipped by reason, warnings by kind (keys sorted)."""
+    formats: dict[str, int] = {}
+    skipped: dict[str, int] = {}
+    warnings: dict[str, int] = {}
+    for raw in raws:
+        formats[raw.format] = formats.get(raw.format, 0) + 1
+        if raw.skipped:
+            key = raw.skipped.split(":", 1)[0]
+            skipped[key] = skipped.get(key, 0) + 1
+        for w in raw.warnings:
+            key = w.split(":", 1)[0].split(" (", 1)[0]
+            warnings[key] = warnings.get(key, 0) + 1
+    return {"documents": len(raws), "formats": dict(sorted(formats.items())),
+            "skipped_reasons": dict(sorted(skipped.items())), "warnings": dict(sorted(warnings.items())),
+            "readers": reader_versions()}
+
+
 # --------------------------------------------------------------------------------------------- inputs
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +126,7 @@ class _Task:
     origin: str
     path: str | None  # None for stdin
     missing: str | None = None  # skip reason key when the input names nothing readable
+    detail: str = ""
 
 
 def _walk(directory: str, options: ReadOptions) -> list[str]:
@@ -130,7 +149,10 @@ def _expand(inputs: Sequence[str], options: ReadOptions) -> list[_Task]:
         if given == "-":
             tasks.append(_Task("-", "-", None))
         elif os.path.isdir(given):
-            tasks.extend(_Task(_rel_id(p, given), p, p) for p in _walk(given, options))
+            found = _walk(given, options)
+            tasks.extend(_Task(_rel_id(p, given), p, p) for p in found)
+            if not found:
+                tasks.append(_Task(given, given, None, "empty", "the directory holds no files"))
         elif os.path.lexists(given):
             tasks.append(_Task(os.path.basename(given.rstrip("/\\")) or given, given, given))
         elif glob.has_magic(given):
@@ -158,7 +180,7 @@ def _expand(inputs: Sequence[str], options: ReadOptions) -> list[_Task]:
     fixed = []
     for t in tasks:
         if counts[t.id] > 1 and t.path:
-            fixed.append(_Task(os.path.normpath(t.origin).replace(os.sep, "/"), t.origin, t.path, t.missing))
+            fixed.append(_Task(os.path.normpath(t.origin).replace(os.sep, "/"), t.origin, t.path, t.missing, t.detail))
         else:
             fixed.append(t)
     return sorted(fixed, key=lambda t: (t.id, t.origin))
@@ -185,7 +207,7 @@ def _skip(doc_id: str, origin: str, reason: str, detail: str = "", fmt: str = "t
 
 def _read_task(task: _Task, options: ReadOptions, stdin: BinaryIO | None) -> list[RawDocument]:
     if task.missing:
-        return [_skip(task.id, task.origin, task.missing, task.origin)]
+        return [_skip(task.id, task.origin, task.missing, task.detail or task.origin)]
     if task.path is None:
         stream = stdin if stdin is not None else sys.stdin.buffer
         data = stream.read(options.max_bytes + 1)
@@ -287,7 +309,7 @@ def read_bytes(data: bytes, *, doc_id: str, origin: str, fmt: str | None = None,
     """Raw documents from the bytes of one input; ``fmt`` None means sniff (text, HTML or JSONL)."""
     if fmt == "warc":
         return _read_warc_stream(io.BytesIO(data), doc_id, origin, options)
-    if fmt is None and data[:4] in (b"WARC",) or (fmt is None and data[:2] == b"\x1f\x8b"):
+    if fmt is None and data[:2] == b"\x1f\x8b" or data[:4] == b"WARC":
         if data[:2] == b"\x1f\x8b":
             try:
                 data = _gunzip(data, options.max_bytes)
@@ -297,33 +319,49 @@ def read_bytes(data: bytes, *, doc_id: str, origin: str, fmt: str | None = None,
                 return [_skip(doc_id, origin, "undecodable", f"not a valid gzip file: {exc}")]
         if data[:4] == b"WARC":
             return _read_warc_stream(io.BytesIO(data), doc_id, origin, options)
-    text, reason, detail = decode_bytes(data)
+    text, reason, enc = decode_bytes(data)
     sniffed = fmt or ("stdin" if stdin else "text")
     if text is None:
-        return [_skip(doc_id, origin, reason or "undecodable", detail, sniffed)]
+        return [_skip(doc_id, origin, reason or "undecodable", enc, sniffed)]  # enc holds the detail here
     if not text.strip():
         return [_skip(doc_id, origin, "whitespace-only", "", sniffed)]
+    warnings = () if enc in ("utf-8", "utf-8-sig", "ascii") else (f"decoded as {enc} (detected)",)
     if fmt is None:
-        if _HTML_SNIFF.match(data[:4096]):
-            fmt = "html"
-        elif text.lstrip().startswith("{") and _all_json_lines(text):
-            fmt = "jsonl"
-        elif text.lstrip().startswith("["):
-            fmt = "json"
-        else:
-            fmt = "text"
+        fmt = _sniff(text)
     if fmt == "html":
-        return [html_to_raw(text, doc_id=doc_id, origin=origin, options=options)]
+        doc = html_to_raw(text, doc_id=doc_id, origin=origin, options=options)
+        return [_replace(doc, warnings=warnings + doc.warnings) if warnings else doc]
     if fmt in ("jsonl", "json"):
         return _read_records(text, doc_id, origin, fmt, options)
     if fmt == "text" and stdin:
         fmt = "stdin"
-    return [RawDocument(id=doc_id, source=doc_id, text=text, origin=origin, format=fmt)]
+    return [RawDocument(id=doc_id, source=doc_id, text=text, origin=origin, format=fmt, warnings=warnings)]
 
 
-def _all_json_lines(text: str) -> bool:
-    lines = [ln for ln in text.splitlines()[:5] if ln.strip()]
-    return all(ln.lstrip().startswith("{") and ln.rstrip().endswith("}") for ln in lines)
+def _sniff(text: str) -> str:
+    """The format of an input named by no telling extension: html, jsonl, json or text."""
+    if _HTML_SNIFF.match(text[:4096]):
+        return "html"
+    head = text.lstrip()
+    if head.startswith("{"):
+        first = head.split("\n", 1)[0]
+        try:
+            json.loads(first)
+            return "jsonl"
+        except json.JSONDecodeError:
+            pass
+        try:
+            json.loads(head)
+            return "json"
+        except json.JSONDecodeError:
+            return "text"
+    if head.startswith("["):
+        try:
+            json.loads(head)
+            return "json"
+        except json.JSONDecodeError:
+            return "text"  # "[Updated] ..." is a line of text, not broken JSON
+    return "text"
 
 
 # ------------------------------------------------------------------------------------- JSON records
@@ -426,7 +464,7 @@ def _record(rec, rid: str, origin: str, fmt: str, options: ReadOptions) -> RawDo
     if not text.strip():
         return _skip(rid, origin, "whitespace-only" if text else "empty", f"field {options.text_field!r}", fmt)
     published = _declared_date(date)
-    if _HTML_SNIFF.match(text[:4096].encode("utf-8", "ignore")) and "</" in text:
+    if _HTML_SNIFF.match(text[:4096]) and "</" in text:
         doc = html_to_raw(text, doc_id=rid, origin=origin, url=url, options=options)
         if doc.skipped:
             return doc

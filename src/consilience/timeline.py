@@ -24,7 +24,8 @@ def _date_of(fact: Fact) -> TimeValue | None:
         return consensus_date(fact.claims)
     if isinstance(fact.consensus, TimeValue):
         return fact.consensus
-    dated = [c.value for c in sorted(fact.claims, key=lambda c: (c.doc_id, c.span.start)) if isinstance(c.value, TimeValue)]
+    claims = sorted(fact.claims, key=lambda c: (c.doc_id, c.span.start))
+    dated = [c.value for c in claims if isinstance(c.value, TimeValue)]
     return dated[0] if dated else None
 
 

@@ -5,7 +5,6 @@ Run: python tests/data/make_warcs.py (the outputs are committed; rerun only to c
 
 from __future__ import annotations
 
-import gzip
 import io
 from pathlib import Path
 

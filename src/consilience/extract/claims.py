@@ -30,8 +30,32 @@ COUNT_UNIT_SYNONYMS: dict[str, str] = {
     "ship": "vessel", "boat": "vessel", "cutter": "vessel", "vessel": "vessel", "tourist": "visitor",
     "visitor": "visitor", "arrival": "visitor", "ceo": "executive", "executive": "executive", "employee": "worker",
     "worker": "worker", "ballot": "vote", "vote": "vote", "person": "person", "individual": "person",
-    "resident": "person", "inhabitant": "person", "citizen": "person",
+    "resident": "person", "inhabitant": "person", "citizen": "person", "adult": "person", "participant": "person",
+    "volunteer": "person", "respondent": "person", "fan": "spectator", "supporter": "spectator",
+    "spectator": "spectator", "attendee": "spectator", "police officer": "officer", "officer": "officer",
+    "policeman": "officer", "body": "death",
 }
+
+#: What happened to the people counted, read from the words around the count ("23 people were still
+#: missing" counts missing people, "killing at least five people" counts deaths).
+PEOPLE_STATES: tuple[tuple[str, str], ...] = (
+    ("death", r"killed|killing|kills|dead|died|die|deaths?|death\s+toll|bodies|fatalit\w+|lost\s+their\s+lives"),
+    ("missing person", r"missing|unaccounted"),
+    ("injured person", r"injured|wounded|hurt|injuries"),
+    ("displaced person", r"displaced|evacuated|homeless|fled|relocated"),
+    ("rescued person", r"rescued|saved|pulled\s+alive"),
+    ("arrested person", r"arrested|detained|held\s+in\s+custody"),
+)
+_PEOPLE_STATE_RES = tuple((u, re.compile(r"\b(?:" + p + r")\b", re.IGNORECASE)) for u, p in PEOPLE_STATES)
+_PEOPLE_UNITS = frozenset({"person", "body", "death", "resident", "victim", "civilian", "child", "man", "woman",
+                           "villager", "passenger", "worker", "miner", "migrant", "student", "tourist"})
+_LEVEL_BEFORE = re.compile(
+    r"\b(?:rose|risen|rising|climbed|climbing|jumped|increased|grew|grown|fell|fallen|dropped|reached|reaching|hit|stood\s+at"
+    r"|stands\s+at|is\s+now|was|were|totalled|totaled|numbered|to)\s+(?:(?:at\s+least|more\s+than|over|nearly|about|some)\s+)?$",
+    re.IGNORECASE,
+)
+_RUNNING_MEASURE = re.compile(r"\b(?:toll|deaths?|dead|killed|missing|injured|wounded|casualt\w+|fatalit\w+|evacuated|displaced)\b",
+                              re.IGNORECASE)
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-zÀ-ɏḀ-ỿ][\w'’-]*")
 _CLAUSE_CUT = re.compile(r";|,\s+(?:while|whereas|but|and|with|as|placing|ranking|marking)\b|\s+while\s+|\s+whereas\s+|—|–\s")
@@ -40,6 +64,10 @@ _EVERY = re.compile(
     re.IGNORECASE,
 )
 _SCOPE_CUE = re.compile(r"(?:\b(?:in|during|for|of|by|as\s+of|since|through|throughout|at\s+the\s+end\s+of|at)\s+(?:the\s+)?$)", re.IGNORECASE)
+_REPORTED_ON = re.compile(
+    r"\b(?:said|says|told|published|announced|reported|released|stated|posted|appeared|confirmed|noted|added)\b[^.;]*$",
+    re.IGNORECASE,
+)
 _LINK_VERBS = re.compile(
     r"\b(?:is|are|was|were|has|have|had|stood|stands|reached|reaches|hit|hits|topped|tops|totalled|totaled|totals|amounted"
     r"|amounts|exceeded|exceeds|surpassed|surpassing|exceeding|rose|rising|grew|fell|jumped|climbed|increased|decreased"
@@ -94,8 +122,20 @@ def _add_span(out: list[Span], doc_id: str, text: str, s: int, e: int) -> None:
         out.append(Span(doc_id, s, e))
 
 
+def _surface(word: str) -> str:
+    """A word folded as sentence statistics fold it (lower ASCII, no apostrophe, rough singular), so a term
+    that is not canonicalised keeps the weight it has in the story."""
+    w = word.replace("'", "").replace("’", "")
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
 def clause_terms(text: str) -> tuple[str, ...]:
-    """Folded, canonicalised content words of ``text`` plus the keys of the places it names, sorted."""
+    """Folded content words of ``text`` (as written, roughly singular) with their canonical synonyms
+    ("turnover" also gives "trade"), plus the keys of the places it names; sorted."""
     terms = set()
     places = find_places(text)
     covered = [(s, e) for s, e, _, _ in places]
@@ -134,11 +174,14 @@ _PHRASE_CUT = re.compile(r",|\b(?:[Ww]ith|[Ww]hich|[Tt]hat|[Ww]ho|[Ww]here|[Ww]h
 
 
 def _content(phrase: str) -> list[str]:
-    """Folded words of a noun phrase without function words and places."""
+    """Folded words of a noun phrase without function words, places and names (capitalised words after
+    the first: "Coastline Wire signed" is not what is measured)."""
     out = []
-    for w in _WORD.findall(phrase):
+    for k, w in enumerate(_WORD.findall(phrase)):
         f = fold(w).strip("'’")
         if f in _MEASURE_STOP or not f or find_places(w):
+            continue
+        if w[:1].isupper() and (k > 0 or out) and not w.isupper():
             continue
         out.append(f)
     return out
@@ -167,12 +210,19 @@ def _measure(text: str, lo: int, pos: int, nm: NumberMention) -> str:
         left = text[max(lo, pos - 20):pos].lower()
         remains = "remains" in words or re.search(r"\bremains\s+of\s*$", left)
         unit = _count_unit(text, nm)
-        head = _plural(unit)
+        canon = COUNT_UNIT_SYNONYMS.get(f"{words[-2]} {nm.value.unit}" if len(words) > 1 else "", "")
+        head = _plural(unit) if canon or (words and words[-1] == "remains") else (words[-1] if words else _plural(unit))
         mods = [w for w in words[:-1] if w != "remains"]
         if mods and unit != nm.value.unit and f"{mods[-1]} {nm.value.unit}" in COUNT_UNIT_SYNONYMS:
             mods = mods[:-1]  # "service members" became "soldiers"
         phrase = " ".join(mods[-2:] + [head]) if mods and len(mods) <= 2 else head
         return f"remains of {phrase}" if remains else phrase
+    if isinstance(v, Quantity) and v.kind == "money":
+        m_in = re.match(r"\s+in\s+((?:[a-z][\w-]*\s+){0,2}?(?:aid|money|revenue|sales|profits?|losses|damages?|funding|loans?"
+                        r"|investments?|exports?|imports?|trade|debt|spending|grants?|assistance|subsidies|fines?|bonuses))\b",
+                        text[nm.end:nm.end + 50])
+        if m_in:
+            return " ".join(_content(m_in.group(1)))
     left = text[lo:pos]
     cuts = list(re.finditer(r"\.\s+(?=[A-Z])", left))
     if cuts:
@@ -240,6 +290,13 @@ def _rank_parties(text: str, s: int, e: int, lo: int, hi: int, nm: NumberMention
                                             text[tail:p[0]]):
                 owner = p[2]
                 break
+    if owner is None:
+        # "for Uganda, Tanzania is the fourth-largest export market"
+        for p in places:
+            if lo <= p[0] < nm.start and re.search(r"\bfor\s+(?:the\s+)?$", text[max(lo, p[0] - 8):p[0]], re.I) and (
+                    re.match(r"\s*,", text[p[1]:p[1] + 3])):
+                owner = p[2]
+                break
     if owner is None and not nm.noun:
         # an appositive rank ("investment in X has topped $11 billion, the 11th highest"): the list is X's
         for p in places:
@@ -251,6 +308,9 @@ def _rank_parties(text: str, s: int, e: int, lo: int, hi: int, nm: NumberMention
         for p in pool:
             if p[2] == owner or p in poss or p[0] >= nm.start:
                 continue
+            if re.search(r"\b(?:in|across|within|throughout|from|among|to|of|for|with|at)\s+(?:the\s+)?$",
+                         text[max(s, p[0] - 12):p[0]], re.IGNORECASE):
+                continue  # "In Asia, X is ...": a setting, not the party ranked
             ranked = p[2]
             break
         if ranked:
@@ -291,6 +351,13 @@ def _time_scope(text: str, times: list[TimeMention], lo: int, hi: int, nm: Numbe
         # prefer dates after the figure in the same clause ("was worth X last year") and dates introduced
         # by a scoping preposition ("In 2022, trade hit X")
         cue = bool(_SCOPE_CUE.search(text, max(lo, t.start - 25), t.start)) or t.text.lower().startswith(("last", "this", "next"))
+        if t.start < 120 and re.match(r"\s*(?:\(\w[\w ]*\)\s*)?[-—–]\s", text[t.end:t.end + 20]):
+            continue  # a dateline dates the report, not the figure
+        tail = max(nm.end, nm.noun_end)
+        gap = nm.start - t.end if t.end <= nm.start else t.start - tail
+        if t.value is not None and t.value.granularity in ("day", "week") and not adjacent and (
+                gap > 30 or _REPORTED_ON.search(text, max(lo, t.start - 40), t.start)):
+            continue  # "published on February 14": the date of an act of reporting, not of the figure
         key = (0 if adjacent else 1 if cue else 2, dist)
         if best is None or key < best[0]:
             best = (key, t)
@@ -339,13 +406,20 @@ def extract_claims(doc: Document) -> list[Claim]:
         lo, hi = _clause_bounds(text, sent.start, sent.end, nm.start, nm.end)
         measure = _measure(text, lo, nm.start, nm)
         prev = prev_in_sentence.get(i)
-        if isinstance(v, Quantity) and v.kind == "number" and not (measure and nm.change):
-            continue  # a bare figure with nothing measured is not checkable
-        if isinstance(v, Quantity) and v.kind == "count":
-            v = Quantity(kind="count", unit=_count_unit(text, nm), point=v.point, low=v.low, high=v.high, hedge=v.hedge)
+        if isinstance(v, Quantity) and v.kind == "number":
+            state = _running_level(text, lo, hi, nm)
+            if state is not None:
+                # "the death toll has risen to 11": a count of deaths, though no noun follows the figure
+                v = Quantity(kind="count", unit=state, point=v.point, low=v.low, high=v.high, hedge=v.hedge)
+                measure = measure or _plural(state)
+            elif not (measure and nm.change):
+                continue  # a bare figure with nothing measured is not checkable
+        elif isinstance(v, Quantity) and v.kind == "count":
+            unit = _count_unit(text, nm)
+            if unit in _PEOPLE_UNITS:
+                unit = _people_state(text, lo, hi, nm) or unit
+            v = Quantity(kind="count", unit=unit, point=v.point, low=v.low, high=v.high, hedge=v.hedge)
         scope_m = _time_scope(text, times, lo, hi, nm, bases)
-        if scope_m is None and isinstance(v, Rank):
-            scope_m = _time_scope(text, times, sent.start, sent.end, nm, bases)
         scope = scope_m.value if scope_m is not None else None
         if scope_m is not None and scope_m.ref in ("previous", "following", "same") and prev is not None:
             scope = prev.qualifiers.time_scope  # "in the same year": the date the sentence already gave
@@ -409,6 +483,28 @@ def extract_claims(doc: Document) -> list[Claim]:
 def _canonical_phrase(phrase: str) -> str:
     """A noun phrase with each word canonicalised ("trading partner" and "commercial partner" -> "trade partner")."""
     return " ".join(canonical_term(fold(w)) for w in _WORD.findall(phrase) if fold(w) not in ("the", "a", "an", "any", "all"))
+
+
+def _people_state(text: str, lo: int, hi: int, nm: NumberMention) -> str | None:
+    """What the counted people are (dead, missing, injured, ...) from the words around the count."""
+    window = text[max(lo, nm.start - 30):min(hi, (nm.noun_end or nm.end) + 60)]
+    for unit, rx in _PEOPLE_STATE_RES:
+        if rx.search(window):
+            return unit
+    return None
+
+
+def _running_level(text: str, lo: int, hi: int, nm: NumberMention) -> str | None:
+    """The state counted by a bare figure that is the level of a running toll ("the toll rose to 17")."""
+    if not _LEVEL_BEFORE.search(text, max(lo, nm.start - 40), nm.start):
+        return None
+    left = text[lo:nm.start]
+    if not _RUNNING_MEASURE.search(left):
+        return None
+    for unit, rx in _PEOPLE_STATE_RES:
+        if rx.search(left):
+            return unit
+    return "death" if re.search(r"\btoll\b", left, re.IGNORECASE) else None
 
 
 def _count_unit(text: str, nm: NumberMention) -> str:

@@ -46,6 +46,10 @@ _PLACES: dict[str, tuple[str, ...]] = {
     "cuba": ("Cuba",), "haiti": ("Haiti",), "guatemala": ("Guatemala",), "honduras": ("Honduras",), "nicaragua": ("Nicaragua",),
     "panama": ("Panama",), "eu": ("European Union", "EU", "E.U."), "asean": ("Association of Southeast Asian Nations", "ASEAN"),
     "un": ("United Nations", "U.N.", "UN"), "nato": ("NATO",),
+    # continents and regions: lists are often drawn up over them ("Africa's 8th-largest economy")
+    "africa": ("Africa",), "asia": ("Asia",), "europe": ("Europe",), "latin america": ("Latin America",),
+    "middle east": ("Middle East",), "southeast asia": ("Southeast Asia", "South-East Asia"), "oceania": ("Oceania",),
+    "north america": ("North America",), "south america": ("South America",),
 }
 #: Folded alias -> canonical key.
 PLACE_ALIASES: dict[str, str] = {alias: key for key, names in _PLACES.items() for alias in names}
@@ -63,7 +67,7 @@ DEMONYMS: dict[str, str] = {
     "Kenyan": "kenya", "Ethiopian": "ethiopia", "Polish": "poland", "Dutch": "netherlands", "Swedish": "sweden",
     "Norwegian": "norway", "Danish": "denmark", "Finnish": "finland", "Irish": "ireland", "Greek": "greece",
     "Swiss": "switzerland", "Austrian": "austria", "Belgian": "belgium", "Portuguese": "portugal", "Taiwanese": "taiwan",
-    "European": "eu", "Argentine": "argentina", "Chilean": "chile", "Colombian": "colombia", "Venezuelan": "venezuela",
+    "European": "eu", "African": "africa", "Asian": "asia", "Argentine": "argentina", "Chilean": "chile", "Colombian": "colombia", "Venezuelan": "venezuela",
     "Cuban": "cuba", "Afghan": "afghanistan", "Burmese": "myanmar", "Mongolian": "mongolia", "New Zealand": "new zealand",
 }
 
@@ -81,7 +85,7 @@ SYNONYMS: dict[str, str] = {
     # partners and markets
     "partner": "partner", "partners": "partner", "partnership": "partnership", "market": "market", "markets": "market",
     # people
-    "student": "student", "students": "student", "studying": "student", "study": "student", "studies": "student",
+    "student": "student", "students": "student", "studying": "student",
     "soldier": "soldier", "soldiers": "soldier", "troop": "soldier", "troops": "soldier", "servicemen": "soldier",
     "serviceman": "soldier", "service": "soldier", "member": "soldier", "members": "soldier", "mia": "soldier",
     "remains": "remains",

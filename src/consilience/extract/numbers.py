@@ -15,11 +15,13 @@ It must not know about documents, claims or any particular story.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from consilience.extract._scan import NUMBER_STARTERS, hits
 from consilience.extract.times import TimeMention, find_times
 from consilience.model import Quantity, Rank
 
@@ -30,6 +32,7 @@ __all__ = [
     "hedged_interval",
     "precision_of",
     "HEDGE_RULE",
+    "HEDGE_UNITS",
     "HEDGE_WIDTH",
     "HEDGE_WIDTH_CAP",
     "PRECISION_CAP",
@@ -39,10 +42,12 @@ __all__ = [
 # ---------------------------------------------------------------------------------------------
 # The hedge rule (stated once; docs/values.md repeats it for readers)
 
-#: A hedge widens a figure by at most this share of it (or one unit of written precision, if larger).
+#: A hedge moves a figure by this many units of its last written digit ...
+HEDGE_UNITS = 12
+#: ... but by no less than this share of the figure (very precise figures) ...
 HEDGE_WIDTH = 0.04
-#: ... and never by more than this share of the figure.
-HEDGE_WIDTH_CAP = 0.5
+#: ... and by no more than this share (round figures).
+HEDGE_WIDTH_CAP = 0.12
 #: The rounding unit of a written figure is never taken to exceed this share of it ("100" is not ±50).
 PRECISION_CAP = 0.1
 
@@ -59,10 +64,12 @@ A figure X written with precision u (the place value of its last significant dig
   nearly, almost, just under ("nearly")    [X - w, X]
   about, around, some, roughly ("about")   [X - w, X + w]
 
-where w = min(max(u, 4% of X), 50% of X): a hedge moves the figure by one unit of its written precision
-or by 4% of it, whichever is larger, and never by more than half of it. So "more than 730" covers 733
-(w = 29.2), while "more than US$123.86 billion" (up to 128.8 billion) and "more than US$130 billion"
-(from 130 billion) do not meet. Ranges ("between 10 and 12", "10-12") are [low, high] as written.
+where w = 12 u, kept between 4% and 12% of X: a hedge reaches a dozen units of the last written digit,
+so a precise figure is hedged narrowly and a round one widely, within bounds. "more than 730" covers
+733 (w = 87.6); "more than US$123.86 billion" (up to 128.8 billion) and "more than US$130 billion" (from
+130 billion) do not meet; "over $10.3 billion" reaches 11.5 billion, so it meets "$11.4 billion".
+Ranges ("between 10 and 12", "10-12") are [low, high] as written. This is the extent outside which
+the source would simply be wrong; how far a figure *points* is the judge's business.
 """
 
 _HEDGE_PHRASES: list[tuple[str, str]] = [
@@ -98,7 +105,7 @@ def hedged_interval(x: float, u: float, hedge: str) -> tuple[float, float]:
     ax = abs(x)
     if ax > 0:
         u = min(u, PRECISION_CAP * ax)
-    w = min(max(u, HEDGE_WIDTH * ax), HEDGE_WIDTH_CAP * ax) if ax > 0 else u
+    w = min(max(HEDGE_UNITS * u, HEDGE_WIDTH * ax), HEDGE_WIDTH_CAP * ax) if ax > 0 else u
     if hedge in ("over", "at-least"):
         return x, x + w
     if hedge in ("under", "at-most", "nearly"):
@@ -332,6 +339,11 @@ _HEDGE_BEFORE = re.compile(
     r"(?:(?P<h>" + "|".join(f"(?:{p})" for p, _ in _HEDGE_PHRASES) + r")\s*(?:,\s*)?)$", re.IGNORECASE
 )
 _HEDGE_OF = [(re.compile(rf"(?:{p})", re.IGNORECASE), h) for p, h in _HEDGE_PHRASES]
+#: The last word of every hedge phrase: a cheap test before the full pattern is tried.
+_HEDGE_LAST_WORDS = frozenset(
+    re.sub(r"\\s\+|\\\.|\?|\(\?:|\)", " ", alt).split()[-1].lower()
+    for p, _ in _HEDGE_PHRASES for alt in p.split("|") if alt
+) | {"~", "approx.", "ca.", "c."}
 _HEDGE_AFTER = re.compile(r"\s*(?:or\s+(?:more|above|higher|over|greater)|\+|plus)(?![\w])", re.IGNORECASE)
 _HEDGE_AFTER_UNDER = re.compile(r"\s*or\s+(?:less|fewer|below|under|lower)(?![\w])", re.IGNORECASE)
 _PREFIX_RE = re.compile(r"(?:(?<![\w$])|(?<=\bUS)|(?<=\bU\.S\.))(?P<cur>" + _PREFIX_CUR + r")\s?$", re.IGNORECASE)
@@ -344,23 +356,8 @@ _CORE = re.compile(
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)fold)(?![\w]))",
     re.IGNORECASE,
 )
-def _gate() -> re.Pattern[str]:
-    """Where a quantity or rank can start: a digit run or a number, ordinal, superlative or multiplier word."""
-    from consilience.extract.times import trie_regex
-
-    words = set(UNITS_WORDS) | set(TENS_WORDS) | set(ORDINALS) | {
-        "hundred", "thousand", "million", "billion", "trillion", "dozen", "dozens", "half", "most", "least",
-        "twice", "doubled", "doubling", "tripled", "tripling", "trebled", "quadrupled", "halved", "halving",
-    } | {w for w in SUPERLATIVES} | {f"{w}fold" for w in ("two", "three", "four", "five", "six", "seven", "eight",
-                                                        "nine", "ten", "twenty", "hundred", "thousand")}
-    variants = set()
-    for w in words:
-        variants |= {w, w.capitalize(), w.upper()}
-    return re.compile(r"-?\d+|\.\d|\b(?:" + trie_regex(sorted(variants)) + r")\b")
-
-
-_GATE = _gate()
 _ARTICLE_BEFORE = re.compile(r"(?:a|A|an|An|one|One|half|Half)\s+$")
+_TAKES_ARTICLE = frozenset("hundred thousand million billion trillion dozen half".split())
 _SECOND = re.compile(
     r"(?:(?P<digits>" + _DIGITS + r")(?P<attached>(?:bn|mn|mln|bln|tn|trn|[kKmMbB])(?![\w]))?(?![\w])"
     r"|(?P<words>" + _WORDNUM + r")(?![\w]))",
@@ -405,9 +402,11 @@ _CHANGE_VERB_BEFORE = re.compile(
 )
 _CHANGE_VERB_BY = re.compile(
     r"\b(?P<v>rose|increased|grew|raised|boosted|hiked|expanded|fell|dropped|declined|decreased|cut|reduced|lowered|slashed|shrank)"
-    r"\s+(?:[\w'’-]+\s+){1,3}by\s+(?:(?:an?|some|about|around|nearly|almost|more\s+than|over|roughly)\s+)*$",
+    r"\s+(?:[\w'’-]+\s+){1,6}by\s+(?:(?:an?|some|about|around|nearly|almost|more\s+than|over|roughly)\s+)*$",
     re.IGNORECASE,
 )
+_CHANGE_WORDS = frozenset(re.findall(r"[a-z]+", _CHANGE_VERB_BEFORE.pattern.split("(?:by")[0])) | frozenset(
+    re.findall(r"[a-z]+", _CHANGE_VERB_BY.pattern.split(")")[0]))
 _CHANGE_NOUN_AFTER = re.compile(
     r"\s*(?P<n>increase|rise|growth|gain|jump|surge|hike|expansion|boost|decrease|decline|drop|fall|reduction|contraction|cut|slump|loss|plunge|dip|change)s?(?![\w])",
     re.IGNORECASE,
@@ -448,6 +447,14 @@ _PARTICLE_OVER = re.compile(
 
 def _hedge_before(text: str, pos: int) -> tuple[str, int] | None:
     """The hedge written just before ``pos`` and where it starts, if any."""
+    j = pos
+    while j > 0 and text[j - 1] in " ,":
+        j -= 1
+    k = j
+    while k > 0 and (text[k - 1].isalpha() or text[k - 1] in ".~"):
+        k -= 1
+    if text[k:j].lower() not in _HEDGE_LAST_WORDS:
+        return None
     window = text[max(0, pos - 30):pos]
     m = _HEDGE_BEFORE.search(window)
     if not m:
@@ -476,6 +483,28 @@ def _clean(x: float) -> float:
         return x
     return float(f"{x:.12g}")
 
+
+#: Units of measurement, as written after a figure -> canonical unit ("310 mm" = "310 millimetres").
+MEASURE_UNITS: dict[str, str] = {
+    "mm": "millimetre", "millimetre": "millimetre", "millimetres": "millimetre", "millimeter": "millimetre",
+    "millimeters": "millimetre", "cm": "centimetre", "centimetre": "centimetre", "centimetres": "centimetre",
+    "centimeter": "centimetre", "centimeters": "centimetre", "km": "kilometre", "kilometre": "kilometre",
+    "kilometres": "kilometre", "kilometer": "kilometre", "kilometers": "kilometre", "metre": "metre", "metres": "metre",
+    "meter": "metre", "meters": "metre", "kg": "kilogram", "kilogram": "kilogram", "kilograms": "kilogram",
+    "kilo": "kilogram", "kilos": "kilogram", "tonne": "tonne", "tonnes": "tonne", "ton": "tonne", "tons": "tonne",
+    "mile": "mile", "miles": "mile", "mph": "mile per hour", "km/h": "kilometre per hour", "kph": "kilometre per hour",
+    "ha": "hectare", "hectare": "hectare", "hectares": "hectare", "acre": "acre", "acres": "acre",
+    "litre": "litre", "litres": "litre", "liter": "litre", "liters": "litre", "barrel": "barrel", "barrels": "barrel",
+    "bpd": "barrel per day", "mw": "megawatt", "megawatt": "megawatt", "megawatts": "megawatt", "gw": "gigawatt",
+    "gigawatt": "gigawatt", "gigawatts": "gigawatt", "kwh": "kilowatt-hour", "°c": "degree celsius",
+    "degrees celsius": "degree celsius", "°f": "degree fahrenheit", "degrees fahrenheit": "degree fahrenheit",
+    "sq km": "square kilometre", "square kilometres": "square kilometre", "square kilometers": "square kilometre",
+    "square miles": "square mile", "feet": "foot", "ft": "foot", "inches": "inch", "inch": "inch",
+}
+_MEASURE_AFTER = re.compile(
+    r"\s?(?P<u>" + "|".join(re.escape(u) for u in sorted(MEASURE_UNITS, key=len, reverse=True)) + r")(?![\w/])",
+    re.IGNORECASE,
+)
 
 #: Adjectives that count people when they follow a figure: "12 dead and 40 injured".
 _ADJ_COUNTS = frozenset("dead injured wounded missing homeless displaced hurt killed".split())
@@ -510,6 +539,10 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str, str, int, int] | 
         if wl in ("and", "or") and i > 0:
             continue  # "50 corporation and business executives"
         if _is_plural(w) or wl in _IRREGULAR:
+            if i + 1 < len(words) and _is_plural(words[i + 1][0]) and words[i + 1][0][:1].islower() and (
+                    words[i + 1][0].lower() not in _NOT_NOUN and text[e:words[i + 1][1]] == " "):
+                w, s, e = words[i + 1]  # "police officers": the head is the last noun
+                wl = w.lower()
             unit = singular(wl)
             if wl in _CONTAINERS and i + 2 < len(words) and words[i + 1][0].lower() == "of":
                 inner = _noun_after(text, words[i + 1][2], limit)
@@ -546,12 +579,15 @@ def find_quantities(text: str, *, times: Sequence[TimeMention] | None = None) ->
     pos = 0
     bi = 0
     match = _CORE.match
-    for g in _GATE.finditer(text):
-        hit = g.start()
+    for hit, tok in hits(text):
         if hit < pos:
             continue
+        if not (tok[0].isdigit() or tok[0] == "-" or tok in NUMBER_STARTERS):
+            continue
         m = None
-        art = _ARTICLE_BEFORE.search(text, max(pos, hit - 5), hit)
+        art = None
+        if tok[0].isalpha() and tok.lower() in _TAKES_ARTICLE:
+            art = _ARTICLE_BEFORE.search(text, max(pos, hit - 5), hit)
         for start in ((art.start(), hit) if art else (hit,)):
             m = match(text, start)
             if m is not None:
@@ -680,7 +716,7 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
     # range: "between 10 and 12", "10-12%", "$10 billion to $12 billion"
     lo_hi = None
     rm = _RANGE_AFTER.match(text, end)
-    if rm and not any(t.start <= rm.end() < t.end for t in times):
+    if rm and not _inside(times, rm.end()):
         sep = rm.group("sep").lower()
         second = _SECOND.match(text, rm.end())
         if second is None:
@@ -734,6 +770,11 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
         q = _quantity(kind, unit, value_x, u, hedge)
     noun = ""
     ns = ne = end
+    if kind == "number" and (mu := _MEASURE_AFTER.match(text, end)) and not (mu.group("u").lower() in ("ft", "ha") and is_words):
+        unit_m = MEASURE_UNITS[mu.group("u").lower()]
+        q = Quantity(kind="count", unit=unit_m, point=q.point, low=q.low, high=q.high, hedge=q.hedge)
+        return NumberMention(start=start, end=mu.end(), text=text[start:mu.end()], value=q, noun=mu.group("u"),
+                             noun_start=mu.start("u"), noun_end=mu.end("u"))
     if kind in ("number",):
         na = _noun_after(text, end, len(text))
         if na:
@@ -747,6 +788,23 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
     if kind == "number" and digits is not None and re.fullmatch(r"(?:1[89]|20)\d\d", digits) and hedge == "exact":
         return None
     return NumberMention(start=start, end=end, text=text[start:end], value=q, noun=noun, noun_start=ns, noun_end=ne)
+
+
+def _inside(times: Sequence[TimeMention], pos: int) -> bool:
+    """Whether ``pos`` falls inside one of ``times`` (sorted by start)."""
+    i = bisect.bisect_right([t.start for t in times], pos) - 1 if len(times) < 64 else _bisect_starts(times, pos)
+    return i >= 0 and times[i].start <= pos < times[i].end
+
+
+def _bisect_starts(times: Sequence[TimeMention], pos: int) -> int:
+    lo, hi = 0, len(times)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if times[mid].start <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1
 
 
 def _looks_like_score(text: str, pos: int) -> bool:
@@ -769,6 +827,11 @@ def _ordinal_value(tok: str) -> int | None:
     return None
 
 
+_ORDINAL_NOUN_AFTER = re.compile(
+    r"[\s-]+(?P<n>minute|lap|round|inning|innings|over|hole|set|game|match|leg|stage|day|week|month|year|season|term"
+    r"|attempt|anniversary|edition|consecutive\s+\w+|straight\s+\w+|place|spot|seed|wave|phase|quarter\s+in\s+a\s+row)\b",
+    re.IGNORECASE,
+)
 _SUP_AFTER = re.compile(r"(?:\s*-\s*|\s+)(?P<sup>" + _SUP + r")", re.IGNORECASE)
 
 
@@ -781,9 +844,15 @@ def _ordinal_at(text: str, m: re.Match[str]) -> NumberMention | None:
     sm = _SUP_AFTER.match(text, e)
     out_of = None
     end = e
+    on = _ORDINAL_NOUN_AFTER.match(text, e)
     if sm:
         sup = re.sub(r"\s+", " ", sm.group("sup").lower())
         end = sm.end()
+    elif on:
+        # "the 87th minute", "for the eighth time", "her third term": an ordinal position in a series
+        rank = Rank(point=k, low=k, high=k, superlative="ordinal", hedge="exact")
+        return NumberMention(start=s, end=e, text=text[s:e], value=rank, noun=on.group("n"),
+                             noun_start=on.start("n"), noun_end=on.end("n"))
     else:
         before = text[max(0, s - 30):s]
         if not _RANK_VERB_STRONG.search(before):
@@ -893,7 +962,11 @@ def _attach_changes(text: str, ms: list[NumberMention], times: list[TimeMention]
             continue
         change = nm.change
         before = text[max(0, nm.start - 40):nm.start]
-        cv = _CHANGE_VERB_BEFORE.search(before) or _CHANGE_VERB_BY.search(before)
+        # the patterns end at the figure; try them only when a change word is near (a cheap word test)
+        near = set(re.findall(r"[a-z]+", before.lower()))
+        cv = None
+        if near & _CHANGE_WORDS:
+            cv = _CHANGE_VERB_BEFORE.search(before) or (_CHANGE_VERB_BY.search(before) if "by" in near else None)
         after_end = nm.end
         if cv:
             word = cv.group("v").lower()
@@ -925,8 +998,11 @@ def _attach_changes(text: str, ms: list[NumberMention], times: list[TimeMention]
         if yoy:
             base = TimeMention(start=yoy.start("y"), end=yoy.end("y"), text=yoy.group("y"), value=None, relative=True, ref="previous")
         else:
-            for t in times:
-                if t.start < after_end or t.start > stop:
+            first = _bisect_starts(times, after_end - 1) + 1
+            for t in times[first:]:
+                if t.start > stop:
+                    break
+                if t.start < after_end:
                     continue
                 gap = text[after_end:t.start]
                 # the base is introduced by "from", "compared with", "than" ... possibly after a level

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from consilience.extract._scan import TIME_NAMES, TIME_STARTERS, hits
 from consilience.model import TimeValue
 
 __all__ = ["TimeMention", "find_times", "parse_anchor", "time_value", "shift_value", "format_date"]
@@ -94,6 +95,10 @@ _NOT_YEAR_BEFORE = frozenset(
     "totalling totaling total no. no number page pages route flight room model rs".split()
 )
 _PLURAL_NOT_NOUN = frozenset("was has is does says sees marks saw gets makes takes wins as its this his thus plus".split())
+_SCALE_OR_CURRENCY_AFTER = frozenset(
+    "hundred thousand million billion trillion bn mn dollars dollar euros euro pounds yen yuan dong rupees won pesos "
+    "francs usd eur gbp percent pct".split()
+)
 _COUNT_NOUNS = frozenset(
     "people persons men women children staff police troops votes seats cases deaths dead homes units "
     "tons tonnes metres meters feet miles kilometres kilometers km kg hectares acres barrels points "
@@ -138,8 +143,9 @@ _RULES: list[tuple[str, str]] = [
     ("part", r"(?P<part>" + _PART + r")[-\s]+(?:(?P<mon>" + _MON + r")(?:,?\s+(?P<y1>" + _YEAR4 + r"))?|(?P<y>" + _YEAR4 + r")"
              r"|(?P<rel>this|last|next)\s+(?P<unit>year|month))\b"),
     ("monyear", r"(?P<mon>" + _MON + r"),?\s+(?:of\s+)?(?P<y>" + _YEAR4 + r")(?!\d)"),
-    ("quarter", r"(?:(?P<the>the|this|last|next)\s+)?(?:(?P<rel>latest|current|previous|past|last|year-earlier|year-ago|same)\s+)?"
-                r"(?:(?P<ord>" + _ORD + r")[-\s]+)?(?:fiscal\s+)?(?P<unit>quarter|half)(?![-\w])"
+    ("quarter", r"(?:(?P<the>the|this|last|next)\s+)?(?:(?P<y0>" + _YEAR4 + r")\s+)?"
+                r"(?:(?P<rel>latest|current|previous|past|last|year-earlier|year-ago|same|final)\s+)?"
+                r"(?:(?P<ord>" + _ORD + r")[-\s]+)?(?:fiscal\s+)?(?P<unit>quarter|half)(?![-\w])(?!\s+of\s+(?:the|a|an|all|its|their)\b)"
                 r"(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<y>" + _YEAR4 + r"|(?P<yrel>this|last|next)\s+year))?"),
     ("qcode", r"(?P<q>[QH][1-4])(?:\s+|\s*')?(?P<y>" + _YEAR4 + r"|\d\d)?\b"),
     ("decade", r"(?:the\s+)?(?:(?P<part>early|mid|late)[-\s]+)?(?:(?P<dec>(?:1[6-9]|20)\d0)|'(?P<dec2>\d0))s\b"),
@@ -152,14 +158,30 @@ _RULES: list[tuple[str, str]] = [
     ("year", r"(?P<y>" + _YEAR4 + r")(?!\d|[,.]\d|\s*(?:%|percent|per\s+cent))"),
     ("ago", r"(?P<n>" + _NUMWORD + r")\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>ago|earlier|before|later|after|since|from\s+now|hence)\b"),
     ("agoa", r"(?P<n>a|an)\s+(?P<unit>year|month|week|day|decade)\s+(?P<dir>ago|earlier|before|later)\b"),
-    ("relunit", r"(?:the\s+)?(?P<rel>" + _REL + r")\s+(?P<unit>year|month|week|decade|century|weekend)\b"),
+    ("relunit", r"(?:the\s+)?(?P<rel>" + _REL + r")\s+(?:fiscal\s+|financial\s+|calendar\s+)?(?P<unit>year|month|week|decade|century|weekend)\b"),
+    ("fiscalyear", r"the\s+(?:fiscal|financial)\s+year\b(?!\s+(?:\d|to|ending|ended|that|which|beginning))"),
+    ("century", r"(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|" + _DAYWORD + r")[-\s]+century\b"),
+    ("yearwords", r"(?:the\s+year\s+)?(?P<yw>(?:nineteen|twenty)[-\s]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                  r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+                  r"|seventeen|eighteen|nineteen|oh[-\s](?:one|two|three|four|five|six|seven|eight|nine)|hundred)"
+                  r"|two\s+thousand(?:\s+and)?(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+                  r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[-\s](?:one|two|three|four|five"
+                  r"|six|seven|eight|nine))?))?)(?![-\w])"),
     ("yearearlier", r"the\s+(?P<rel>year-earlier|year-ago|prior-year|previous-year)\s+(?:period|year|month)\b"),
     ("relwd", r"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|coming)\s+)?(?P<wd>" + _WEEKDAY_FULL + r")"
               r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
     ("relmon", r"(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>January|February|March|April|May|June|July"
-               r"|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)(?![\w-])"),
+               r"|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)(?![\w-])"
+               r"(?:,?\s+(?:of\s+)?(?P<rel2>last|this|next)\s+year\b|\s+(?P<yw>(?:nineteen|twenty)[-\s]+(?:twenty|thirty|forty|fifty"
+               r"|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?)(?![-\w]))?"),
     ("deictic", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow"
-                r"|nowadays|now|currently|recently|lately|recent\s+(?:days|weeks|months|years)|soon|formerly|previously)\b"),
+                r"|nowadays|now|currently|recently|lately|recent\s+(?:days|weeks|months|years)|soon|formerly|previously"
+                r"|the\s+future|the\s+past|(?:the\s+)?coming\s+(?:days|weeks|months|years)"
+                r"|the\s+(?:last|past)\s+(?:few|several)\s+(?:days|weeks|months|years)|current(?!\s+(?:year|month|quarter))"
+                r"|the\s+(?:near|short|long)\s+term|the\s+near\s+future|these\s+days"
+                r"|(?:future|coming)\s+(?:days|weeks|months|quarters|years)|past\s+(?:years|decades|months)|recent|future)\b"),
+    ("theyearnow", r"the\s+(?:full\s+|current\s+|calendar\s+|whole\s+)?year(?!\s*(?:\d|-|earlier|ago|before|after|later|'s\s+end))\b"
+                   r"|(?:the\s+)?(?:year[-\s]end|year's\s+end|end\s+of\s+the\s+year)\b"),
 ]
 
 _RULE_NAMES = [name for name, _ in _RULES]
@@ -180,9 +202,10 @@ _MASTER = _compile_master()
 # article ("the", "a") the whole master is tried.
 _RULE_STARTS: dict[str, str] = {
     "iso": "D", "compact": "D", "slash": "D", "isomonth": "D", "mdrange": "N", "mdword": "N", "dmrange": "DN",
-    "part": "W", "monyear": "N", "quarter": "W", "qcode": "W", "decade": "DW", "decadeword": "W", "season": "W",
+    "part": "W", "monyear": "N", "quarter": "DW", "qcode": "W", "decade": "DW", "decadeword": "W", "season": "W",
     "fiscal": "W", "yearrange": "D", "theyear": "", "year": "D", "ago": "DW", "agoa": "", "relunit": "W",
-    "yearearlier": "", "relwd": "NW", "relmon": "NW", "deictic": "W",
+    "yearearlier": "", "relwd": "NW", "relmon": "NW", "deictic": "W", "fiscalyear": "", "century": "DW",
+    "yearwords": "W", "theyearnow": "W",
 }
 
 
@@ -200,7 +223,7 @@ _SUBMASTERS = {k: _compile_subset(k) for k in "DNW"}
 _CASED_MONTH = re.compile(_MON)  # month names must be capitalised in running text ("may", "march")
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|'ll|to\s+be\s+held|is\s+(?:due|set|scheduled|expected|slated|planned)|are\s+(?:due|set|scheduled|expected|slated|planned)"
-    r"|plans?\s+to|intends?\s+to|going\s+to|would|upcoming|next)\b",
+    r"|plans?\s+to|intends?\s+to|going\s+to|upcoming)\b",
     re.IGNORECASE,
 )
 
@@ -404,19 +427,28 @@ def _future(text: str, start: int, end: int) -> bool:
 
 
 def _nearest_year_for(mo: int, d: int | None, anchor: tuple[int, int | None, int | None], future: bool) -> int:
-    """Which year a month (or month-day) without a year refers to: the occurrence nearest the anchor."""
+    """Which year a month (or month-day) without a year refers to.
+
+    News reports what happened. A month alone is the latest one up to the document's month unless its
+    clause has a future cue ("will", "is scheduled to"), then the next one. A day is the occurrence
+    nearest the document's date, counting one against the tense of its clause as five months further
+    away than it is: "Dec. 15" in a November report is next month's, "March 31" is last March's.
+    """
     ay, am, ad = anchor
     if am is None:
         return ay
+    if d is None:
+        if future:
+            return ay if mo >= am else ay + 1
+        return ay if mo <= am else ay - 1
     ref = date(ay, am, ad or 15)
     best = None
     for y in (ay - 1, ay, ay + 1):
-        cand = _ymd(y, mo, d or 15)
+        cand = _ymd(y, mo, d)
         if cand is None:
             continue
         dist = (cand - ref).days
-        # Ties and near-ties follow the tense: news mostly reports what happened.
-        key = (abs(dist) + (20 if (dist > 0) != future and dist != 0 else 0), -y if not future else y)
+        key = (abs(dist) + (150 if (dist > 0) != future and dist != 0 else 0), -y if not future else y)
         if best is None or key < best[0]:
             best = (key, y)
     return best[1] if best else ay
@@ -436,7 +468,7 @@ for _full in _MASTER.groupindex:
 def _groups(m: re.Match[str], name: str) -> dict[str, str]:
     out = {}
     for full, short in _RULE_GROUPS.get(name, ()):
-        v = m.group(full) if full in m.re.groupindex else None
+        v = m.group(full)
         if v is not None:
             out[short] = v
     return out
@@ -601,55 +633,46 @@ def _h_part(g: dict, c: _Ctx) -> _Result:
 
 
 def _h_quarter(g: dict, c: _Ctx) -> _Result:
+    """"the third quarter", "the fourth quarter of 2022", "the 1988 second quarter", "the latest quarter",
+    "the year-ago quarter", "the last half of 1989"; "the quarter" alone is the latest completed one."""
     unit = g["unit"].lower()
-    ordw = g.get("ord")
+    ordw = (g.get("ord") or "").lower()
     relw = (g.get("rel") or "").lower()
     the = (g.get("the") or "").lower()
-    if not ordw and not relw and the not in ("this", "last", "next"):
-        return None  # "the quarter" alone is too vague; "a quarter of the votes" is a fraction
     if not ordw and not relw and not the:
-        return None
+        return None  # "quarter" alone: "a quarter of the votes" is a fraction
     size = 3 if unit == "quarter" else 6
-    explicit_year = g.get("y") and g["y"][:1].isdigit()
-    if explicit_year:
-        y = int(g["y"])
-    else:
-        if c.anchor is None or c.anchor[1] is None and not ordw:
-            return (None, True, None)
-        y = c.anchor[0]
-        yrel = (g.get("yrel") or "").lower()
-        if yrel == "last":
-            y -= 1
-        elif yrel == "next":
-            y += 1
     gran = "quarter" if unit == "quarter" else "half"
-    if ordw:
-        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}[ordw.lower()]
+    ystr = g.get("y0") or (g.get("y") if g.get("y") and g["y"][:1].isdigit() else None)
+    explicit_year = ystr is not None
+    if ordw or (explicit_year and relw in ("last", "final")):
+        n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}.get(ordw, 12 // size)
         if n > 12 // size:
             return None
         m0 = (n - 1) * size + 1
-        if relw in ("year-earlier", "year-ago") or (relw in ("previous", "last") and not explicit_year and the != "the"):
+        if explicit_year:
+            return (time_value(gran, int(ystr), m0), False, None)
+        if c.anchor is None:
+            return (None, True, None)
+        y = c.anchor[0]
+        yrel = (g.get("yrel") or "").lower()
+        y += {"last": -1, "next": 1}.get(yrel, 0)
+        if relw in ("year-earlier", "year-ago") or (relw in ("previous", "last") and the != "the"):
             y -= 1
-        v = time_value(gran, y, m0, relative=not explicit_year)
-        if not explicit_year and c.anchor and c.anchor[1] is not None and not relw:
-            # "the third quarter" written in January is last year's
-            if m0 > c.anchor[1] + 1 and not _future(c.text, c.start, c.end):
-                v = time_value(gran, y - 1, m0, relative=True)
-        return (v, not explicit_year, None)
+        elif not yrel and c.anchor[1] is not None and m0 > c.anchor[1] and not _future(c.text, c.start, c.end):
+            y -= 1  # "the third quarter" written in January is last year's
+        return (time_value(gran, y, m0, relative=True), True, None)
+    if explicit_year:
+        return None
     if c.anchor is None or c.anchor[1] is None:
         return (None, True, None)
-    am = c.anchor[1]
-    cur = (am - 1) // size * size + 1
-    k = 0
+    cur = (c.anchor[1] - 1) // size * size + 1
     key = relw or the
-    if key in ("latest", "past", "previous", "last"):
-        k = -1 if key in ("previous", "last") or relw == "past" else -1
+    # reports speak of the latest completed period: "the quarter", "the latest quarter"
+    k = {"latest": -1, "past": -1, "previous": -1, "last": -1, "the": -1, "final": -1, "next": 1,
+         "current": 0, "this": 0, "same": 0}.get(key, 0)
     if key in ("year-earlier", "year-ago"):
-        k = -(12 // size)
-    if key == "next":
-        k = 1
-    if key in ("current", "this", "same"):
-        k = 0
+        k = -1 - 12 // size
     y2, m2 = _add_months(c.anchor[0], cur, size * k)
     return (time_value(gran, y2, m2, relative=True), True, None)
 
@@ -748,6 +771,8 @@ def _h_year(g: dict, c: _Ctx) -> _Result:
     nwl = nw.lower()
     if pw in _NOT_YEAR_BEFORE or re.search(r"(?:more|less|fewer)\s+than\s*$|up\s+to\s*$", c.text[max(0, c.start - 15):c.start], re.I):
         return None
+    if nwl in _SCALE_OR_CURRENCY_AFTER or re.match(r"\s*(?:[A-Z]{3}\b|US\b|U\.S\.)", c.text[c.end:c.end + 6]):
+        return None  # "1600 thousand", "1600 euros", "1600 US dollars": an amount
     if nwl in _COUNT_NOUNS or (nwl.endswith("s") and not nwl.endswith("ss") and nwl not in _PLURAL_NOT_NOUN
                                and nw[:1].islower() and pw not in _YEAR_BEFORE):
         return None
@@ -766,15 +791,17 @@ def _h_ago(g: dict, c: _Ctx) -> _Result:
     if unit == "centurie":
         unit = "century"
     direction = re.sub(r"\s+", " ", g["dir"].lower())
-    if direction in ("earlier", "before", "later", "after"):
+    if direction in ("before", "after"):
         # "two years after the war": relative to another event, not to the document's date
-        return (None, True, "following" if direction in ("later", "after") else "previous")
-    sign = -1 if direction in ("ago", "since") else 1
+        return (None, True, "following" if direction == "after" else "previous")
+    ref = {"earlier": "previous", "later": "following"}.get(direction)
+    sign = -1 if direction in ("ago", "since", "earlier") else 1
     if unit == "century":
         unit, n = "year", n * 100
     if unit == "decade":
         unit, n = "year", n * 10
-    return (_relative_unit(c, unit, sign * n), True, None)
+    # "a year earlier" is a year before the time the text talks about: the document's date by default
+    return (_relative_unit(c, unit, sign * n), True, ref)
 
 
 def _h_agoa(g: dict, c: _Ctx) -> _Result:
@@ -791,6 +818,54 @@ def _h_relunit(g: dict, c: _Ctx) -> _Result:
     k = {"last": -1, "previous": -1, "next": 1, "coming": 1, "following": 1, "this": 0, "current": 0}[rel]
     ref = "previous" if rel == "previous" else "following" if rel == "following" else None
     return (_relative_unit(c, unit, k), True, ref)
+
+
+def _h_theyearnow(g: dict, c: _Ctx) -> _Result:
+    """"the full year", "the year" (this one, in the text's frame); "year-end", "the end of the year"."""
+    v = _relative_unit(c, "year", 0)
+    if v is not None and "end" in c.text[c.start:c.end].lower():
+        v = _part_of(v, "late")
+    return (v, True, "same")
+
+
+def _h_fiscalyear(g: dict, c: _Ctx) -> _Result:
+    return (_relative_unit(c, "year", 0), True, None)
+
+
+def _h_century(g: dict, c: _Ctx) -> _Result:
+    """"the 20th century" -> the 1900s (as a span of ten decades)."""
+    s = g["n"].lower()
+    n = int(re.match(r"\d+", s).group(0)) if s[0].isdigit() else _dayword(s)
+    if not 1 <= n <= 30:
+        return None
+    y0 = (n - 1) * 100
+    return (TimeValue(point=f"{y0:04d}s", low=f"{y0:04d}-01-01", high=f"{y0 + 100:04d}-01-01", granularity="decade"),
+            False, None)
+
+
+def _year_words(s: str) -> int | None:
+    """"nineteen ninety-six" -> 1996; "two thousand and one" -> 2001; "twenty ten" -> 2010."""
+    toks = [t for t in re.split(r"[-\s]+", s.lower()) if t and t != "and"]
+    small = {**{k: v for k, v in SMALL_NUMBERS.items() if k.isalpha() and " " not in k}, "oh": 0}
+    if toks[:2] == ["two", "thousand"]:
+        rest = sum(small.get(t, 0) for t in toks[2:])
+        return 2000 + rest
+    if toks[0] not in ("nineteen", "twenty") or len(toks) < 2:
+        return None
+    hundreds = small[toks[0]]
+    if toks[1] == "hundred":
+        return hundreds * 100
+    rest = sum(small.get(t, 0) for t in toks[1:])
+    return hundreds * 100 + rest
+
+
+def _h_yearwords(g: dict, c: _Ctx) -> _Result:
+    y = _year_words(g["yw"])
+    if y is None:
+        return None
+    if not c.text[c.start:c.end].lower().startswith("the year") and c.prev_word() not in _YEAR_BEFORE:
+        return None  # "nineteen twenty" alone may be two counts
+    return (time_value("year", y), False, None)
 
 
 def _h_yearearlier(g: dict, c: _Ctx) -> _Result:
@@ -827,10 +902,16 @@ def _h_relmon(g: dict, c: _Ctx) -> _Result:
         if pw not in ("in", "since", "until", "till", "by", "from", "of", "during", "through", "early", "late", "mid",
                       "before", "after", "and", "or", "to", "last", "next", "this", "between"):
             return None
+    mo = _month(mon)
+    if g.get("yw"):
+        y = _year_words(g["yw"])
+        return (time_value("month", y, mo), False, None) if y else None
     if c.anchor is None:
         return (None, True, None)
-    mo = _month(mon)
     ay, am, _ = c.anchor
+    rel2 = (g.get("rel2") or "").lower()
+    if rel2:
+        return (time_value("month", ay + {"last": -1, "this": 0, "next": 1}[rel2], mo, relative=True), True, None)
     if rel in ("last", "this past"):
         y = ay if am is not None and mo < am else ay - 1
     elif rel in ("next", "this coming"):
@@ -856,8 +937,12 @@ def _h_deictic(g: dict, c: _Ctx) -> _Result:
         return (_relative_unit(c, "day", 2), True, None)
     if w in ("now", "currently", "nowadays"):
         return (_anchor_value(c), True, "present")
-    if w == "soon":
+    if w in ("soon", "the future", "future", "the near future") or "coming" in w or w.startswith("future") or w.endswith(" term"):
         return (None, True, "future")
+    if w == "these days":
+        return (_anchor_value(c), True, "present")
+    if w == "current":
+        return (_anchor_value(c), True, "present")
     return (None, True, "past")
 
 
@@ -878,60 +963,21 @@ _HANDLERS = {
     "qcode": _h_qcode, "decade": _h_decade, "decadeword": _h_decadeword, "season": _h_season, "fiscal": _h_fiscal,
     "yearrange": _h_yearrange, "theyear": _h_theyear, "year": _h_year, "ago": _h_ago, "agoa": _h_agoa,
     "relunit": _h_relunit, "yearearlier": _h_yearearlier, "relwd": _h_relwd, "relmon": _h_relmon,
-    "deictic": _h_deictic,
+    "deictic": _h_deictic, "fiscalyear": _h_fiscalyear, "theyearnow": _h_theyearnow, "century": _h_century, "yearwords": _h_yearwords,
 }
 assert set(_HANDLERS) == set(_RULE_NAMES)
 
-def trie_regex(words: list[str]) -> str:
-    """A regex alternation of ``words`` arranged as a trie, so the engine prunes branches by first letters."""
-    trie: dict = {}
-    for w in words:
-        d = trie
-        for ch in w:
-            d = d.setdefault(ch, {})
-        d[""] = {}
-
-    def build(d: dict) -> str:
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(d.items()) if ch != ""]
-        if not alts:
-            return ""
-        if len(alts) == 1 and "" not in d:
-            return alts[0]
-        body = "(?:" + "|".join(alts) + ")"
-        return body + "?" if "" in d else body
-
-    return build(trie)
-
-
-# Where a time expression can start: a digit run or one of these words. The master pattern is only
-# tried at these positions (anchored), which keeps the whole scan close to one pass of a simple regex.
-# Month and weekday names count only capitalised; "the", "a", "an" are looked at just before a hit
-# instead of being starters themselves (they are too frequent).
-_STARTERS_CAPITAL = (
-    "January February March April May June July August September October November December Jan Feb Mar Apr Jun "
-    "Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday"
-).split()
-_STARTERS_ANY = (
-    "today tonight yesterday tomorrow now nowadays currently recently lately recent soon formerly previously "
-    "this last next coming previous past following current same early mid middle late latest year-earlier "
-    "year-ago prior-year previous-year fiscal financial fy spring summer autumn fall winter twenties thirties forties "
-    "fifties sixties seventies eighties nineties first second third fourth q1 q2 q3 q4 h1 h2 one two three four "
-    "five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
-    "thirty forty fifty sixty seventy eighty ninety hundred several few couple year decade day end beginning start "
-    "1st 2nd 3rd 4th"
-).split()
-
-
-def _gate_words() -> list[str]:
-    out = set(_STARTERS_CAPITAL)
-    for w in _STARTERS_ANY:
-        out |= {w, w.capitalize(), w.upper()}
-    return sorted(out)
-
-
-_GATE = re.compile(r"\d+|'\d0s|\b(?:" + trie_regex(_gate_words()) + r")\b")
-_NAMES = frozenset(_STARTERS_CAPITAL)
 _ARTICLE_BEFORE = re.compile(r"(?:the|The|THE|a|A|an|An)\s+$")
+#: Starters that open a date only after an article ("the year 2000", "a decade ago", "the end of 2022").
+_ARTICLE_ONLY = frozenset(w for w in TIME_STARTERS if w.lower() in ("year", "decade", "day", "end", "beginning", "start"))
+_NUMBER_WORD_STARTERS = frozenset(w for w in TIME_STARTERS if w.lower() in SMALL_NUMBERS or w.lower() in (
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "several",
+    "few", "couple"))
+_UNIT_AFTER = re.compile(r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?\s+(?:of\s+)?" + _UNIT + r"\b", re.IGNORECASE)
+_YEARWORD_AFTER = re.compile(r"[-\s]+(?:thousand|hundred|oh|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+                             r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b", re.IGNORECASE)
+_ORD_STARTERS = frozenset(w for w in TIME_STARTERS if w.lower() in ("first", "second", "third", "fourth"))
+_QUARTER_AFTER = re.compile(r"[-\s]+(?:fiscal\s+)?(?:quarter|half)\b", re.IGNORECASE)
 
 
 def find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
@@ -951,15 +997,33 @@ def find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
     out: list[TimeMention] = []
     pos = 0
     match = _MASTER.match
-    for g in _GATE.finditer(text):
-        hit = g.start()
+    for hit, tok in hits(text):
         if hit < pos:
             continue
-        art = _ARTICLE_BEFORE.search(text, max(pos, hit - 5), hit)
-        c = text[hit]
-        sub = _SUBMASTERS["D" if c.isdigit() or c == "'" else "N" if g.group(0) in _NAMES else "W"]
-        for start in ((art.start(), hit) if art else (hit,)):
-            m = match(text, start) if start != hit else sub.match(text, start)
+        c = tok[0]
+        if c.isdigit() or c == "'":
+            kind = "D"
+        elif c == "-":
+            continue
+        elif tok in TIME_NAMES:
+            kind = "N"
+        elif tok in TIME_STARTERS:
+            kind = "W"
+            # cheap look-aheads before the costly pattern: "two" must be followed by a time unit,
+            # "first" by "quarter"/"half"
+            if (tok in _NUMBER_WORD_STARTERS and not _UNIT_AFTER.match(text, hit + len(tok))
+                    and not _YEARWORD_AFTER.match(text, hit + len(tok))):
+                continue
+            if tok in _ORD_STARTERS and not _QUARTER_AFTER.match(text, hit + len(tok)):
+                continue
+        else:
+            continue
+        art = _ARTICLE_BEFORE.search(text, max(pos, hit - 5), hit) if hit and text[hit - 1] == " " else None
+        starts = (art.start(), hit) if art else (hit,)
+        if tok in _ARTICLE_ONLY:
+            starts = starts[:-1]
+        for start in starts:
+            m = match(text, start) if start != hit else _SUBMASTERS[kind].match(text, start)
             if m is None:
                 continue
             name = m.lastgroup
@@ -972,14 +1036,43 @@ def find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
             pos = end
             break
     _apposition(text, out)
+    if anc is not None and anc[1] is not None:
+        _quarter_context(text, out, anc)
     return out
+
+
+_YEAR_BACK = re.compile(r"(?:(?:a|one)\s+year\s+(?:ago|earlier)|the\s+year-(?:earlier|ago)\s+period)$", re.IGNORECASE)
+
+
+def _quarter_context(text: str, out: list[TimeMention], anc: tuple[int, int | None, int | None]) -> None:
+    """"Third-quarter profit fell from $5 million a year earlier": in a sentence about a quarter, "a year
+    earlier" is that quarter a year before (the latest completed quarter when none is named)."""
+    for i, m in enumerate(out):
+        if not _YEAR_BACK.fullmatch(m.text):
+            continue
+        s0 = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+        e0 = text.find(". ", m.end)
+        e0 = len(text) if e0 < 0 else e0
+        if not re.search(r"\bquarter", text[s0:e0], re.IGNORECASE):
+            continue
+        named = [o.value for o in out if s0 <= o.start < e0 and o.value is not None and o.value.granularity == "quarter"
+                 and o is not m]
+        if named:
+            base = named[0]
+            y, mo = int(base.low[:4]), int(base.low[5:7])
+        else:
+            cur = (anc[1] - 1) // 3 * 3 + 1
+            y, mo = _add_months(anc[0], cur, -3)
+        v = time_value("quarter", y - 1, mo, relative=True)
+        out[i] = TimeMention(start=m.start, end=m.end, text=m.text, value=v, relative=True, ref=m.ref)
 
 
 def _apposition(text: str, out: list[TimeMention]) -> None:
     """"in 1995, 20 years after the war ended": the relative phrase names the year just before it."""
     for i in range(1, len(out)):
         cur, prev = out[i], out[i - 1]
-        if cur.value is None and cur.ref in ("following", "previous") and prev.value is not None:
+        if cur.value is None and cur.ref in ("following", "previous") and prev.value is not None and (
+                cur.text.lower().endswith(("after", "before"))):
             gap = text[prev.end:cur.start]
             if re.fullmatch(r"\s*[,(–—-]\s*", gap):
                 out[i] = TimeMention(start=cur.start, end=cur.end, text=cur.text, value=prev.value,

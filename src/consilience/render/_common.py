@@ -1,8 +1,9 @@
 """What the text, Markdown and HTML views share: reading the JSON dict the same way in every view.
 
-Owns: the order facts are shown in, how a typed value is written for readers, how a claim's value is
-located inside its sentence, how documents are named, and the per-source profile (how often a source
-agrees with the others). Every function here reads the contract dict (see ``render/json.py``) and
+Owns: the order facts are shown in, how a typed value and its differing qualifiers are written for
+readers, how a claim's value is located inside its sentence, how documents are named (and renamed in
+explanations), how values are grouped into sides, the per-source profile (how often a source agrees
+with the others), the one-line reuse summary, and the removal of control characters from all input. Every function here reads the contract dict (see ``render/json.py``) and
 never a model object, so every view shows the same thing the JSON says. Nothing here formats markup:
 each view escapes for its own medium.
 """
@@ -35,6 +36,42 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
            "October", "November", "December")
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
+
+
+# C0 controls but tab and newline, DEL and C1 controls: in a terminal, ESC and CSI start sequences that
+# can rewrite the screen or forge links, so no view lets one through from the input.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+# What control characters look like in json.dumps(ensure_ascii=False) output: C0 as \u00XX or a short
+# escape (\n and \t are allowed), DEL and C1 raw. A literal backslash in the text can match too; that
+# only costs the slow path.
+_JSON_CONTROL = re.compile(r"\\u00[01][0-9a-fA-F]|\\[bfr]|[\x7f-\x9f]")
+
+
+def sanitize(value: object) -> object:
+    """``value`` (a report dict or any part) with control characters in its strings replaced.
+
+    Each is replaced by U+FFFD, one character for one, so every span still points at the same text.
+    Returns ``value`` itself when it has none (found by one fast JSON pass), else a copy.
+    """
+    import json
+
+    try:
+        clean = not _JSON_CONTROL.search(json.dumps(value, ensure_ascii=False, check_circular=False))
+    except (TypeError, ValueError):
+        clean = False
+    return value if clean else _sanitized(value)
+
+
+def _sanitized(value: object) -> object:
+    if isinstance(value, str):
+        return _CONTROL.sub("\ufffd", value) if _CONTROL.search(value) else value
+    if isinstance(value, dict):
+        return {k: _sanitized(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_sanitized(v) for v in value]
+    return value
 
 
 def verdict_rank(verdict: str) -> int:
@@ -70,7 +107,7 @@ def short_name(name: str) -> str:
     return stem or name
 
 
-def doc_labels(d: dict) -> dict[str, str]:
+def doc_labels(d: dict) -> DocLabels:
     """A short, unique name per document id, for column heads and lists.
 
     The source when it is a real name (not the id) and unique; else the id shortened by
@@ -79,7 +116,7 @@ def doc_labels(d: dict) -> dict[str, str]:
     docs = d.get("documents") or []
     counts = Counter((doc.get("source") or "") for doc in docs)
     shorts = Counter(short_name(doc["id"]) for doc in docs)
-    out: dict[str, str] = {}
+    out = DocLabels()
     for doc in docs:
         source = (doc.get("source") or "").strip()
         if source and source != doc["id"] and counts[source] == 1:
@@ -93,6 +130,20 @@ def doc_labels(d: dict) -> dict[str, str]:
     return out
 
 
+class DocLabels(dict):
+    """Document id -> label (what :func:`doc_labels` returns), compiling the pattern :func:`relabel` uses once."""
+
+    _pattern: re.Pattern | None = None
+    _built = False
+
+    def pattern(self) -> re.Pattern | None:
+        if not self._built:
+            ids = sorted((i for i, lab in self.items() if i and lab != i), key=lambda i: (-len(i), i))
+            self._pattern = re.compile("|".join(rf"(?<![\w/.-]){re.escape(i)}(?![\w/-])" for i in ids)) if ids else None
+            self._built = True
+        return self._pattern
+
+
 def relabel(text: str | None, labels: dict[str, str]) -> str:
     """``text`` with every document id it mentions replaced by that document's label (longest ids first).
 
@@ -100,16 +151,28 @@ def relabel(text: str | None, labels: dict[str, str]) -> str:
     """
     if not text:
         return ""
-    changes = sorted(((i, lab) for i, lab in labels.items() if i and lab != i), key=lambda p: (-len(p[0]), p[0]))
-    if not changes:
-        return text
-    pattern = re.compile("|".join(rf"(?<![\w/.-]){re.escape(i)}(?![\w/-])" for i, _ in changes))
-    table = dict(changes)
-    return pattern.sub(lambda m: table[m.group(0)], text)
+    table = labels if isinstance(labels, DocLabels) else DocLabels(labels)
+    pattern = table.pattern()
+    return pattern.sub(lambda m: table[m.group(0)], text) if pattern else text
 
 
 #: Value types whose consensus says more than the wording: the normalised figure, date or role.
 CONSENSUS_TYPES = ("quantity", "rank", "date", "name")
+
+
+def consensus_note(fact: dict) -> str:
+    """The fact's consensus written out, or "" when it would only repeat what the sources wrote.
+
+    Shown for several sources only, for value types whose normal form adds something (a unit, a
+    scale, a role), and only when it reads differently from every value as written.
+    """
+    consensus = fact.get("consensus") or {}
+    if consensus.get("type") not in CONSENSUS_TYPES or fact.get("verdict") == "single-source":
+        return ""
+    shown = format_value(consensus)
+    if shown.lower() in {g.shown.lower() for g in value_groups(fact)}:
+        return ""
+    return shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,7 +202,7 @@ def story(d: dict) -> Story:
     return Story(title=title or "Untitled story", first=first, last=last, sources=int(sources), skipped=skipped)
 
 
-def human_date(point: str | None, granularity: str | None = None) -> str:
+def human_date(point: str | None) -> str:
     """An ISO date at any granularity written for readers: "2013" / "July 2013" / "25 July 2013"."""
     if not point:
         return "undated"
@@ -226,6 +289,8 @@ def _rank(v: dict) -> str:
         body = f"{ordinal(int(low))}–{ordinal(int(high))} {sup}".strip()
     else:
         body = f"{ordinal(int(point if point is not None else low or 0))} {sup}".strip()
+    # A bare ordinal ("the 10th anniversary") has no superlative worth writing.
+    body = body.removesuffix(" ordinal")
     if v.get("out_of"):
         body += f" of {v['out_of']}"
     return body
@@ -241,7 +306,7 @@ def format_value(v: dict | None) -> str:
     if t == "rank":
         return _rank(v)
     if t == "date":
-        return human_date(v.get("point"), v.get("granularity"))
+        return human_date(v.get("point"))
     if t == "name":
         name = v.get("name") or v.get("key") or ""
         return f"{name} ({v['role']})" if v.get("role") else name
@@ -276,7 +341,7 @@ def value_key(v: dict | None) -> tuple:
     if t == "quote":
         return (t, v.get("key") or (v.get("text") or "").lower())
     if t == "event":
-        return (t, v.get("action"), v.get("actor"), v.get("target"))
+        return (t, v.get("action"), v.get("actor"), v.get("target"), (v.get("when") or {}).get("point"))
     return (t, repr(sorted(v.items())))
 
 
@@ -325,11 +390,14 @@ def _qualifier_key(q: object) -> object:
 
 
 def differing_qualifiers(fact: dict) -> tuple[str, ...]:
-    """Qualifiers on which the fact's claims disagree (claims without the qualifier are not counted).
+    """Qualifiers on which the claims of a contested fact disagree (claims without one are not counted).
 
     A base-year conflict ("up 11% from 2021" / "from 2020") has equal values: only these notes show
-    readers where the sources part.
+    readers where the sources part. Facts whose sources agree get none: there the differences in
+    wording of a scope are noise.
     """
+    if fact.get("verdict") not in CONTESTED:
+        return ()
     out = []
     for name in QUALIFIERS:
         keys = {_qualifier_key((c.get("qualifiers") or {}).get(name)) for c in fact.get("claims") or []}
@@ -347,10 +415,30 @@ def _qualifier_phrase(name: str, q: object) -> str:
     return {"every": f"every {q}", "place": f"in {q}", "among": f"among {q}", "of": f"of {q}"}.get(name, str(q))
 
 
+def _written_in(text: str, q: object) -> bool:
+    """Whether a date qualifier is already legible in the value as written ("agreed in October 2014")."""
+    if not isinstance(q, dict) or q.get("type") != "date":
+        return False
+    parts = str(q.get("point") or "").split("-")
+    if not parts[0] or not re.search(rf"(?<!\d){re.escape(parts[0])}(?!\d)", text):
+        return False
+    if len(parts) > 1 and parts[1].isdigit() and 1 <= int(parts[1]) <= 12:
+        if _MONTHS[int(parts[1]) - 1][:3].lower() not in text.lower():
+            return False
+    if len(parts) > 2 and parts[2].isdigit():
+        return bool(re.search(rf"(?<!\d)0?{int(parts[2])}(?!\d)", text))
+    return True
+
+
 def qualifier_note(claim: dict, names: tuple[str, ...]) -> str:
-    """The claim's qualifiers among ``names`` as a short phrase ("from 2021; in 2022"), or ""."""
+    """The claim's qualifiers among ``names`` as a short phrase ("from 2021; in 2022"), or "".
+
+    A date the value as written already shows ("in 2014" after "agreed in 2014") is left out.
+    """
     quals = claim.get("qualifiers") or {}
-    return "; ".join(_qualifier_phrase(n, quals[n]) for n in names if quals.get(n) is not None)
+    text = claim.get("text") or ""
+    return "; ".join(_qualifier_phrase(n, quals[n]) for n in names
+                     if quals.get(n) is not None and not _written_in(text, quals[n]))
 
 
 def claim_display(claim: dict, names: tuple[str, ...] = ()) -> str:
@@ -464,6 +552,26 @@ def split_reuse(d: dict) -> tuple[list[dict], list[tuple[str, str]]]:
         else:
             rows.append(r)
     return rows, independent
+
+
+_REUSE_VERBS = {
+    # relation: (directed "target ... source", undirected "a and b ...")
+    "duplicate": ("duplicates", "are duplicates"),
+    "paraphrase": ("paraphrases", "paraphrase each other"),
+    "shares-passages": ("shares passages with", "share passages"),
+}
+
+
+def reuse_phrases(d: dict, labels: dict[str, str]) -> list[str]:
+    """One short sentence per non-independent reuse relation ("001 paraphrases 000"), in the dict's order."""
+    out = []
+    for r in split_reuse(d)[0]:
+        src = labels.get(r.get("source", ""), r.get("source", ""))
+        tgt = labels.get(r.get("target", ""), r.get("target", ""))
+        relation = r.get("relation") or "related"
+        directed, undirected = _REUSE_VERBS.get(relation, (f"is {relation} to", f"are {relation}"))
+        out.append(f"{tgt} {directed} {src}" if r.get("directed") else f"{src} and {tgt} {undirected}")
+    return out
 
 
 def percent(x: float | None) -> str:

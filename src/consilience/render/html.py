@@ -22,20 +22,21 @@ from html import escape
 
 from ..model import VERDICTS
 from ._common import (
-    CONSENSUS_TYPES,
     claim_display,
     clip,
+    consensus_note,
     date_range_text,
     differing_qualifiers,
     doc_labels,
     fact_labels,
-    format_value,
     highlight,
     human_date,
     ordered_facts,
     percent,
     profiles,
     relabel,
+    reuse_phrases,
+    sanitize,
     sorted_claims,
     split_reuse,
     story,
@@ -45,6 +46,9 @@ from ._common import (
 )
 
 __all__ = ["render_html", "content_security_policy"]
+
+#: The reuse relations of the contract; anything else is shown but not styled.
+REUSE_RELATIONS = ("duplicate", "paraphrase", "shares-passages", "independent")
 
 #: What each verdict means, shown in the legend at the top of the page.
 VERDICT_MEANING = {
@@ -103,6 +107,8 @@ class _Ids:
     def __init__(self, d: dict, facts: list[dict]) -> None:
         self.fact = {f["id"]: f"f-{i}" for i, f in enumerate(facts, 1)}
         self.doc = {doc["id"]: f"d-{i}" for i, doc in enumerate(d.get("documents") or [], 1)}
+        # Keyed by the claim dict itself (its id()), not its "id" field: nothing in the contract promises
+        # that field is unique across facts, and a duplicate would send two links to one mark.
         self.claim: dict[int, str] = {}
         for f in facts:
             for c in sorted_claims(f):
@@ -138,6 +144,7 @@ def _doc_link(ids: _Ids, labels: dict[str, str], doc_id: str) -> str:
 
 def render_html(d: dict) -> str:
     """The report dict as one self-contained HTML page (UTF-8 text, no external resource)."""
+    d = sanitize(d)
     css, js = _assets()
     facts = ordered_facts(d)
     ids = _Ids(d, facts)
@@ -182,6 +189,9 @@ def render_html(d: dict) -> str:
     if s.skipped:
         meta.append(f'<a href="#skipped">{s.skipped} input{"s" if s.skipped != 1 else ""} skipped</a>')
     out.append(f'<p class="meta">{" · ".join(meta)}</p>')
+    copies = reuse_phrases(d, labels)
+    if copies:
+        out.append(f'<p class="meta"><a href="#reuse">Reuse</a>: {_e("; ".join(copies))}</p>')
     counts = verdict_counts(d)
     if counts:
         out.append('<ul class="counts" aria-label="Facts by verdict">')
@@ -262,8 +272,11 @@ def _conflicts(conflicts: list[dict], ids: _Ids, labels: dict[str, str], placed:
         for c in sorted_claims(fact):
             cid = ids.claim[id(c)]
             doc_id = c.get("doc_id", "")
-            goto = (f' <a class="goto" href="#{cid}">in the document</a>' if cid in placed else "")
-            out.append(f'<li><span class="src">{_e(labels.get(doc_id, doc_id))}</span>: '
+            name = _e(labels.get(doc_id, doc_id))
+            # Screen readers list links out of context: say whose document each one opens.
+            goto = (f' <a class="goto" href="#{cid}">in the document<span class="sr"> of {name}</span></a>'
+                    if cid in placed else "")
+            out.append(f'<li><span class="src">{name}</span>: '
                        f'<q>{_sentence_html(c)}</q>{goto}</li>')
         out += ["</ul>", "</article></li>"]
     out += ["</ol>", "</section>"]
@@ -280,6 +293,9 @@ def _grid(d: dict, facts: list[dict], ids: _Ids, labels: dict[str, str], placed:
     if left_out:
         out.append(f'<p class="note">With {len(usable)} sources the grid shows only {left_out}; '
                    'the rest are listed under Other facts.</p>')
+    # Shown by the script only: without it the box could not do anything.
+    out.append('<p class="filter" hidden><label for="fact-filter">Filter facts by name or value</label> '
+               '<input id="fact-filter" type="search" autocomplete="off" spellcheck="false"></p>')
     # Facts from one source only fill most of the rows and compare nothing: they get their own folded table.
     shared = [f for f in rows if len({c.get("doc_id") for c in f.get("claims") or []}) > 1]
     single = [f for f in rows if len({c.get("doc_id") for c in f.get("claims") or []}) <= 1]
@@ -329,7 +345,10 @@ def _grid_table(rows: list[dict], usable: list[dict], ids: _Ids, labels: dict[st
                 shown = clip(full, GRID_CELL_CHARS)
                 title = f' title="{_e(full)}"' if shown != full else ""
                 text = _e(shown)
-                links.append(f'<a href="#{cid}" data-claim="{cid}"{title}>{text}</a>' if cid in placed else text)
+                link = f'<a href="#{cid}" data-claim="{cid}"{title}>{text}</a>' if cid in placed else text
+                if fact.get("current") and c.get("id") == fact["current"]:
+                    link += ' <span class="note">(latest)</span>'
+                links.append(link)
             note = '<span class="sr"> (differs from most sources)</span>' if odd else ""
             row.append(f'<td class="cell {vc}{" odd" if odd else ""}">{"<br>".join(links)}{note}</td>')
         row.append("</tr>")
@@ -363,8 +382,8 @@ def _other_facts(facts: list[dict], ids: _Ids, labels: dict[str, str]) -> list[s
                 c.get("id") == fact["current"] for c in g.claims) else ""
             who = ", ".join(_doc_link(ids, labels, x) for x in g.doc_ids)
             values.append(f"<strong>{_e(clip(g.shown, FACT_VALUE_CHARS))}</strong> ({who}){latest}")
-        if (fact.get("consensus") or {}).get("type") in CONSENSUS_TYPES:
-            values.append(f'<span class="note">consensus: {_e(format_value(fact["consensus"]))}</span>')
+        if consensus_note(fact):
+            values.append(f'<span class="note">consensus: {_e(consensus_note(fact))}</span>')
         out.append(f'<tr id="{ids.fact[fact["id"]]}"><th scope="row">{_e(fact.get("label") or fact["id"])}</th>'
                    f'<td><span class="badge {_vclass(verdict)}">{_e(verdict)}</span></td>'
                    f'<td>{"<br>".join(values)}</td><td>{_e(relabel(fact.get("explanation"), labels))}</td></tr>')
@@ -377,7 +396,7 @@ def _timeline(d: dict, ids: _Ids, labels: dict[str, str]) -> list[str]:
     out.append('<ol class="timeline">')
     for e in d.get("timeline") or []:
         date = e.get("date") or ""
-        shown = _e(human_date(date, e.get("granularity")))
+        shown = _e(human_date(date))
         if _ISO_DATE.match(date):
             when = f'<time datetime="{_e(date)}">{shown}</time>'
         else:
@@ -417,10 +436,7 @@ def _reuse(d: dict, ids: _Ids, labels: dict[str, str]) -> list[str]:
         altered = ", ".join(
             f'<a href="#{ids.fact[f]}">{_e(names.get(f, f))}</a>' if f in ids.fact else _e(f)
             for f in r.get("altered") or []) or "—"
-        pairs = len(r.get("pairs") or [])
         why = _e(relabel(r.get("why"), labels))
-        if pairs:
-            why += f' <span class="note">({pairs} aligned sentence pair{"s" if pairs != 1 else ""})</span>'
         out.append(f"<tr><td>{_doc_link(ids, labels, src)}</td><td>{arrow} {_doc_link(ids, labels, tgt)}</td>"
                    f"<td>{_e(r.get('relation'))}</td><td class=\"num\">{float(r.get('similarity') or 0):.2f}</td>"
                    f"<td>{cov or '—'}</td><td>{altered}</td><td>{why}</td></tr>")
@@ -440,17 +456,21 @@ def _reuse_matrix(d: dict, labels: dict[str, str]) -> list[str]:
     cells: dict[tuple[str, str], str] = {}
     for r in d.get("reuse") or []:
         src, tgt = r.get("source", ""), r.get("target", "")
-        text = f"{_e(r.get('relation'))} {float(r.get('similarity') or 0):.2f}"
+        relation = r.get("relation")
+        cls = f"r-{relation}" if relation in REUSE_RELATIONS else "r-unknown"
+        text = f'<td class="{cls}">{_e(relation)} {float(r.get("similarity") or 0):.2f}</td>'
         cells[(tgt, src)] = text
         if not r.get("directed"):
             cells.setdefault((src, tgt), text)
     out = ['<h3 id="h-matrix">Reuse matrix</h3>',
+           '<p class="note">A row per text, a column per text it may reuse; an undirected relation fills both '
+           'cells.</p>',
            '<div class="scroll" role="region" aria-labelledby="h-matrix" tabindex="0">',
            '<table class="matrix"><thead><tr><td></td>']
     out += [f'<th scope="col">from {_e(labels.get(x, x))}</th>' for x in usable]
     out.append("</tr></thead><tbody>")
     for row in usable:
-        cols = "".join(f"<td>{cells.get((row, col), '—' if row != col else '')}</td>" for col in usable)
+        cols = "".join(cells.get((row, col), "<td>—</td>" if row != col else "<td></td>") for col in usable)
         out.append(f'<tr><th scope="row">{_e(labels.get(row, row))}</th>{cols}</tr>')
     out += ["</tbody></table>", "</div>"]
     return out
@@ -471,13 +491,13 @@ def _sources(d: dict, ids: _Ids, labels: dict[str, str]) -> list[str]:
         published = _e(human_date(pub.get("date"))) if pub.get("date") else "undated"
         published += f' <span class="note">({_e(pub.get("how") or "unknown")})</span>'
         if pub.get("why"):
-            published += f'<br><span class="note">{_e(pub["why"])}</span>'
+            published += f'<br><span class="note">{_e(relabel(pub["why"], labels))}</span>'
         if p.rate is None:
             agrees = "—"
         else:
             agrees = (f'<span class="bar" aria-hidden="true"><span class="w{round(p.rate * 10)}"></span></span> '
                       f"{percent(p.rate)} <span class=\"note\">of {p.comparisons}</span>")
-        removed = ", ".join(f"{n} {_e(reason)}" for reason, n in p.removed.items()) or "none"
+        removed = "<br>".join(f"{_e(reason)} ×{n}" for reason, n in p.removed.items()) or "none"
         url = doc.get("url")
         link = (f'<br><a href="{_e(url)}" rel="noopener noreferrer nofollow">{_e(url)}</a>'
                 if url and _SAFE_URL.match(url) else (f'<br><span class="note">{_e(url)}</span>' if url else ""))
@@ -496,9 +516,11 @@ def _documents(d: dict, facts: list[dict], ids: _Ids, labels: dict[str, str], pl
             cid = ids.claim[id(c)]
             if cid in placed:
                 by_doc.setdefault(c.get("doc_id", ""), []).append((cid, f.get("verdict") or "", c))
+    copies = _aligned_passages(d, labels)
     out = _section("documents", "Documents",
                    "Each document's clean text with the checked values highlighted, and the lines removed as "
-                   "site chrome with the reason.")
+                   "site chrome with the reason. A dotted underline marks a passage aligned with another "
+                   "document (see Who copied whom).")
     for doc in usable_documents(d):
         did = ids.doc[doc["id"]]
         title = f" — {_e(doc['title'])}" if doc.get("title") else ""
@@ -507,7 +529,8 @@ def _documents(d: dict, facts: list[dict], ids: _Ids, labels: dict[str, str], pl
             title += f' <span class="note">({_e(human_date(date))})</span>'
         out.append(f'<details class="doc" id="{did}"><summary><span class="src">{_e(labels.get(doc["id"], doc["id"]))}'
                    f'</span> <span class="docid">{_e(doc["id"])}</span>{title}</summary><div class="doc-body">')
-        out.append(f'<div class="text">{_marked_text(doc, by_doc.get(doc["id"], []), ids)}</div>')
+        marked = _marked_text(doc, by_doc.get(doc["id"], []), ids, copies.get(doc["id"], []))
+        out.append(f'<div class="text">{marked}</div>')
         removed = sorted(doc.get("removed") or [], key=lambda r: (r.get("start") or 0, r.get("text") or ""))
         if removed:
             out.append(f'<details class="removed"><summary>Removed as chrome ({len(removed)} '
@@ -519,14 +542,31 @@ def _documents(d: dict, facts: list[dict], ids: _Ids, labels: dict[str, str], pl
     return out
 
 
-def _marked_text(doc: dict, claims: list[tuple[str, str, dict]], ids: _Ids) -> str:
+def _aligned_passages(d: dict, labels: dict[str, str]) -> dict[str, list[tuple[int, int, str]]]:
+    """Per document, the spans of its sentences aligned with another document by a reuse relation."""
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    for r in split_reuse(d)[0]:
+        src, tgt = r.get("source", ""), r.get("target", "")
+        relation = r.get("relation") or "reuse"
+        for pair in r.get("pairs") or []:
+            for doc_id, span, other in ((tgt, pair.get("target_span"), src), (src, pair.get("source_span"), tgt)):
+                if isinstance(span, (list, tuple)) and len(span) == 2:
+                    out.setdefault(doc_id, []).append(
+                        (span[0], span[1], f"aligned with {labels.get(other, other)} ({relation})"))
+    return {k: sorted(set(v)) for k, v in out.items()}
+
+
+def _marked_text(doc: dict, claims: list[tuple[str, str, dict]], ids: _Ids,
+                 copies: list[tuple[int, int, str]] = ()) -> str:
     """The clean text escaped, cut at every span boundary; each piece wrapped by the spans covering it.
 
-    Sentences become ``<span class="s" data-s>`` and values ``<mark data-c>``; a span that is cut in
+    Sentences become ``<span class="s" data-s>``, values ``<mark data-c>`` and passages aligned with
+    another document (``copies``: start, end, note) ``<span class="copy">``; a span that is cut in
     pieces keeps its element id on its first piece only, so ids stay unique however spans overlap.
     """
     text = doc.get("text") or ""
     n = len(text)
+    copies = [(a, b, note) for a, b, note in copies if _valid_span([a, b], n) and a < b]
     marks: list[tuple[int, int, str, str]] = []  # (start, end, claim element id, verdict)
     sentences: list[tuple[int, int, str]] = []
     for cid, verdict, c in claims:
@@ -538,7 +578,8 @@ def _marked_text(doc: dict, claims: list[tuple[str, str, dict]], ids: _Ids) -> s
         if sspan and sspan[0] <= span[0] and span[1] <= sspan[1]:
             sentences.append((sspan[0], sspan[1], ids.sentence_id(doc["id"], *sspan)))
     sentences = sorted(set(sentences))
-    cuts = sorted({0, n, *(x for m in marks for x in m[:2]), *(x for s in sentences for x in s[:2])})
+    cuts = sorted({0, n, *(x for m in marks for x in m[:2]), *(x for s in sentences for x in s[:2]),
+                   *(x for c in copies for x in c[:2])})
     first_mark = {}
     for start, _end, cid, _v in sorted(marks):
         first_mark.setdefault(start, []).append(cid)
@@ -566,6 +607,9 @@ def _marked_text(doc: dict, claims: list[tuple[str, str, dict]], ids: _Ids) -> s
             id_attr = "" if sid in seen_s else f' id="{sid}"'
             seen_s.add(sid)
             piece = f'<span class="s"{id_attr} data-s="{" ".join(s[2] for s in sents)}">{piece}</span>'
+        notes = list(dict.fromkeys(c[2] for c in copies if c[0] <= a and b <= c[1]))
+        if notes:
+            piece = f'<span class="copy" title="{_e("; ".join(notes))}">{piece}</span>'
         out.append(piece)
     return "".join(out)
 

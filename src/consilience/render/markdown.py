@@ -11,20 +11,21 @@ from __future__ import annotations
 import re
 
 from ._common import (
-    CONSENSUS_TYPES,
     claim_display,
     clip,
+    consensus_note,
     date_range_text,
     differing_qualifiers,
     doc_labels,
     fact_labels,
-    format_value,
     highlight,
     human_date,
     ordered_facts,
     percent,
     profiles,
     relabel,
+    reuse_phrases,
+    sanitize,
     sorted_claims,
     split_reuse,
     story,
@@ -101,6 +102,7 @@ def _link(url: str | None) -> str:
 
 def render_markdown(d: dict) -> str:
     """The report dict as Markdown: conflicts first, then the grid, facts, reuse, timeline and sources."""
+    d = sanitize(d)
     s = story(d)
     labels = doc_labels(d)
     names = {k: md_escape(v) for k, v in labels.items()}
@@ -116,6 +118,9 @@ def render_markdown(d: dict) -> str:
     if s.skipped:
         bits.append(f"{s.skipped} input{'s' if s.skipped != 1 else ''} skipped")
     out += [" · ".join(bits), ""]
+    copies = reuse_phrases(d, labels)
+    if copies:
+        out += ["Reuse: " + "; ".join(md_escape(c) for c in copies), ""]
 
     conflicts = [f for f in facts if f.get("verdict") == "conflict"]
     out += [f"## Conflicts ({len(conflicts)})", ""]
@@ -165,8 +170,8 @@ def render_markdown(d: dict) -> str:
                 + (" (latest)" if fact.get("current") and any(c.get("id") == fact["current"] for c in g.claims)
                    else "")
                 for g in value_groups(fact))
-            if (fact.get("consensus") or {}).get("type") in CONSENSUS_TYPES:
-                values += f"<br>consensus: {md_escape(format_value(fact['consensus']))}"
+            if consensus_note(fact):
+                values += f"<br>consensus: {md_escape(consensus_note(fact))}"
             rows.append([fact.get("verdict", ""), md_escape(fact.get("label") or fact.get("id")), values,
                          md_escape(relabel(fact.get("explanation"), labels))])
         out += _table(["Verdict", "Fact", "Values", "Explanation"], rows) + [""]
@@ -198,7 +203,7 @@ def render_markdown(d: dict) -> str:
             label = md_escape(e.get("label"))
             if e.get("conflict"):
                 label += " **(contested)**"
-            rows.append([human_date(e.get("date"), e.get("granularity")), md_escape(e.get("granularity")), label,
+            rows.append([human_date(e.get("date")), md_escape(e.get("granularity")), label,
                          ", ".join(names.get(x, md_escape(x)) for x in e.get("doc_ids") or [])])
         out += _table(["Date", "Granularity", "Event", "Sources"], rows) + [""]
 
@@ -212,9 +217,9 @@ def render_markdown(d: dict) -> str:
             published = (human_date(pub.get("date")) if pub.get("date") else "undated") + (
                 f" ({md_escape(pub.get('how') or 'unknown')})")
             if pub.get("why"):
-                published += f": {md_escape(pub['why'])}"
+                published += f": {md_escape(relabel(pub['why'], labels))}"
             agrees = f"{percent(p.rate)} of {p.comparisons}" if p.comparisons else "—"
-            removed = ", ".join(f"{n} {md_escape(reason)}" for reason, n in p.removed.items()) or "none"
+            removed = ", ".join(f"{md_escape(reason)} ×{n}" for reason, n in p.removed.items()) or "none"
             rows.append([names[doc["id"]], md_escape(doc["id"]), md_escape(doc.get("title")) or "—",
                          _link(doc.get("url")), published, agrees,
                          "; ".join(md_escape(x) for x in p.minority) or "—", removed])

@@ -14,19 +14,20 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from ._common import (
-    CONSENSUS_TYPES,
     claim_display,
+    consensus_note,
     date_range_text,
     differing_qualifiers,
     doc_labels,
     fact_labels,
-    format_value,
     highlight,
     human_date,
     ordered_facts,
     percent,
     profiles,
     relabel,
+    reuse_phrases,
+    sanitize,
     sorted_claims,
     split_reuse,
     story,
@@ -79,7 +80,7 @@ def render_text(d: dict, *, console: Console | None = None, color: bool | None =
         legacy_windows=False,
         force_jupyter=False,
     )
-    for part in _report(d, bool(color)):
+    for part in _report(sanitize(d), bool(color)):
         out.print(part)
     text = buf.getvalue()
     if not color:
@@ -103,9 +104,12 @@ def _report(d: dict, color: bool) -> Iterator[RenderableType]:
     if s.skipped:
         bits.append(f"{s.skipped} input{'s' if s.skipped != 1 else ''} skipped")
     yield Text(" · ".join(bits))
+    labels = doc_labels(d)
+    copies = reuse_phrases(d, labels)
+    if copies:
+        yield Text("Reuse: " + "; ".join(copies))
     yield ""
     facts_list = ordered_facts(d)
-    labels = doc_labels(d)
     conflicts = [f for f in facts_list if f.get("verdict") == "conflict"]
     others = [f for f in facts_list if f.get("verdict") != "conflict"]
     yield from _conflicts(conflicts, labels, color)
@@ -176,7 +180,9 @@ def _conflicts(conflicts: list[dict], labels: dict[str, str], color: bool) -> It
             sides.append(group.shown, style="bold")
             sides.append(f" ({', '.join(labels.get(x, x) for x in group.doc_ids)})")
         body.append(sides)
-        table = _table(("Source", {"ratio": 1, "no_wrap": False}), ("Value", {"ratio": 1}),
+        # Names stay on one line up to a point; past it they fold rather than squeeze the sentences.
+        name_width = min(24, max(len(labels.get(c.get("doc_id", ""), "")) for c in fact.get("claims") or [{}]))
+        table = _table(("Source", {"min_width": max(6, name_width)}), ("Value", {"ratio": 1}),
                        ("Sentence", {"ratio": 4}))
         quals = differing_qualifiers(fact)
         for claim in sorted_claims(fact):
@@ -204,8 +210,8 @@ def _other_facts(facts: list[dict], labels: dict[str, str]) -> Iterator[Renderab
             values.append(f" ({', '.join(labels.get(x, x) for x in group.doc_ids)})")
             if fact.get("current") and any(c.get("id") == fact["current"] for c in group.claims):
                 values.append(" [latest]", style="cyan")
-        if (fact.get("consensus") or {}).get("type") in CONSENSUS_TYPES:
-            values.append(f"\n= {format_value(fact['consensus'])}", style="dim")
+        if consensus_note(fact):
+            values.append(f"\nconsensus: {consensus_note(fact)}", style="dim")
         table.add_row(Text(verdict, style=_VERDICT_STYLE.get(verdict, "")),
                       Text(fact.get("label") or fact.get("id", "")), values,
                       Text(relabel(fact.get("explanation"), labels)))
@@ -248,7 +254,7 @@ def _timeline(d: dict, labels: dict[str, str]) -> Iterator[RenderableType]:
         label = Text(e.get("label") or "")
         if e.get("conflict"):
             label.append("  [contested]", style="bold red")
-        date = human_date(e.get("date"), e.get("granularity"))
+        date = human_date(e.get("date"))
         table.add_row(Text(date), label, Text(", ".join(labels.get(x, x) for x in e.get("doc_ids") or [])))
     yield table
     yield ""

@@ -1,8 +1,9 @@
 """MinHash signatures over word shingles and banded LSH candidate search, vectorised with NumPy.
 
 Owns: word hashing, shingle hashing, signatures, the derivation of LSH bands and rows from a
-threshold, candidate pairs and exact Jaccard verification. It knows nothing of documents or
-relations; callers pass plain strings and get indices back.
+threshold, candidate pairs, exact Jaccard verification, and pairs of hash sets that share enough
+members (the blocking step of find_reuse and group_stories). It knows nothing of documents or
+relations; callers pass plain strings or arrays and get indices back.
 
 How it is fast: a batch of texts is lower-cased and encoded once into one byte buffer; word
 boundaries come from a byte table; every word is hashed at once with a polynomial rolling hash
@@ -367,13 +368,22 @@ def shared_shingle_pairs(shingle_sets: Sequence[np.ndarray], *, min_shared: int,
     order = np.argsort(hashes, kind="stable")
     hashes, owners = hashes[order], owners[order]
     bounds = np.flatnonzero(np.diff(hashes.astype(np.int64), prepend=-1, append=-1))
-    starts, sizes = bounds[:-1], np.diff(bounds)
-    twos = starts[sizes == 2]
-    codes = [owners[twos] * n + owners[twos + 1]]
-    for lo, size in zip(starts[(sizes > 2) & (sizes <= max_docs)], sizes[(sizes > 2) & (sizes <= max_docs)]):
-        members = owners[lo : lo + size]
-        ii, jj = np.triu_indices(size, k=1)
-        codes.append(members[ii] * n + members[jj])
+    sizes = np.diff(bounds)
+    ok = (sizes >= 2) & (sizes <= max_docs)
+    # Keep only the hashes of groups worth pairing, then pair each element with the ones d places
+    # after it in the same group, for every d up to the largest group: a few array passes in all.
+    member = np.repeat(ok, sizes)
+    group = np.repeat(np.arange(sizes.size), sizes)[member]
+    size = np.repeat(sizes, sizes)[member]
+    owners = owners[member]
+    codes = [np.zeros(0, dtype=np.int64)]
+    for d in range(1, int(sizes[ok].max()) if ok.any() else 1):
+        # Groups too small to have members d apart drop out, so the work is the pairs themselves.
+        if d > 1:
+            keep = size > d
+            group, size, owners = group[keep], size[keep], owners[keep]
+        same = group[d:] == group[:-d]
+        codes.append(owners[:-d][same] * n + owners[d:][same])
     uniq, counts = np.unique(np.concatenate(codes), return_counts=True)
     keep = uniq[counts >= min_shared]
     return np.stack([keep // n, keep % n], axis=1)

@@ -36,7 +36,7 @@ import numpy as np
 from ..model import AlignedPair, Document, ReuseRelation
 from .minhash import shared_shingle_pairs, shingle_hashes
 from .options import ReuseOptions
-from .sentences import Match, SentenceTable, sentence_details, sentence_spans
+from .sentences import Match, SentenceTable, ascii_text, sentence_details, sentence_spans
 
 __all__ = ["find_reuse", "independent_voices", "RELATIONS"]
 
@@ -65,13 +65,14 @@ class _Doc:
     shingles: np.ndarray  # unique 32-bit shingle hashes
     lengths: np.ndarray  # characters of each sentence
     total: int  # characters in sentences
+    universe: frozenset[str]  # every folded word and number of the text (for lost details)
 
 
 def _prepare(doc: Document, options: ReuseOptions) -> _Doc:
     spans = sentence_spans(doc)
     lengths = np.array([s.end - s.start for s in spans], dtype=np.int64)
     sh = np.unique(shingle_hashes(doc.text, size=options.shingle_size))
-    return _Doc(doc, sh, lengths, int(lengths.sum()))
+    return _Doc(doc, sh, lengths, int(lengths.sum()), _universe(doc))
 
 
 def _runs(matches: Sequence[Match]) -> list[list[Match]]:
@@ -132,27 +133,25 @@ def _coverage(d: _Doc, indices: Iterable[int]) -> float:
     return float(d.lengths[sorted(set(indices))].sum()) / d.total
 
 
-def _lost(a: Document, b: Document, matches: Sequence[Match], names: frozenset[str]) -> tuple[int, int]:
+def _lost(pa: _Doc, pb: _Doc, matches: Sequence[Match], names: frozenset[str]) -> tuple[int, int]:
     """Numbers and names of ``a``'s aligned sentences that ``b`` never states anywhere, and the reverse.
 
     Looking in the whole other text, not just the partner sentence, means a detail moved to another
     sentence, or a name a rewrite spelled out where the original said "the two states", is not lost.
     """
-    da = _details(a, sorted({m.span_a for m in matches}), names)
-    db = _details(b, sorted({m.span_b for m in matches}), names)
-    return len(da - _universe(b)), len(db - _universe(a))
+    da = _details(pa.doc, sorted({m.span_a for m in matches}), names)
+    db = _details(pb.doc, sorted({m.span_b for m in matches}), names)
+    return len(da - pb.universe), len(db - pa.universe)
 
 
-def _universe(doc: Document) -> set[str]:
+def _universe(doc: Document) -> frozenset[str]:
     """Every folded word of a document and every number it states (``#``-marked)."""
     numbers, _ = sentence_details(doc.text)
-    return set(numbers) | set(_fold_words(doc.text))
+    return numbers | frozenset(_fold_words(doc.text))
 
 
 def _fold_words(text: str) -> list[str]:
-    from unidecode import unidecode
-
-    return re.findall(r"[a-z]+", unidecode(text).lower())
+    return re.findall(r"[a-z]+", ascii_text(text).lower())
 
 
 def _details(doc: Document, spans, known_names: frozenset[str]) -> set[str]:
@@ -235,7 +234,7 @@ def _direction(pa: _Doc, pb: _Doc, relation: str, cov_a: float, cov_b: float,
         return 1, f"{b.id} is contained in the longer {a.id} (a cut copy)"
     if cov_a >= _CONTAINED and cov_b <= _CONTAINED_OTHER and pb.total > pa.total:
         return -1, f"{a.id} is contained in the longer {b.id} (a cut copy)"
-    lost_ab, lost_ba = _lost(a, b, matches, names)
+    lost_ab, lost_ba = _lost(pa, pb, matches, names)
     if lost_ab >= _MIN_LOST and lost_ab >= 2 * lost_ba:
         return 1, f"{b.id} drops {lost_ab} numbers or names of the aligned sentences ({a.id} drops {lost_ba})"
     if lost_ba >= _MIN_LOST and lost_ba >= 2 * lost_ab:

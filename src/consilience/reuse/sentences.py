@@ -13,7 +13,7 @@ A pair of sentences is scored from two views that fail in different ways, averag
   even when its content words were swapped for synonyms, and a merged sentence still matches each
   of its parts. Short sentences are measured against at least :data:`_MIN_LEN` tokens so that a
   five-word headline is not "contained" in every sentence that repeats its words.
-The cosine runs as one matrix product over the terms the two documents share; the subsequence is
+The cosine is a sparse join of the two documents' (term, sentence) entries; the subsequence is
 computed by rapidfuzz in C for the candidate pairs only, with each token mapped to one character.
 """
 
@@ -55,10 +55,21 @@ _NAME_WEIGHT = 1.5
 _COS_FLOOR = 0.1
 
 
-def _fold(text: str) -> str:
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def ascii_text(text: str) -> str:
+    """``text`` with every non-ASCII run transliterated ("Phạm" -> "Pham", "’" -> "'"), case kept."""
+    if text.isascii():
+        return text
     from unidecode import unidecode
 
-    return unidecode(text).lower()
+    # unidecode walks its input one character at a time in Python: give it only what needs it.
+    return _NON_ASCII.sub(lambda m: unidecode(m.group()), text)
+
+
+def _fold(text: str) -> str:
+    return ascii_text(text).lower()
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -99,13 +110,11 @@ def sentence_details(text: str, known_names: frozenset[str] = frozenset()) -> tu
     A capitalised word counts as a name when it does not open the sentence (where every word is
     capitalised), or when it is in ``known_names`` (names seen elsewhere in the run).
     """
-    from unidecode import unidecode
-
-    ascii_text = unidecode(text)  # keeps case, so "Phạm" is found as the name "pham"
-    folded = ascii_text.lower()
+    plain = ascii_text(text)  # keeps case, so "Phạm" is found as the name "pham"
+    folded = plain.lower()
     numbers = frozenset("#" + t.replace(",", "") for t in _TOKEN.findall(folded) if t[0].isdigit())
     names = set()
-    for k, m in enumerate(_NAME.finditer(ascii_text.lstrip(" \"'(`"))):
+    for k, m in enumerate(_NAME.finditer(plain.lstrip(" \"'(`"))):
         word = m.group().lower()
         if word not in _STOP and (k > 0 or m.start() > 0 or word in known_names):
             names.add(word)
@@ -168,16 +177,14 @@ class SentenceTable:
         return c
 
     def _matrix(self, feats: list[SentenceFeatures]):
-        """The document's dense sentence-by-term matrix (its own terms only), norms and token strings."""
-        terms = np.array(sorted({self.vocab[t] for f in feats for t in f.content}), dtype=np.int64)
-        col = {int(t): k for k, t in enumerate(terms)}
-        mat = np.zeros((len(feats), terms.size), dtype=np.float64)
-        for r, f in enumerate(feats):
-            for t in f.content:
-                mat[r, col[self.vocab[t]]] = self.weights[self.vocab[t]]
-        norms = np.sqrt((mat**2).sum(axis=1))
+        """The document's (term, sentence) entries sorted by term, sentence norms and token strings."""
+        entries = sorted((self.vocab[t], r) for r, f in enumerate(feats) for t in f.content)
+        terms = np.array([t for t, _ in entries], dtype=np.int64)
+        rows = np.array([r for _, r in entries], dtype=np.int64)
+        norms = np.zeros(len(feats), dtype=np.float64)
+        np.add.at(norms, rows, self.weights[terms] ** 2)
         strings = ["".join(self._char(t) for t in f.tokens) for f in feats]
-        return terms, mat, norms, strings
+        return terms, rows, np.sqrt(norms), strings
 
     def scores(self, a: str, b: str) -> np.ndarray:
         """Score matrix in [0, 1], rows the sentences of ``a``, columns those of ``b`` (ids)."""
@@ -192,13 +199,24 @@ class SentenceTable:
         from rapidfuzz.distance import LCSseq
         from rapidfuzz.process import cdist
 
-        ta, ma, na, sa = self._rows[a]
-        tb, mb, nb, sb = self._rows[b]
-        cos = np.zeros((ma.shape[0], mb.shape[0]), dtype=np.float64)
-        common, ia, ib = np.intersect1d(ta, tb, assume_unique=True, return_indices=True)
-        if common.size:
+        ta, ra, na, sa = self._rows[a]
+        tb, rb, nb, sb = self._rows[b]
+        # Sparse dot products without a matrix library: join the two documents' (term, sentence)
+        # entries on the term, then sum each joined entry's squared weight into its sentence pair.
+        # The work is the number of (sentence, sentence, shared term) triples, which stays small;
+        # dense products would be mostly zeros and call a multi-threaded BLAS for tiny matrices.
+        lo = np.searchsorted(tb, ta, side="left")
+        counts = np.searchsorted(tb, ta, side="right") - lo
+        total = int(counts.sum())
+        if total:
+            ea = np.repeat(np.arange(ta.size), counts)
+            eb = lo[ea] + np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+            flat = ra[ea] * len(sb) + rb[eb]
+            dots = np.bincount(flat, weights=self.weights[ta[ea]] ** 2, minlength=len(sa) * len(sb))
             denom = np.outer(na, nb)
-            np.divide(ma[:, ia] @ mb[:, ib].T, denom, out=cos, where=denom > 0)
+            cos = np.divide(dots.reshape(len(sa), len(sb)), denom, out=np.zeros_like(denom), where=denom > 0)
+        else:
+            cos = np.zeros((len(sa), len(sb)), dtype=np.float64)
         blend = 0.5 * cos
         # The subsequence is computed only between sentences that have a content match somewhere
         # (in most pairs of documents a small corner of the matrix, often nothing); cells outside

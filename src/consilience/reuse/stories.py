@@ -8,13 +8,17 @@ each found without comparing every pair:
 - same topic: cosine of IDF-weighted vectors of each document's most distinctive terms, for pairs
   that share some of those terms (an inverted index proposes them), when the two were published
   within ``story_window_days`` of each other (or either date is unknown).
-Everything here is per document or sorted, so the scale-out stage can run it on partitions.
+Term weights take one pass over the pile (document frequencies); every link comes from a sort or an
+inverted index, never from comparing all pairs, so the cost grows with the pile, not its square.
+The pile's own IDF tells a story's words from common ones only when the pile holds many stories:
+on a handful of reports of one story every shared word looks common, and topic links are rare.
 """
 
 from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
@@ -23,6 +27,7 @@ import numpy as np
 from ..model import Document
 from .minhash import MinHasher, candidate_pairs, exact_jaccard, lsh_bands, shared_shingle_pairs, shingle_hashes
 from .options import ReuseOptions
+from .sentences import ascii_text
 
 __all__ = ["group_stories", "story_links"]
 
@@ -36,11 +41,17 @@ _STOP = frozenset(
     new one two three first last year years week day days time told according just like including
     """.split()
 )
-# Shared-passage link: this many rare shingles in common (two copied sentences' worth).
+# Shared-passage link: this many rare shingles in common (two copied sentences' worth). A shingle
+# in more than 1% of the pile, or in more than _PASSAGE_MAX_DOCS documents, is a stock phrase or a
+# mass-syndicated text (whose copies near-duplicate search links anyway) and is skipped.
+_PASSAGE_MAX_DOCS = 50
 _PASSAGE_SHINGLES = 12
 # A posting list longer than this is a word of the whole pile, not of a story: skipped for blocking.
-_MAX_POSTING = 1000
-# Topical candidates must share this many distinctive terms before their cosine is computed.
+_MAX_POSTING = 200
+# Topical candidates must share this many of their most distinctive terms (the first
+# _BLOCK_TERMS of each vector) before their cosine is computed; the head alone keeps the inverted
+# index small on a large pile.
+_BLOCK_TERMS = 30
 _MIN_SHARED_TERMS = 3
 
 
@@ -72,66 +83,79 @@ def _day(d: Document) -> int | None:
         return None
 
 
-def _within(a: int | None, b: int | None, days: int) -> bool:
-    return a is None or b is None or abs(a - b) <= days
-
-
 def _passage_pairs(shingles: list[np.ndarray], n: int) -> list[tuple[int, int]]:
-    """Pairs sharing at least :data:`_PASSAGE_SHINGLES` shingles that about 1% of documents use at most."""
-    cap = max(2, min(_MAX_POSTING, n // 100 + 2))
+    """Pairs sharing at least :data:`_PASSAGE_SHINGLES` rare shingles (see :data:`_PASSAGE_MAX_DOCS`)."""
+    cap = max(2, min(_PASSAGE_MAX_DOCS, n // 100 + 2))
     pairs = shared_shingle_pairs(shingles, min_shared=_PASSAGE_SHINGLES, max_docs=cap)
     return [(int(i), int(j)) for i, j in pairs]
 
 
 def _term_vectors(docs: Sequence[Document], top: int) -> list[dict[str, float]]:
-    """Each document's ``top`` terms by TF-IDF over the pile, as unit-length weight maps."""
-    from unidecode import unidecode
-
+    """Each document's ``top`` terms by TF-IDF over the pile, best first, as unit-length weight maps."""
     counts = []
-    df: dict[str, int] = {}
+    df: Counter[str] = Counter()
     for d in docs:
-        c: dict[str, int] = {}
-        for w in _WORD.findall(unidecode(f"{d.title or ''}\n{d.text}").lower()):
-            if len(w) > 2 and w not in _STOP:
-                c[w] = c.get(w, 0) + 1
+        words = _WORD.findall(ascii_text(f"{d.title or ''}\n{d.text}").lower())
+        c = Counter(w for w in words if len(w) > 2 and w not in _STOP)
         counts.append(c)
-        for w in c:
-            df[w] = df.get(w, 0) + 1
+        df.update(c.keys())
     n = len(docs)
     vectors = []
     for c in counts:
-        weighted = sorted(((1.0 + math.log(k)) * math.log(1.0 + n / df[w]), w) for w, k in c.items())
         # Highest weight first, ties by term, so the kept terms never depend on dict order.
-        kept = sorted(weighted, key=lambda x: (-x[0], x[1]))[:top]
+        kept = sorted((-(1.0 + math.log(k)) * math.log(1.0 + n / df[w]), w) for w, k in c.items())[:top]
         norm = math.sqrt(sum(x * x for x, _ in kept)) or 1.0
-        vectors.append({w: x / norm for x, w in kept})
+        vectors.append({w: -x / norm for x, w in kept})
     return vectors
 
 
 def _topic_pairs(vectors: list[dict[str, float]], days: list[int | None], options: ReuseOptions):
-    postings: dict[str, list[int]] = {}
-    for k, vec in enumerate(vectors):
-        for w in vec:
-            postings.setdefault(w, []).append(k)
-    shared: dict[tuple[int, int], int] = {}
-    for w in sorted(postings):
-        docs = postings[w]
-        if len(docs) < 2 or len(docs) > _MAX_POSTING:
-            continue
-        for x in range(len(docs)):
-            for y in range(x + 1, len(docs)):
-                key = (docs[x], docs[y])
-                shared[key] = shared.get(key, 0) + 1
-    out = []
-    for (a, b), count in sorted(shared.items()):
-        if count < _MIN_SHARED_TERMS or not _within(days[a], days[b], options.story_window_days):
-            continue
-        va, vb = vectors[a], vectors[b]
-        if len(va) > len(vb):
-            va, vb = vb, va
-        cos = sum(x * vb.get(w, 0.0) for w, x in va.items())
-        if cos >= options.story_topic_threshold:
-            out.append((a, b))
+    """Pairs within the time window whose term vectors' cosine reaches the threshold.
+
+    Candidates share at least :data:`_MIN_SHARED_TERMS` of their :data:`_BLOCK_TERMS` best terms; a
+    term among the best of more than :data:`_MAX_POSTING` documents is ignored for blocking (it names
+    a beat, not a story). An unknown date never keeps two documents apart.
+    """
+    ids: dict[str, int] = {}
+    # Vectors are ordered best term first: block on the head, measure on the whole vector.
+    sets = [np.array(sorted(ids.setdefault(w, len(ids)) for w in list(vec)[:_BLOCK_TERMS]), dtype=np.uint32)
+            for vec in vectors]
+    candidates = shared_shingle_pairs(sets, min_shared=_MIN_SHARED_TERMS, max_docs=_MAX_POSTING)
+    if days and candidates.size:
+        known = np.array([d if d is not None else -1 for d in days], dtype=np.int64)
+        da, db = known[candidates[:, 0]], known[candidates[:, 1]]
+        near = (da < 0) | (db < 0) | (np.abs(da - db) <= options.story_window_days)
+        candidates = candidates[near]
+    cos = _cosines(vectors, ids, candidates)
+    return [(int(a), int(b)) for a, b in candidates[cos >= options.story_topic_threshold]]
+
+
+def _cosines(vectors: list[dict[str, float]], ids: dict[str, int], pairs: np.ndarray) -> np.ndarray:
+    """Dot products of unit vectors for each row ``(a, b)`` of ``pairs``, without a loop per pair.
+
+    Every (term, document) weight goes into one sorted table; each term of ``a`` is looked up under
+    ``b`` by binary search, in chunks so memory stays bounded however many pairs there are.
+    """
+    n = len(vectors)
+    lengths = np.array([len(v) for v in vectors], dtype=np.int64)
+    start = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    terms = np.array([ids.setdefault(w, len(ids)) for v in vectors for w in v], dtype=np.int64)
+    weights = np.array([x for v in vectors for x in v.values()], dtype=np.float64)
+    owner = np.repeat(np.arange(n, dtype=np.int64), lengths)
+    keys = terms * n + owner
+    order = np.argsort(keys)
+    keys, table = keys[order], weights[order]
+    out = np.zeros(len(pairs), dtype=np.float64)
+    chunk = 1 << 14
+    for lo in range(0, len(pairs), chunk):
+        a, b = pairs[lo : lo + chunk, 0], pairs[lo : lo + chunk, 1]
+        la = lengths[a]
+        row = np.repeat(np.arange(a.size), la)
+        pos = start[a][row] + np.arange(int(la.sum())) - np.repeat(np.cumsum(la) - la, la)
+        look = terms[pos] * n + b[row]
+        idx = np.minimum(np.searchsorted(keys, look), keys.size - 1)
+        prod = np.where(keys[idx] == look, weights[pos] * table[idx], 0.0)
+        out[lo : lo + chunk] = np.bincount(row, weights=prod, minlength=a.size)
     return out
 
 

@@ -58,6 +58,18 @@
   window.addEventListener("hashchange", function () { focusTarget(reveal(location.hash.slice(1))); });
   if (location.hash) { focusTarget(reveal(location.hash.slice(1))); }
 
+  // The grid filter: hide the rows whose fact name and values do not contain what is typed.
+  var filter = document.getElementById("fact-filter");
+  if (filter) {
+    filter.parentElement.hidden = false;
+    filter.addEventListener("input", function () {
+      var query = filter.value.trim().toLowerCase();
+      document.querySelectorAll("table.grid tbody tr").forEach(function (row) {
+        row.hidden = query !== "" && row.textContent.toLowerCase().indexOf(query) < 0;
+      });
+    });
+  }
+
   // Closed <details> do not print: open them all for printing and close them again afterwards.
   var openedForPrint = [];
   window.addEventListener("beforeprint", function () {

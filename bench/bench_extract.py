@@ -1,0 +1,90 @@
+"""Throughput of number and date extraction against one regex pass over the same text, in one run.
+
+Run: ``python bench/bench_extract.py [--repeat N] [--copies K]``
+
+Corpus: the seed articles and the NewsWCL50 stories from ../shared (when present), each copied K
+times with its figures shifted so that no two documents are identical. The reference is one compiled
+regex pass (``\\d+(?:[.,]\\d+)*``) over every document; extraction is ``find_times`` followed by
+``find_quantities`` on the same documents (sharing their first pass, as ``extract_claims`` does), and,
+for information, the whole ``extract_claims`` stage. The best of N rounds is kept for each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import time
+from pathlib import Path
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def corpus(copies: int) -> list[str]:
+    texts = []
+    for folder in (SHARED / "seeds", SHARED / "corpora" / "newswcl50"):
+        for p in sorted(folder.rglob("*.txt")):
+            if p.name.startswith(("LICENSE", "SOURCE")):
+                continue
+            texts.append(p.read_text(encoding="utf-8", errors="replace"))
+    if not texts:
+        raise SystemExit(f"no corpus under {SHARED}: the shared folder is needed")
+    out = []
+    for k in range(copies):
+        # shift every figure so each copy is a distinct text (the extractor caches its last scans)
+        out.extend(re.sub(r"\d+", lambda m, k=k: str(int(m.group(0)) + k) if len(m.group(0)) < 9 else m.group(0), t)
+                   for t in texts)
+    return out
+
+
+def best_of(rounds: int, fn) -> float:
+    best = float("inf")
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--copies", type=int, default=10)
+    args = ap.parse_args()
+
+    from consilience.extract import extract_claims
+    from consilience.extract.claims import sentence_spans
+    from consilience.extract.numbers import find_quantities
+    from consilience.extract.times import find_times
+    from consilience.model import Document
+
+    texts = corpus(args.copies)
+    docs = [Document(id=f"d{i}", source="bench", text=t) for i, t in enumerate(texts)]
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    n_sent = sum(len(sentence_spans(d)) for d in docs)
+    ref = re.compile(r"\d+(?:[.,]\d+)*")
+
+    def regex_pass() -> None:
+        for t in texts:
+            ref.findall(t)
+
+    def extraction() -> None:
+        for t in texts:
+            find_quantities(t, times=find_times(t))
+
+    def claims() -> None:
+        for d in docs:
+            extract_claims(d)
+
+    extraction()  # warm-up: compiled patterns, imports
+    t_ref = best_of(args.repeat, regex_pass)
+    t_ext = best_of(args.repeat, extraction)
+    t_clm = best_of(args.repeat, claims)
+    print(f"corpus: {len(texts)} documents, {n_sent} sentences, {mb:.2f} MB")
+    print(f"{'':24}{'MB/s':>10}{'sentences/s':>14}{'ratio to regex':>16}")
+    for name, t in (("regex pass (reference)", t_ref), ("find_times+quantities", t_ext), ("extract_claims", t_clm)):
+        print(f"{name:24}{mb / t:10.2f}{n_sent / t:14.0f}{t_ref / t:16.3f}")
+    print(f"target: extraction >= 0.100 of the regex pass; measured {t_ref / t_ext:.3f} (1/{t_ext / t_ref:.1f})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,91 @@
+"""The shared first pass of extraction: where in a text a date, a quantity or a rank can start.
+
+This module owns the gate vocabulary and one compiled scanner over it. The date and number grammars
+only try their (costly) patterns at the positions found here, and both use the same pass over a text:
+the last few scans are cached, keyed by the text itself.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+__all__ = ["trie_regex", "hits", "TIME_STARTERS", "TIME_NAMES", "NUMBER_STARTERS"]
+
+
+def trie_regex(words: list[str]) -> str:
+    """A regex alternation of ``words`` arranged as a trie, so the engine prunes branches by first letters."""
+    trie: dict = {}
+    for w in words:
+        d = trie
+        for ch in w:
+            d = d.setdefault(ch, {})
+        d[""] = {}
+
+    def build(d: dict) -> str:
+        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(d.items()) if ch != ""]
+        if not alts:
+            return ""
+        if len(alts) == 1 and "" not in d:
+            return alts[0]
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in d else body
+
+    return build(trie)
+
+
+def _variants(words: list[str]) -> set[str]:
+    out: set[str] = set()
+    for w in words:
+        out |= {w, w.capitalize(), w.upper()}
+    return out
+
+
+#: Month and weekday names start a date only when capitalised ("May", not "may").
+TIME_NAMES = frozenset(
+    "January February March April May June July August September October November December Jan Feb Mar Apr Jun "
+    "Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+)
+#: Other words a date can start with ("the", "a" and "an" are looked at just before a hit instead).
+TIME_STARTERS = frozenset(TIME_NAMES | _variants((
+    "today tonight yesterday tomorrow now nowadays currently recently lately recent soon formerly previously "
+    "this last next coming previous past following current same early mid middle late latest year-earlier "
+    "year-ago prior-year previous-year fiscal financial fy spring summer autumn fall winter twenties thirties forties "
+    "fifties sixties seventies eighties nineties first second third fourth q1 q2 q3 q4 h1 h2 one two three four "
+    "five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
+    "thirty forty fifty sixty seventy eighty ninety hundred several few couple year decade day end beginning start "
+    "future 5th 6th 7th 8th 9th 10th 11th 12th 13th 14th 15th 16th 17th 18th 19th 20th 21st fifth sixth seventh eighth "
+    "ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
+    "twentieth quarter half fiscal these term year-end"
+).split()))
+_NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion "
+    "dozen dozens half first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth fiftieth sixtieth "
+    "seventieth eightieth ninetieth hundredth most least twice doubled doubling tripled tripling trebled quadrupled "
+    "halved halving twofold threefold fourfold fivefold sixfold sevenfold eightfold ninefold tenfold twentyfold "
+    "hundredfold thousandfold largest biggest highest greatest top leading smallest lowest fastest slowest richest "
+    "poorest busiest strongest weakest deadliest worst best longest shortest tallest oldest youngest heaviest "
+    "costliest wealthiest hottest coldest wettest driest cheapest safest warmest"
+)
+#: Words a quantity or rank can start with (besides digits).
+NUMBER_STARTERS = frozenset(_variants(_NUMBER_WORDS.split()))
+
+# Two simple scans are faster than one clever one: digit runs, and starter words at a word boundary
+# (a word glued to a hyphen or apostrophe before it, as in "Covid-nineteen", is dropped afterwards).
+_DIGITS = re.compile(r"-?\d[\d,.]*|'\d0s")
+_WORDS = re.compile(r"\b(?:" + trie_regex(sorted(TIME_STARTERS | NUMBER_STARTERS)) + r")(?!\w)")
+
+
+@lru_cache(maxsize=4)
+def hits(text: str) -> tuple[tuple[int, str], ...]:
+    """Every (offset, token) where a date, quantity or rank may start, in text order.
+
+    Tokens are digit runs (with their separators: "1,150", "123.86") or starter words as written.
+    """
+    out = [(m.start(), m.group()) for m in _DIGITS.finditer(text)]
+    out.extend((m.start(), m.group()) for m in _WORDS.finditer(text)
+               if not m.start() or text[m.start() - 1] not in "-'’")
+    out.sort()
+    return tuple(out)
