@@ -153,6 +153,11 @@ def test_relations_copy_that_lost_details_is_the_target() -> None:
     assert (rel.source, rel.target, rel.directed) == ("b", "a", True)
 
 
+def test_relations_independent_pair_never_directed() -> None:
+    (rel,) = find_reuse([_doc("a", ORIGINAL, "2024-03-02"), _doc("b", UNRELATED, "2024-03-01")])
+    assert (rel.source, rel.target, rel.directed) == ("a", "b", False)
+
+
 @pytest.mark.parametrize("copy_text", [_reorder(ORIGINAL), _excerpt(ORIGINAL), SHARES], ids=["reordered", "excerpt", "shared"])
 def test_relations_undirected_without_evidence(copy_text: str) -> None:
     (rel,) = find_reuse([_doc("b", ORIGINAL), _doc("a", copy_text)])

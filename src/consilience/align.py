@@ -22,7 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .judge import judge_claims
+from .judge import _plural, judge_claims
 from .model import Claim, Document, Fact, Quantity, Rank
 
 __all__ = ["AlignOptions", "align_claims", "claim_terms", "fact_id", "similarity"]
@@ -183,22 +183,27 @@ def fact_id(prefix: str, claims: Sequence[Claim]) -> str:
 
 
 def _label(claims: Sequence[Claim], terms: Mapping[str, tuple[str, ...]], idf: Mapping[str, float]) -> str:
-    measures = Counter(c.measure.strip() for c in claims if c.measure.strip())
-    if measures:
-        label = sorted(measures.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-    else:
+    """A short name for the fact: what is measured, of whom, when ("bilateral trade, 2022")."""
+    def common(values) -> str:
+        counts = Counter(v.strip() for v in values if v and v.strip())
+        return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else ""
+
+    measure = common(c.measure for c in claims)
+    if not measure:
         counts = Counter(t for c in claims for t in terms[c.id])
-        top = sorted(counts, key=lambda t: (-counts[t] * idf.get(t, 1.0), t))[:4]
-        label = " ".join(top)
+        measure = " ".join(sorted(counts, key=lambda t: (-counts[t] * idf.get(t, 1.0), t))[:4])
+    subject = common(c.subject for c in claims)
     first = claims[0]
-    subject = first.subject.strip()
-    if subject and subject.lower() not in label.lower():
-        label = f"{subject}: {label}"
     if isinstance(first.value, Rank):
-        among = next((c.qualifiers.among for c in claims if c.qualifiers.among), None)
-        owner = next((c.qualifiers.of for c in claims if c.qualifiers.of), None)
-        if among and among.lower() not in label.lower():
-            label = f"{label} (rank among {among}" + (f" of {owner})" if owner else ")")
+        among = common(c.qualifiers.among for c in claims) or measure
+        owner = common(c.qualifiers.of for c in claims)
+        words = among.split()
+        among = " ".join(words[:-1] + [_plural(words[-1])]) if words else among
+        label = f"rank of {subject or 'the subject'} among {owner + chr(39) + 's ' if owner else ''}{among}"
+    else:
+        label = f"{subject}: {measure}" if subject and subject.lower() not in measure.lower() else measure
+        if isinstance(first.value, Quantity) and any(c.qualifiers.change or c.qualifiers.base for c in claims):
+            label = f"change in {label}"
     scope = next((c.qualifiers.time_scope for c in claims if c.qualifiers.time_scope is not None), None)
     if scope is not None and scope.point not in label:
         label = f"{label}, {scope.point}"

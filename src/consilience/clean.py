@@ -913,6 +913,9 @@ def _mark_across(docs_lines: list[list[_Line]], titles: list[int | None], option
             line = docs_lines[d][k]
             if _CREDIT.match(line.text) or _is_dateline_line(line):
                 continue
+            nxt = docs_lines[d][k + 1].text if k + 1 < len(docs_lines[d]) else ""
+            if nxt[:1].islower():
+                continue  # a piece of a running sentence ("earlier in your / Dockerfile / to ensure")
             if _in_copied_passage(docs_lines[d], k, [sentence_set(o) for o in docs if o != d]):
                 continue
             line.reason = "repeated-line"

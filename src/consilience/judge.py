@@ -298,8 +298,10 @@ def _fmt_number(x: float) -> str:
 
 def _plural(noun: str) -> str:
     """English plural of a counted noun stored singular ("project" -> "projects")."""
-    if noun.endswith(("s", "x", "z", "ch", "sh")):
-        return noun + "es" if not noun.endswith("s") else noun
+    if noun.endswith("s"):
+        return noun
+    if noun.endswith(("x", "z", "ch", "sh")):
+        return noun + "es"
     if noun.endswith("y") and len(noun) > 1 and noun[-2] not in "aeiou":
         return noun[:-1] + "ies"
     if noun in ("person",):
@@ -313,7 +315,14 @@ def _ordinal(n: int) -> str:
 
 
 def describe_value(c: Claim) -> str:
-    """The claim's value in words a reader recognises: "more than US$123.86 billion", "8th largest"."""
+    """The claim's value in words a reader recognises: "more than US$123.86 billion", "8th largest",
+    "11% from 2021" (a change names its comparison base)."""
+    text = _describe(c)
+    base = c.qualifiers.base
+    return f"{text} from {base.point}" if base is not None else text
+
+
+def _describe(c: Claim) -> str:
     v = c.value
     if isinstance(v, Rank):
         if v.low != v.high and v.hedge != "exact":

@@ -3,8 +3,8 @@
 Owns the comparison of two claims' values for "was this changed?" and the filling of
 ``ReuseRelation.altered``. Facts come from the align stage; this module only reads them.
 
-Two claims of one fact differ when their typed values differ: numbers and ranks by ``point``, ``low``
-or ``high``; dates by ``point``; names and quotes by their folded ``key``; events by action, and by
+Two claims of one fact differ when their typed values differ: numbers and ranks by unit, ``point``,
+``low`` or ``high``; dates by ``point``; names and quotes by their folded ``key``; events by action, and by
 date when both give one.
 A comparison base ("up 11% from 2021" / "from 2020") that both state and that differs is a change
 too. A detail one side leaves out is not: dropping "In March" loses a fact, it does not alter it.
@@ -28,7 +28,7 @@ def _key(claim: Claim) -> tuple:
     v = claim.value
     kind = getattr(v, "type", "")
     if kind in ("quantity", "rank"):
-        return (kind, v.point, v.low, v.high)
+        return (kind, v.unit, v.point, v.low, v.high)
     if kind == "date":
         return (kind, v.point)
     if kind in ("name", "quote"):

@@ -221,6 +221,8 @@ def _direction(pa: _Doc, pb: _Doc, relation: str, cov_a: float, cov_b: float,
                matches: list[Match], names: frozenset[str]) -> tuple[int, str]:
     """+1 if a is the source, -1 if b is, 0 when unsure; with the evidence in a few words."""
     a, b = pa.doc, pb.doc
+    if relation == "independent":
+        return 0, NO_DIRECTION  # nothing was copied, so nothing has a direction
     order = _date_order(a, b)
     if order:
         first, second = (a, b) if order < 0 else (b, a)
