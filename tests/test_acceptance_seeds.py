@@ -75,3 +75,11 @@ def test_acceptance_seeds_conflicts_come_first_with_explanations(seeds_report):
     for f in seeds_report["facts"][:n]:
         docs = {_doc(c["doc_id"]) for c in f["claims"]}
         assert all(d in f["explanation"] for d in docs)
+
+
+def test_acceptance_seeds_base_year_change_is_marked_on_the_fact_as_altered_in_the_copy(seeds_report):
+    fact = _facts_with(seeds_report, "001", 11, "quantity")[0]
+    pairs = {(s[:3], t[:3]) for s, t in fact["altered_in"]}
+    assert ("000", "001") in pairs
+    rel = next(r for r in seeds_report["reuse"] if r["source"][:3] == "000" and r["target"][:3] == "001")
+    assert rel["relation"] == "paraphrase" and fact["id"] in rel["altered"]

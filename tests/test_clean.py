@@ -467,3 +467,33 @@ def test_clean_takes_a_headline_in_capitals_right_above_the_body_as_title():
 def test_clean_keeps_a_kicker_headline_and_a_table_row(line):
     doc = clean_document(_raw("\n".join([BODY[0], line, BODY[1], BODY[2]])))
     assert line in doc.text
+
+
+@pytest.mark.parametrize(
+    "raw, clean",
+    [
+        ("The [finance ministry](https://example.org/mof?id=2024) said exports rose 11%.",
+         "The finance ministry said exports rose 11%."),
+        ("Trade was **worth $12 billion** last year, officials said.", "Trade was worth $12 billion last year, officials said."),
+    ],
+)
+def test_clean_takes_markdown_links_and_bold_out_of_the_text(raw, clean):
+    assert clean_document(_raw(raw)).text == clean
+
+
+def test_clean_markdown_link_text_maps_back_to_the_raw_link_text():
+    raw = "The [finance ministry](https://example.org/mof) said exports rose by a tenth."
+    doc = clean_document(_raw(raw))
+    i = doc.text.index("ministry")
+    a, b = doc.offsets.span_to_raw(i, i + len("ministry"))
+    assert raw[a:b] == "ministry"
+
+
+def test_clean_markdown_menu_of_links_is_navigation():
+    doc = clean_document(_raw("\n".join(["[Home](/) | [World](/world) | [Business](/business)", BODY[1], BODY[2]])))
+    assert _reasons(doc) == {"[Home](/) | [World](/world) | [Business](/business)": "navigation"}
+
+
+@pytest.mark.parametrize("line", ["Raise 2**8 to get the answer, the manual says.", "Call __init__ first, the guide says."])
+def test_clean_leaves_asterisks_and_underscores_of_code_alone(line):
+    assert clean_document(_raw(line)).text == line

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from consilience.events import align_events, consensus_date, extract_events
+from consilience.events import EventOptions, align_events, consensus_date, extract_events
 from consilience.model import Document, Published
 from consilience.segment import segment
 
@@ -89,6 +89,16 @@ def test_events_no_event_without_a_dated_trigger(text: str) -> None:
 ])
 def test_events_undated_sentence_needs_a_named_actor(text: str, kept: list) -> None:
     assert _events(text) == kept
+
+
+@pytest.mark.parametrize(("anchor", "expected"), [
+    (False, []),
+    (True, [("launch", "Boeing", None, "2008-03-01")]),
+])
+def test_events_anchor_to_document_dates_undated_sentences(anchor: bool, expected: list) -> None:
+    doc = _doc("Boeing launched a new tanker programme.", date="2008-03-01")
+    got = extract_events(doc, options=EventOptions(anchor_to_document=anchor))
+    assert [(c.value.action, c.value.actor, c.value.target, c.value.when.point) for c in got] == expected
 
 
 def _align(*docs: tuple[str, str, str | None]):

@@ -72,7 +72,8 @@ _lines = st.lists(
     st.one_of(
         st.text(alphabet=st.sampled_from(list("abc XYZ.,\t")), min_size=0, max_size=30),
         st.sampled_from(["Sign In", "Share:", "Cafe\u0301 au lait.", "Vie\u0323\u0302t Nam is here.", "It\u00e2\u0080\u0099s fine.",
-                         "The plan was approved on Monday by the council.", "Photo: AFP", "  indented line.  "]),
+                         "The plan was approved on Monday by the council.", "Photo: AFP", "  indented line.  ",
+                         "See [the report](http://x.org/a_b) **now**.", "# A heading here"]),
     ),
     min_size=0,
     max_size=12,

@@ -359,3 +359,15 @@ def test_render_html_leaves_the_report_untouched():
     d = sample_report()
     render_html(d)
     assert d == sample_report()
+
+
+def test_render_html_has_no_style_attribute_the_csp_would_block():
+    assert _page().xpath("//@style") == []
+
+
+@pytest.mark.parametrize("damage", [None, *sorted(DEGENERATE)])
+def test_render_html_every_fragment_link_has_a_target(damage):
+    page = _page(degenerate_report(damage) if damage else sample_report())
+    ids = set(page.xpath("//@id"))
+    targets = {h[1:] for h in page.xpath('//a/@href') if h.startswith("#")}
+    assert targets and targets <= ids

@@ -157,3 +157,10 @@ def test_altered_compatible_change_gives_no_direction() -> None:
                  _other_claim("c3", "eighth", exact))
     (rel,) = mark_altered([_undirected()], [fact])
     assert (rel.altered, rel.directed) == (("f-hedge",), False)
+
+
+def test_altered_never_on_independent_relations() -> None:
+    from dataclasses import replace
+
+    (rel,) = mark_altered([replace(_relation(), relation="independent", directed=False)], [FACTS["rank"]])
+    assert rel.altered == ()

@@ -152,3 +152,55 @@ def test_timeline_seeds_event_appears_once_with_all_sources(words: list[str], do
     hits = [e for e in _seed_timeline() if all(w in fold(e.label) for w in words)]
     assert len(hits) == 1
     assert {d[:3] for d in hits[0].doc_ids} >= docs
+
+
+# Small stories of other domains, built by hand: (reports, expected (kind, verdict, sources) facts that
+# must be found, expected timeline (date, sources)).
+STORIES = {
+    "business": (
+        [("a", "Airbus chief executive Tom Enders resigned on June 3, 2019. \"We built a great team,\" "
+               "Enders said.", "2019-06-04"),
+         ("b", "Airbus chief executive Tom Enders resigned on June 3, 2019, the company said. \"We built a "
+               "strong team,\" Enders said.", "2019-06-04"),
+         ("c", "Airbus chief executive Tom Enders resigned on June 2, 2019.", "2019-06-04")],
+        [("name", "agree", ("a", "b", "c")), ("quote", "divergent", ("a", "b")),
+         ("event", "conflict", ("a", "b", "c"))],
+        [("2019-06-03", ("a", "b", "c"))],
+    ),
+    "sport": (
+        [("a", "Costa Norte coach Helena Sousa said: \"We were tired, but the players never stopped "
+               "believing.\" Costa Norte won the final on May 25, 2024.", "2024-05-26"),
+         ("b", "Coach Helena Sousa said: \"We were tired, but the players never stopped believing.\" "
+               "Costa Norte won the cup final on May 25, 2024.", "2024-05-26"),
+         ("c", "Costa Norte coach Helena Souza praised her side.", "2024-05-26")],  # misspelt surname
+        [("name", "conflict", ("a", "b", "c")), ("quote", "agree", ("a", "b")), ("event", "agree", ("a", "b"))],
+        [("2024-05-25", ("a", "b"))],
+    ),
+    "disaster": (
+        [("a", "Search coordinator Rahmat Hidayat said on March 2, 2024 that 23 people were missing.",
+          "2024-03-02"),
+         ("b", "Search coordinator Rahmat Hidayah said on March 2, 2024 that 16 people were missing.",
+          "2024-03-02")],
+        # the statements stay apart: their speakers' names disagree, and the name conflict says so
+        [("name", "conflict", ("a", "b")), ("event", "single-source", ("a",))],
+        [("2024-03-02", ("a",)), ("2024-03-02", ("b",))],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(STORIES))
+def test_timeline_other_domains_line_up_people_quotes_and_events(name: str) -> None:
+    from consilience.people import align_people, extract_people
+    from consilience.quotes import align_quotes, extract_quotes
+
+    reports, expected_facts, expected_timeline = STORIES[name]
+    docs = [_doc(t, i, d) for i, t, d in reports]
+    facts = (align_people([c for d in docs for c in extract_people(d)], docs)
+             + align_quotes([c for d in docs for c in extract_quotes(d)], docs)
+             + align_events([c for d in docs for c in extract_events(d)], docs))
+    got = {(f.kind, f.verdict, tuple(sorted({c.doc_id for c in f.claims}))) for f in facts}
+    for fact in expected_facts:
+        assert fact in got, f"{name}: {fact} not in {sorted(got)}"
+    timeline = [(e.date, e.doc_ids) for e in build_timeline(facts, docs)]
+    for entry in expected_timeline:
+        assert entry in timeline

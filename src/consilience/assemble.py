@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from . import __version__
 from .model import VERDICTS, Document, Dossier, Fact, ReuseRelation
@@ -29,12 +30,15 @@ def assemble(
     timings: dict[str, float] | None = None,
 ) -> Dossier:
     """Build the dossier: documents by id, facts by :func:`fact_order`, reuse by (source, target)."""
-    from .reuse import mark_altered
+    from .reuse import altered_facts, mark_altered
     from .timeline import build_timeline
 
     docs = sorted(documents, key=lambda d: d.id)
     ordered = sorted(facts, key=fact_order)
     relations = sorted(mark_altered(list(reuse), ordered), key=lambda r: (r.source, r.target))
+    # A fact changed in a copy is marked on the fact too, naming the copy relation.
+    altered = altered_facts(relations)
+    ordered = [replace(f, altered_in=tuple(sorted(altered[f.id]))) if f.id in altered else f for f in ordered]
     timeline = build_timeline(ordered, docs)
     stats = _stats(docs, ordered, relations)
     if timings:

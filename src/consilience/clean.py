@@ -89,7 +89,8 @@ _ITEM_SEP = re.compile(r"\s+[|•·]\s+|\s*\|\s*")
 # "posted 25 May 2024", "Published: March 13, 2024", "updated 2024-03-13"
 _PUBLISHED_DATE = re.compile(
     rf"\b(?:posted|published|updated|first published|last updated|modified)\b:?\s*(?:on\s+)?"
-    rf"(?:\w+,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE}|{_MONTH_RE}\s+\d{{1,2}}|\d{{4}}-\d\d-\d\d|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})",
+    rf"(?:\w+,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_RE}|{_MONTH_RE}\s+\d{{1,2}}|\d{{4}}-\d\d-\d\d|"
+    r"\d{1,2}[/.]\d{1,2}[/.]\d{2,4})",
     re.IGNORECASE,
 )
 # Separators of menu items and breadcrumbs on one line.
@@ -106,7 +107,8 @@ _MOJIBAKE_GATE = re.compile(
 
 # A line that is only a photo/video credit or ends with one ("... Photo: AFP", "(Photo by J. Doe/Reuters)").
 _CAPTION = re.compile(
-    r"(?:^|[.)\]|–—-]\s*|\s[(\[])(?:photo|photograph|picture|image|illustration|video|graphic|file photo|photo credit"
+    r"(?:^|[.)\]|–—-]\s*|\s[(\[])"
+    r"(?:photo|photograph|picture|image|illustration|video|graphic|file photo|photo credit"
     r"|credit|courtesy|source: photo)s?(?: by| courtesy of| credit)?\s*[:/]\s*[^\s].{0,60}$"
     r"|\((?:photo|image|picture|illustration|file)s?(?: by|:)[^)]{1,60}\)\s*\.?$"
     r"|(?:^|\s)(?:getty images|afp via getty images|shutterstock|reuters/[\w .]+|ap photo/[\w .]+)\)?\.?$",
@@ -162,13 +164,14 @@ _COUNTER = re.compile(
 # A dateline opens a story: "HANOI, March 23 (Reuters) -", "VIETNAM, September 10 - HÀ NỘI —".
 _DATELINE = re.compile(
     r"^(?P<head>(?:[A-ZÀ-Ỹ][A-ZÀ-Ỹa-zà-ỹ.'’]*(?:[ -][A-ZÀ-Ỹa-zà-ỹ.'’]+){0,4})"
-    r"(?:,?\s+[^—–\n]{0,40}?)?(?:\s*\([^)]{1,40}\))?\s*(?:—|–|--|-)(?:\s*[A-ZÀ-Ỹ][A-ZÀ-Ỹ .'’]{1,30}\s*(?:—|–|--))?)\s"
+    r"(?:,?\s+[^—–\n]{0,40}?)?(?:\s*\([^)]{1,40}\))?\s*(?:—|–|--|-)"
+    r"(?:\s*[A-ZÀ-Ỹ][A-ZÀ-Ỹ .'’]{1,30}\s*(?:—|–|--))?)\s"
 )
 _DATE_MD = re.compile(rf"\b(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?")
 _DATE_DM = re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?")
 _DATE_ISO = re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b")
 _DATE_NUM = re.compile(r"\b(?P<d>[0-3]?\d)[/.](?P<m>[01]?\d)[/.](?P<y>(?:19|20)\d\d)\b")
-_YEAR = re.compile(r"(?<![\w$€£.,-])((?:19|20)\d\d)(?![\w%-])")
+_YEAR = re.compile(r"(?:19|20)\d\d")  # boundaries are checked by hand: a look-behind costs every position
 _FORWARD_YEAR = re.compile(r"\b(?:by|until|till|through|to|towards?|before|vision|target|plan)\s+$", re.IGNORECASE)
 
 # A line holding only a time stamp: "Published: 10:32 AM EDT, Thu March 23, 2023", "Updated 2 hours ago".
@@ -256,7 +259,8 @@ def _parse_lexicon(text: str, phrases: dict, patterns: list) -> None:
             as_pattern = head.endswith("~")
             reason = head.rstrip("~ ").strip()
             if reason not in REMOVAL_REASONS:
-                raise ValueError(f"lexicon section [{head}] names no known reason; use one of {sorted(REMOVAL_REASONS)}")
+                known = ", ".join(sorted(REMOVAL_REASONS))
+                raise ValueError(f"lexicon section [{head}] names no known reason; use one of: {known}")
             continue
         if reason is None:
             raise ValueError(f"lexicon entry {line!r} comes before any [reason] section")
@@ -331,23 +335,28 @@ def _key(line: str) -> str:
 
 
 class _Line:
-    """One non-empty line of a raw text, with its shape; ``key`` is folded on first use."""
+    """One line of the clean text (a raw line, or the raw lines of a wrapped paragraph) with its shape.
 
-    __slots__ = ("index", "start", "end", "text", "_key", "words", "sentence", "headline", "caps", "reason", "ops")
+    ``key`` and ``caps`` are worked out on first use: most lines never need them.
+    """
 
-    def __init__(self, index: int, start: int, end: int, text: str, words: int, sentence: bool, headline: bool,
-                 caps: bool, ops: tuple | None) -> None:
-        self.index = index  # position among all lines (blank ones included)
+    __slots__ = ("index", "start", "end", "text", "_key", "_caps", "words", "sentence", "headline", "reason", "ops")
+
+    def __init__(self, index: int, start: int, end: int, text: str, ops: tuple | None) -> None:
+        self.index = index  # position among all raw lines (blank ones included)
         self.start = start  # raw offset of the first non-space character
         self.end = end  # raw offset after the last non-space character
         self.text = text  # the line as it will appear in the clean text (repaired, normalised)
-        self._key: str | None = None
-        self.words = words
-        self.sentence = sentence  # ends like a sentence and is long enough to be one
-        self.headline = headline  # short, without closing sentence punctuation
-        self.caps = caps  # written in capitals
-        self.reason: str | None = None
         self.ops = ops  # edits to apply when the raw line differs from ``text``
+        self._key: str | None = None
+        self._caps: bool | None = None
+        self.reason: str | None = None
+        words = len(text.split())
+        ends = _ends_sentence(text)
+        self.words = words
+        self.sentence = (ends and words >= 4) or words >= 30  # reads as a sentence
+        # short, without closing sentence punctuation
+        self.headline = 1 <= words <= 25 and len(text) <= 220 and not ends and not text.endswith((",", ";", ":"))
 
     @property
     def key(self) -> str:
@@ -355,15 +364,13 @@ class _Line:
             self._key = _key(self.text)
         return self._key
 
-
-def _shape(text: str) -> tuple[int, bool, bool, bool]:
-    words = len(text.split())
-    ends = _ends_sentence(text)
-    sentence = (ends and words >= 4) or words >= 30
-    headline = 1 <= words <= 25 and len(text) <= 220 and not ends and not text.endswith((",", ";", ":"))
-    # capitals only count in scripts that have case ("엘제이" is neither upper nor lower)
-    caps = text.upper() == text and text.lower() != text and sum(1 for c in text if c.isupper()) >= 3
-    return words, sentence, headline, caps
+    @property
+    def caps(self) -> bool:
+        """Written in capitals; only scripts with case count ("엘제이" is neither upper nor lower)."""
+        if self._caps is None:
+            text = self.text
+            self._caps = text.upper() == text and text.lower() != text and sum(1 for c in text if c.isupper()) >= 3
+        return self._caps
 
 
 def _repair(text: str, options: CleanOptions) -> tuple[str, tuple | None]:
@@ -495,34 +502,66 @@ def _split_lines(raw: str, options: CleanOptions) -> list[_Line]:
     return [_logical_line(group, needs_fix, options) for group in groups]
 
 
+# Markdown inline markup: an image, a link (its text is kept, its address dropped), bold asterisks.
+_MD_MARKUP = re.compile(
+    r"(?P<image>!\[[^\]\n]*\]\([^)\n]*\))"
+    r"|\[(?P<text>[^\]\n]{1,300})\]\((?:[^()\s]|\([^()\s]*\))+(?:\s+\"[^\"\n]*\")?\)"
+    r"|(?P<bold>(?<!\w)\*\*(?=\S)|(?<=\S)\*\*(?!\w))"  # not "2**8"
+)
+
+
+def _markup_ranges(text: str) -> list[tuple[int, int]] | None:
+    """The ranges of ``text`` that remain once Markdown links, images and bold markers are taken out.
+
+    None when there is no markup, or when nothing would remain (an image on its own line is a caption).
+    """
+    if "](" not in text and "**" not in text:
+        return None
+    ranges: list[tuple[int, int]] = []
+    pos = 0
+    for m in _MD_MARKUP.finditer(text):
+        if m.start() > pos:
+            ranges.append((pos, m.start()))
+        if m.group("text") is not None:
+            ranges.append(m.span("text"))
+        pos = m.end()
+    if pos == 0 and not ranges:
+        return None
+    if pos < len(text):
+        ranges.append((pos, len(text)))
+    if not "".join(text[a:b] for a, b in ranges).strip():
+        return None
+    return ranges
+
+
 def _logical_line(group: list[tuple[int, int, int, str]], needs_fix: bool, options: CleanOptions) -> _Line:
+    """One line of the clean text from one raw line, or from the raw lines of a wrapped paragraph."""
     index, base, end, text = group[0]
-    if len(group) == 1:
+    if len(group) == 1 and _markup_ranges(text) is None:
         ops = None
         if needs_fix:
             text, ops = _repair(text, options)
-        return _Line(index, base, end, text, *_shape(text), ops)
+        return _Line(index, base, end, text, ops)
     texts: list[str] = []
     ops: list[tuple] = []
-    edited = False
     for n, (_, start, stop, text) in enumerate(group):
         if n:
             texts.append(" ")  # the line break of a wrapped paragraph stands for a space
             ops.append(("edit", group[n - 1][2] - base, start - base, " "))
-            edited = True
-        part_ops = None
-        if needs_fix:
-            text, part_ops = _repair(text, options)
-        texts.append(text)
-        if part_ops is None:
-            ops.append(("copy", start - base, stop - base, None))
-        else:
-            edited = True
-            ops.extend((kind, a + start - base, b + start - base, t) for kind, a, b, t in part_ops)
+        for a, b in _markup_ranges(text) or [(0, len(text))]:
+            piece = text[a:b]
+            part_ops = None
+            if needs_fix:
+                piece, part_ops = _repair(piece, options)
+            texts.append(piece)
+            offset = start + a - base
+            if part_ops is None:
+                ops.append(("copy", offset, offset + b - a, None))
+            else:
+                ops.extend((kind, x + offset, y + offset, t) for kind, x, y, t in part_ops)
         end = stop
     text = "".join(texts)
-    words, sentence, headline, caps = _shape(text)
-    return _Line(index, base, end, text, words, sentence, headline, caps, tuple(ops) if edited else None)
+    return _Line(index, base, end, text, tuple(ops))
 
 
 def _phrase_reason(line: _Line, low: str, tokens: set[bytes], lex: _Lexicon) -> str | None:
@@ -658,9 +697,9 @@ def _strong_reason(line: _Line, lex: _Lexicon, options: CleanOptions) -> str | N
     return None
 
 
-
 # A dateline given on a line of its own, in capitals: "BAAR, SWITZERLAND", "WASHINGTON, D.C."
-_PLACE_LINE = re.compile(r"^[A-ZÀ-Ỹ][A-ZÀ-Ỹ .'’-]{1,40},\s*[A-ZÀ-Ỹa-z][A-ZÀ-Ỹa-z .'’-]{1,30}[—–-]?$")
+_PLACE_LINE = re.compile(r"^[A-ZÀ-Ỹ][A-ZÀ-Ỹ .'’-]{1,40},\s*[A-ZÀ-Ỹa-z][A-ZÀ-Ỹa-z .'’-]{1,30}"
+                         r"[—–-]?$")
 
 
 def _is_banner(line: _Line) -> bool:
@@ -942,9 +981,14 @@ def _latest_year(texts: Iterable[str]) -> int | None:
     counts: Counter[int] = Counter()
     for text in texts:
         for m in _YEAR.finditer(text):
-            if _FORWARD_YEAR.search(text[max(0, m.start() - 12) : m.start()]):
+            a, b = m.span()
+            before = text[a - 1] if a else " "
+            after = text[b] if b < len(text) else " "
+            if before.isalnum() or before in "$€£.,-_" or after.isalnum() or after in "%-_":
+                continue  # part of a number, an amount or a code, not a year
+            if _FORWARD_YEAR.search(text[max(0, a - 12) : a]):
                 continue  # "by 2030" names a target, not the present
-            counts[int(m.group(1))] += 1
+            counts[int(m.group(0))] += 1
     repeated = [y for y, n in counts.items() if n >= 2]
     return max(repeated) if repeated else None
 
@@ -955,8 +999,8 @@ def find_dateline_date(text: str) -> Published | None:
     Looks at the first lines of ``text`` only; returns ``Published(how="extracted")`` with the evidence in
     ``why``, or None when there is no dated dateline.
     """
-    body = [ln.strip() for ln in text.split("\n") if ln.strip()]
-    for line in body[:6]:
+    head_lines = [ln.strip() for ln in text.split("\n", 8)[:8] if ln.strip()]
+    for line in head_lines[:6]:
         m = _dateline(line)
         if not m:
             continue
@@ -967,7 +1011,7 @@ def find_dateline_date(text: str) -> Published | None:
         year, month, day = md
         why = f"dateline {head.strip()!r}"
         if year is None:
-            year = _latest_year(body)
+            year = _latest_year([text])
             if year is None:
                 return None
             why += f"; year {year}, the latest the text names twice"

@@ -2,9 +2,10 @@
 
 This module owns ``kind == "event"`` claims. An event is a trigger word of a closed action class
 (``consilience/data/events_triggers.txt``: visit, call, meeting, agreement, upgrade, normalisation,
-handover, statement, ...) paired with a date of its sentence (from :func:`consilience.extract.times.find_times`,
-anchored on the document's date), an actor and a target or place (people from :mod:`consilience.people`,
-countries from its gazetteer). A sentence without a date gives an event only when a named person
+handover, statement, ...) paired with a date of its clause (from
+:func:`consilience.extract.times.find_times`, anchored on the document's date), an actor and a target
+or place (people from :mod:`consilience.people`, countries from its gazetteer, else the organisation
+named right before the verb). A sentence without a date gives an event only when a named person
 acts in it, so that an undated report ("Biden's visit to Vietnam") can join the dated one.
 
 Across documents, claims of one action family whose participants agree and whose dates overlap are one
@@ -49,13 +50,16 @@ class EventOptions:
 
     ``conflict_days``: two different dates for one event are a conflict only when their first days are
     at most this far apart (a year: "November 2000" vs "November 2001"); further apart they are taken
-    as separate occurrences (a visit in 2017 and another in
-    2019). ``undated``: keep events of undated sentences that have a named actor, so they can join a
-    dated event reported by another source.
+    as separate occurrences (a visit in 2017 and another in 2019). ``undated``: keep events of undated sentences that have a named actor, so they can join a
+    dated event reported by another source. ``anchor_to_document``: date the events of sentences
+    without a date at the document's own date (declared or extracted), the newswire convention of
+    TimeML corpora; off by default because background sentences ("the two sides have prioritised ...")
+    would then become events of the publication day.
     """
 
     conflict_days: int = 366
     undated: bool = True
+    anchor_to_document: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -125,6 +129,21 @@ def _find_triggers(text: str, s: int, e: int, quoted: Sequence[tuple[int, int]],
     if any(not t.quoted for t in out):
         out = [t for t in out if not t.quoted]
     return out
+
+
+def _document_day(doc: Document) -> TimeValue | None:
+    """The document's own date as a time value, when it was declared or read from the text."""
+    if doc.published.how not in ("declared", "extracted"):
+        return None
+    from .extract.times import parse_anchor, time_value
+
+    parts = parse_anchor(doc.published.date)
+    if parts is None:
+        return None
+    y, m, d = parts
+    if d is not None:
+        return time_value("day", y, m or 1, d)
+    return time_value("month", y, m) if m is not None else time_value("year", y)
 
 
 def _participle(text: str, t: _Trigger) -> bool:
@@ -287,7 +306,7 @@ def _who(doc: Document, people: Sequence[PersonMention], t: _Trigger, a: int, b:
 
 _SUBJECT = re.compile(
     r"((?:[A-Z\u00c0-\u024f][\w&'\u2019.\-]*\s+){0,3}[A-Z\u00c0-\u024f][\w&'\u2019.\-]*)"
-    r"\s+(?:(?:has|have|had|was|were|is|are|will|would|also|then|officially|recently|finally)\s+)*$"
+    r"(?:\s*\))?\s+(?:(?:has|have|had|was|were|is|are|will|would|also|then|[a-z]+ly)\s+)*$"
 )
 
 
@@ -375,6 +394,11 @@ def extract_events(doc: Document, *, options: EventOptions | None = None) -> lis
             continue
         dates = _dates(doc, s, e, times)
         clauses = _clauses(text, s, e)
+        if not dates and opts.anchor_to_document:
+            own = _document_day(doc)
+            # the document's date closes every clause, so each trigger finds it in its own clause
+            if own is not None:
+                dates = [_Dated(max(a, b - 1), max(a, b - 1), own) for a, b in clauses]
         made: list[tuple[int, str, Claim, _Who]] = []
         if dates:
             assigned = _assign(trigs, dates, clauses)
@@ -444,12 +468,12 @@ def extract_events(doc: Document, *, options: EventOptions | None = None) -> lis
                     continue
                 seen.add((t.action, fold(agent.name)))
                 made.append((-1, t.action, _claim(doc, s, e, t, None, who), who))
-        once: set[tuple[str, str]] = set()
-        for _, action, c, _w in made:
+        once: set[tuple[str, str, str]] = set()
+        for _, action, c, w in made:
             point = c.value.when.point if c.value.when else ""  # type: ignore[union-attr]
-            if (action, point) in once and point:
+            if (action, point, w.actor or "") in once and point:
                 continue  # two dates of one sentence that resolve to the same day ("1995, 20 years after")
-            once.add((action, point))
+            once.add((action, point, w.actor or ""))
             claims.setdefault(c.id, c)
     return sorted(claims.values(), key=lambda c: (c.span.start, c.id))
 

@@ -327,6 +327,7 @@ class Fact:
     consensus: Value | None = None
     score: float = 0.0  # ranking of conflicts: higher is more serious
     current: str | None = None  # for `updated`: the claim id that supersedes the others
+    altered_in: tuple[tuple[str, str], ...] = ()  # (source, target) of reuse relations that changed it
 
 
 @dataclass(frozen=True, slots=True)

@@ -186,7 +186,9 @@ def _expand(inputs: Sequence[str], options: ReadOptions) -> list[_Task]:
     return sorted(fixed, key=lambda t: (t.id, t.origin))
 
 
-def read_inputs(inputs: Sequence[str], options: ReadOptions = ReadOptions(), *, stdin: BinaryIO | None = None) -> list[RawDocument]:
+def read_inputs(
+    inputs: Sequence[str], options: ReadOptions = ReadOptions(), *, stdin: BinaryIO | None = None
+) -> list[RawDocument]:
     """Read paths, directories (recursively), globs and "-" (stdin) into raw documents sorted by id.
 
     Never raises for a bad input: it comes back as a RawDocument with ``skipped`` set.
@@ -202,7 +204,8 @@ def read_inputs(inputs: Sequence[str], options: ReadOptions = ReadOptions(), *, 
 
 
 def _skip(doc_id: str, origin: str, reason: str, detail: str = "", fmt: str = "text") -> RawDocument:
-    return RawDocument(id=doc_id, source=doc_id, text="", origin=origin, format=fmt, skipped=skip_message(reason, detail))
+    return RawDocument(id=doc_id, source=doc_id, text="", origin=origin, format=fmt,
+                       skipped=skip_message(reason, detail))
 
 
 def _read_task(task: _Task, options: ReadOptions, stdin: BinaryIO | None) -> list[RawDocument]:
@@ -647,7 +650,8 @@ def _read_warc_stream(stream: BinaryIO, name: str, origin: str, options: ReadOpt
             target = record.rec_headers.get_header("WARC-Target-URI")
             body = record.content_stream().read(options.max_bytes + 1)
             if len(body) > options.max_bytes:
-                docs.append(_skip(rid, origin, "too-large", f"capture of {target} over {options.max_bytes} bytes", "warc"))
+                detail = f"capture of {target} over {options.max_bytes} bytes"
+                docs.append(_skip(rid, origin, "too-large", detail, "warc"))
                 continue
             html, reason, detail = decode_bytes(body)
             if html is None:
@@ -662,7 +666,8 @@ def _read_warc_stream(stream: BinaryIO, name: str, origin: str, options: ReadOpt
             docs.append(doc)
     except Exception as exc:  # warcio raises several types for a damaged archive
         docs.append(_skip(f"{name}:{n + 1}", origin, "bad-record",
-                          f"damaged WARC record after record {n} ({type(exc).__name__}); the rest of the file is not read",
+                          f"damaged WARC record after record {n} ({type(exc).__name__}); "
+                          "the rest of the file is not read",
                           "warc"))
     if unused:
         note = "warc records not used: " + ", ".join(f"{k} {v}" for k, v in sorted(unused.items()))

@@ -46,8 +46,10 @@ TIME_NAMES = frozenset(
     "January February March April May June July August September October November December Jan Feb Mar Apr Jun "
     "Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
 )
-#: Other words a date can start with ("the", "a" and "an" are looked at just before a hit instead).
+#: Other words a date can start with ("the", "a" and "an" are looked at just before a hit instead); full
+#: month names also count in lower case when a day or a year follows ("april 2017").
 TIME_STARTERS = frozenset(TIME_NAMES | _variants((
+    "january february april june july august september october november december "
     "today tonight yesterday tomorrow now nowadays currently recently lately recent soon formerly previously "
     "this last next coming previous past following current same early mid middle late latest year-earlier "
     "year-ago prior-year previous-year fiscal financial fy spring summer autumn fall winter twenties thirties forties "

@@ -46,6 +46,7 @@ PEOPLE_STATES: tuple[tuple[str, str], ...] = (
     ("rescued person", r"rescued|saved|pulled\s+alive"),
     ("arrested person", r"arrested|detained|held\s+in\s+custody"),
 )
+_RUNNING_UNITS = frozenset(u for u, _ in PEOPLE_STATES)
 _PEOPLE_STATE_RES = tuple((u, re.compile(r"\b(?:" + p + r")\b", re.IGNORECASE)) for u, p in PEOPLE_STATES)
 _PEOPLE_UNITS = frozenset({"person", "body", "death", "resident", "victim", "civilian", "child", "man", "woman",
                            "villager", "passenger", "worker", "miner", "migrant", "student", "tourist"})
@@ -187,12 +188,58 @@ def _content(phrase: str) -> list[str]:
     return out
 
 
+_IRREGULAR_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children", "foot": "feet",
+                      "mouse": "mice", "tooth": "teeth", "remains": "remains", "police": "police", "staff": "staff"}
+
+
 def _plural(unit: str) -> str:
+    head, _, last = unit.rpartition(" ")
+    if head:
+        return f"{head} {_plural(last)}"
+    if unit in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[unit]
     if unit.endswith(("s", "x", "ch", "sh")):
         return unit if unit.endswith("s") else unit + "es"
     if unit.endswith("y") and unit[-2:-1] not in "aeiou":
         return unit[:-1] + "ies"
     return unit + "s"
+
+
+_CHANGED_AFTER = re.compile(
+    r"\s*(?:less|lower|higher|more|greater|smaller|bigger|larger|fewer)\s+(?:(?:likely|prone)\s+to\s+(?:develop|have|suffer|get|be)\s+)?"
+    r"(?P<np>[a-z][\w-]*(?:\s+(?!than\b|over\b|in\b|for\b|among\b|from\b|after\b|during\b)[a-z][\w-]*){0,4})",
+)
+_CHANGED_BY = re.compile(
+    r"\b(?:cut|cuts|reduced|reduces|lowered|lowers|raised|raises|increased|increases|boosted|boosts|slashed)\s+"
+    r"(?P<np>(?:[a-z][\w'’-]*\s+){0,5}?[a-z][\w-]*)\s+by\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+_CHANGED_IN = re.compile(r"\s*(?:reduction|increase|rise|drop|fall|decline|cut|jump|gain)s?\s+in\s+(?P<np>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,3})")
+
+
+def _changed_phrase(text: str, lo: int, nm: NumberMention) -> str:
+    """What a change changes: "18% less likely to develop heart failure", "an 18 percent lower risk of heart
+    failure", "cut their risk of heart failure by 28%" -> "heart failure risk"."""
+    np = None
+    for rx in (_CHANGED_AFTER, _CHANGED_IN):
+        m = rx.match(text, nm.end)
+        if m:
+            np = m.group("np")
+            break
+    if np is None:
+        m = _CHANGED_BY.search(text, max(lo, nm.start - 80), nm.start)
+        if m:
+            np = m.group("np")
+    if not np:
+        return ""
+    np = re.split(r"\s+(?:than|over|in|for|among|from|after|during|by|with|and|,)\b", np)[0]
+    risk = re.match(r"(?:(?:their|its|the|a)\s+)?(risk|chance|odds|likelihood)\s+of\s+(.+)", np)
+    words = _content(np if not risk else risk.group(2))
+    if not words:
+        return ""
+    if risk or re.search(r"\blikely\b", text[nm.end:nm.end + 30]):
+        words.append("risk")
+    return " ".join(words[-4:])
 
 
 def _measure(text: str, lo: int, pos: int, nm: NumberMention) -> str:
@@ -210,13 +257,19 @@ def _measure(text: str, lo: int, pos: int, nm: NumberMention) -> str:
         left = text[max(lo, pos - 20):pos].lower()
         remains = "remains" in words or re.search(r"\bremains\s+of\s*$", left)
         unit = _count_unit(text, nm)
-        canon = COUNT_UNIT_SYNONYMS.get(f"{words[-2]} {nm.value.unit}" if len(words) > 1 else "", "")
-        head = _plural(unit) if canon or (words and words[-1] == "remains") else (words[-1] if words else _plural(unit))
+        if unit in _PEOPLE_UNITS:
+            unit = _people_state(text, lo, len(text), nm) or unit
+        # the measure names what is counted in the canonical words, so "fans" and "supporters" meet
+        head = _plural(unit)
         mods = [w for w in words[:-1] if w != "remains"]
         if mods and unit != nm.value.unit and f"{mods[-1]} {nm.value.unit}" in COUNT_UNIT_SYNONYMS:
             mods = mods[:-1]  # "service members" became "soldiers"
         phrase = " ".join(mods[-2:] + [head]) if mods and len(mods) <= 2 else head
         return f"remains of {phrase}" if remains else phrase
+    if nm.change and isinstance(v, Quantity) and v.kind in ("percent", "points", "multiplier"):
+        changed = _changed_phrase(text, lo, nm)
+        if changed:
+            return changed
     if isinstance(v, Quantity) and v.kind == "money":
         m_in = re.match(r"\s+in\s+((?:[a-z][\w-]*\s+){0,2}?(?:aid|money|revenue|sales|profits?|losses|damages?|funding|loans?"
                         r"|investments?|exports?|imports?|trade|debt|spending|grants?|assistance|subsidies|fines?|bonuses))\b",
@@ -421,6 +474,11 @@ def extract_claims(doc: Document) -> list[Claim]:
             v = Quantity(kind="count", unit=unit, point=v.point, low=v.low, high=v.high, hedge=v.hedge)
         scope_m = _time_scope(text, times, lo, hi, nm, bases)
         scope = scope_m.value if scope_m is not None else None
+        if (scope is not None and isinstance(v, Quantity) and v.unit in _RUNNING_UNITS
+                and scope.granularity in ("day", "week")):
+            # a running toll is "as of" its report: the day it names is when it was counted, and the
+            # judge compares reports by their dates instead
+            scope = None
         if scope_m is not None and scope_m.ref in ("previous", "following", "same") and prev is not None:
             scope = prev.qualifiers.time_scope  # "in the same year": the date the sentence already gave
         inherit = prev is not None and (nm.change is not None or (isinstance(v, Rank) and not nm.noun))

@@ -74,11 +74,14 @@ the source would simply be wrong; how far a figure *points* is the judge's busin
 
 _HEDGE_PHRASES: list[tuple[str, str]] = [
     # (regex, hedge). Longest first; matched against the words just before the figure.
-    (r"more\s+than|greater\s+than|in\s+excess\s+of|upwards\s+of|well\s+over|just\s+over|over|above|exceeding|exceeded|exceeds"
+    (r"(?:greater|more|higher|larger|bigger)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|no\s+less\s+than|not\s+less\s+than"
+     r"|at\s+least\s+or\s+equal\s+to", "at-least"),
+    (r"(?:less|smaller|lower|fewer)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|no\s+more\s+than|not\s+more\s+than", "at-most"),
+    (r"more\s+than|greater\s+than|larger\s+than|bigger\s+than|higher\s+than|in\s+excess\s+of|upwards\s+of|well\s+over|just\s+over|over|above|exceeding|exceeded|exceeds"
      r"|exceed|topped|tops|topping|top|surpassing|surpassed|surpasses|beyond|north\s+of", "over"),
     (r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of|not\s+less\s+than|or\s+more", "at-least"),
     (r"nearly|almost|just\s+(?:under|below|shy\s+of)|close\s+to|approaching|approached|approaches|nigh\s+on", "nearly"),
-    (r"less\s+than|fewer\s+than|under|below|lower\s+than|south\s+of", "under"),
+    (r"less\s+than|fewer\s+than|smaller\s+than|under|below|lower\s+than|south\s+of", "under"),
     (r"up\s+to|at\s+most|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|a\s+maximum\s+of|no\s+more\s+than|not\s+more\s+than", "at-most"),
     (r"about|around|some|approximately|approx\.?|roughly|an\s+estimated|estimated|circa|ca\.|c\.|nearly\s+about"
      r"|or\s+so|give\s+or\s+take|more\s+or\s+less|in\s+the\s+region\s+of|on\s+the\s+order\s+of|~", "about"),
@@ -146,7 +149,7 @@ CURRENCIES: dict[str, str] = {
     "egp": "EGP", "sar": "SAR", "riyals": "SAR", "aed": "AED", "dirhams": "AED", "ils": "ILS", "shekels": "ILS", "₪": "ILS",
     "btc": "BTC", "bitcoin": "BTC", "bitcoins": "BTC",
 }
-_PREFIX_CUR = r"(?:US\$|U\.S\.\$|A\$|AU\$|C\$|CA\$|HK\$|S\$|NZ\$|R\$|CN¥|[$€£¥₹₫₩₽₺₦฿₱₴₪]|(?:USD|EUR|GBP|JPY|CNY|RMB|VND|INR|AUD|CAD|HKD|SGD|NZD|BRL|KRW|CHF|RUB|MXN|ZAR|THB|MYR|IDR|PHP|SEK|NOK|DKK|PLN|UAH|EGP|SAR|AED|ILS|Rs\.?)\s?)"
+_PREFIX_CUR = r"(?:US\s?\$|U\.S\.\$|A\$|AU\$|C\s?\$|CA\$|HK\s?\$|S\$|NZ\s?\$|R\$|CN¥|[$€£¥₹₫₩₽₺₦฿₱₴₪]|(?:USD|EUR|GBP|JPY|CNY|RMB|VND|INR|AUD|CAD|HKD|SGD|NZD|BRL|KRW|CHF|RUB|MXN|ZAR|THB|MYR|IDR|PHP|SEK|NOK|DKK|PLN|UAH|EGP|SAR|AED|ILS|Rs\.?)\s?)"
 _SUFFIX_CUR = (r"(?:US\s+dollars|U\.S\.\s+dollars|American\s+dollars|Australian\s+dollars?|Canadian\s+dollars?|Hong\s+Kong\s+dollars"
                r"|Singapore\s+dollars|New\s+Zealand\s+dollars|pounds\s+sterling|Swiss\s+francs|dollars?|euros?|pounds?|sterling"
                r"|yen|yuan|renminbi|dong|đồng|rupees?|reais|won|francs|rubles|roubles|lira|pesos?|rand|naira|shillings|baht"
@@ -156,9 +159,9 @@ _SUFFIX_CUR = (r"(?:US\s+dollars|U\.S\.\s+dollars|American\s+dollars|Australian\
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "t": 1e12,
-    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "dozen": 12, "dozens": 12,
+    "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "dozen": 12, "dozens": 12, "tln": 1e12, "mm": 1e6,
 }
-_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|lakhs?|crores?)(?![\w])"
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|tln|mil|MM|lakhs?|crores?|dozens?)(?![\w])"
 _SCALE_SHORT = r"(?:[kKmMbBtT])(?![\w])"
 
 UNITS_WORDS: dict[str, int] = {
@@ -209,7 +212,6 @@ _IRREGULAR = {
 _NOT_NOUN = frozenset(
     "and or of the a an to in on at for from with by per than as is are was were be been has have had will would "
     "that which who this these those its their his her our your it percent per cent times fold pct points point "
-    "years year months month weeks week days day hours hour minutes minute seconds second decades decade centuries "
     "am pm a.m. p.m. gmt utc bst et est edt pst pdt ago earlier later old aged".split()
 )
 #: Container nouns: "733 sets of remains" counts remains.
@@ -369,7 +371,7 @@ _CUR_AFTER = re.compile(r"\s*(?P<c>" + _SUFFIX_CUR + r")", re.IGNORECASE)
 _CUR_CODE_AFTER = re.compile(r"\s?(?P<c>USD|EUR|GBP|JPY|CNY|RMB|VND|INR|AUD|CAD|HKD|SGD|NZD|CHF)(?![\w])")
 _PERCENT_AFTER = re.compile(
     r"\s*(?:(?P<pp>percentage\s+points?|percent(?:age)?\s+points?|pct\s+points?|pp|ppt|per\s+cent(?:age)?\s+points?)"
-    r"|(?P<bp>basis\s+points?|bps?)|(?P<pc>%|percent|per\s+cent|pct)(?![\w]))",
+    r"|(?P<bp>basis\s+points?|bps?)|(?P<pc>%|percents?|percentage|per\s+cent|pct)(?![\w]))",
     re.IGNORECASE,
 )
 _TIMES_AFTER = re.compile(r"(?:\s*(?P<t>times)(?![\w])|\s*-?\s*(?P<f>fold)(?![\w])|(?P<x>x)(?![\w]))", re.IGNORECASE)
@@ -617,7 +619,35 @@ def find_quantities(text: str, *, times: Sequence[TimeMention] | None = None) ->
             pos = max(got.end, e)
         else:
             pos = e
-    return _attach_changes(text, out, times)
+    return _attach_changes(text, _merge_bounds(text, out), times)
+
+
+_BOUND_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|but|,)\s+(?:also\s+)?$", re.IGNORECASE)
+
+
+def _merge_bounds(text: str, ms: list[NumberMention]) -> list[NumberMention]:
+    """"greater than 100 and smaller than 300" is one range: a lower and an upper bound joined by "and"."""
+    out: list[NumberMention] = []
+    i = 0
+    while i < len(ms):
+        a = ms[i]
+        if i + 1 < len(ms) and isinstance(a.value, Quantity) and isinstance(ms[i + 1].value, Quantity):
+            b = ms[i + 1]
+            va, vb = a.value, b.value
+            lower = {"over", "at-least"}
+            upper = {"under", "at-most", "nearly"}
+            pair = (va.hedge in lower and vb.hedge in upper) or (va.hedge in upper and vb.hedge in lower)
+            if (pair and va.kind == vb.kind and va.unit == vb.unit and _BOUND_JOIN.fullmatch(text[a.end:b.start])):
+                lo, hi = (va.point, vb.point) if va.hedge in lower else (vb.point, va.point)
+                if lo < hi:
+                    q = Quantity(kind=va.kind, unit=va.unit, point=_clean((lo + hi) / 2), low=lo, high=hi, hedge="exact")
+                    out.append(NumberMention(start=a.start, end=b.end, text=text[a.start:b.end], value=q,
+                                             noun=b.noun or a.noun, noun_start=b.noun_start, noun_end=b.noun_end))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
 
 
 def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberMention | None:
@@ -659,7 +689,7 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
     currency = None
     pm = _PREFIX_RE.search(text, max(0, start - 8), start)
     if pm and pm.end() == start:
-        currency = CURRENCIES.get(pm.group("cur").strip().lower().replace(" ", ""), None)
+        currency = CURRENCIES.get(re.sub(r"\s+", "", pm.group("cur").lower()), None)
         if currency:
             start = pm.start("cur")
     if not attached and scale == 1.0 and currency is not None:
@@ -968,6 +998,11 @@ def _attach_changes(text: str, ms: list[NumberMention], times: list[TimeMention]
         if near & _CHANGE_WORDS:
             cv = _CHANGE_VERB_BEFORE.search(before) or (_CHANGE_VERB_BY.search(before) if "by" in near else None)
         after_end = nm.end
+        if cv and cv.group("v").lower() in ("up", "down") and re.search(
+                r"\b(?:made|make|makes|making|took|take|takes|sum|sums|summed|end|ends|ended|set|sets|pick|picked|back"
+                r"|line|lined|turn|turned|show|showed|shows|break|broke|broken|split|upside|ups)\s+$",
+                before[: cv.start("v")], re.IGNORECASE):
+            cv = None  # "women made up 41%": a phrasal verb, not a change
         if cv:
             word = cv.group("v").lower()
             change = "increase" if word in _INCREASE else "decrease" if word in _DECREASE else "change"

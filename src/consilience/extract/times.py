@@ -134,7 +134,7 @@ _RULES: list[tuple[str, str]] = [
     # "Thursday, March 23, 2023", "September 10-11, 2023", "March 21–24", "July 25th"
     ("mdrange", r"(?:(?P<wd>" + _WEEKDAY_FULL + r"),?\s+)?(?P<mon>" + _MON + r")\s+(?P<d1>" + _DAYNUM + r")"
                 r"(?:\s*(?:-|–|—)\s*(?P<d2>" + _DAYNUM + r")|\s+(?:to|through|and)\s+(?P<d2b>" + _DAYNUM + r")(?!\s*(?:%|percent)))?"
-                r"(?:,?\s+(?P<y>" + _YEAR4 + r"))?(?![\d,.]\d)"),
+                r"(?:(?:\s*,\s*|\s+)(?P<y>" + _YEAR4 + r"))?(?![\d,.]\d)"),
     ("mdword", r"(?:(?P<wd>" + _WEEKDAY_FULL + r"),?\s+)?(?P<mon>" + _MON + r")\s+(?:the\s+)?(?P<dw>" + _DAYWORD + r")\b"
                r"(?:,?\s+(?P<y>" + _YEAR4 + r"))?"),
     # "25 July 2013", "10-11 September 2023", "the 4th of July"
@@ -522,9 +522,10 @@ def _h_isomonth(g: dict, c: _Ctx) -> _Result:
 
 
 def _month_ok(mon: str, c: _Ctx, followed: bool) -> bool:
-    """Month words must be capitalised; "May" and "March" alone also need a date-like neighbour."""
+    """Month words are capitalised, unless a day or a year follows them ("april 2017"); "May" and "March"
+    alone also need a date-like neighbour."""
     if not _CASED_MONTH.fullmatch(mon):
-        return False
+        return followed and len(mon.rstrip(".")) > 3 and mon.lower().rstrip(".") not in ("march",)
     return True if followed else mon.lower().rstrip(".") not in ("may", "march")
 
 

@@ -59,6 +59,7 @@ def _fact(f: Fact, texts: dict[str, str]) -> dict:
         "consensus": f.consensus.to_json() if f.consensus is not None else None,
         "score": _r(f.score),
         "current": f.current,
+        "altered_in": [list(pair) for pair in f.altered_in],
         "claims": [_claim(c, texts) for c in f.claims],
     }
 

@@ -84,8 +84,9 @@ def _inside(claim: Claim, span: Span) -> bool:
 def mark_altered(relations: Iterable[ReuseRelation], facts: Sequence[Fact]) -> list[ReuseRelation]:
     """The relations, in the same order, with ``altered`` holding the ids of facts changed in the copy.
 
-    A fact is altered on a relation when one of its claims lies in an aligned source sentence and
-    another in the aligned target sentence, and their values differ (:func:`value_changed`).
+    A fact is altered on a relation (not an ``independent`` one) when one of its claims lies in an
+    aligned source sentence and another in the aligned target sentence, and their values differ
+    (:func:`value_changed`).
     ``altered`` is sorted by fact id and merged with what the relation held already.
 
     The changes also give a direction the text alone could not: when an undirected relation has a
@@ -108,7 +109,9 @@ def mark_altered(relations: Iterable[ReuseRelation], facts: Sequence[Fact]) -> l
         changes: list[tuple[str, Claim, Claim]] = []
         src_claims = by_doc.get(rel.source, [])
         tgt_claims = by_doc.get(rel.target, [])
-        if src_claims and tgt_claims:
+        # Independent reports differ, but neither altered the other: their similar sentences are
+        # listed for the reader, their differences belong to the verdicts, not to a copy.
+        if src_claims and tgt_claims and rel.relation != "independent":
             for pair in rel.pairs:
                 here = [(c, f) for c, f in src_claims if _inside(c, pair.source_span)]
                 if not here:
