@@ -75,7 +75,7 @@ def in_scope_number(r: dict) -> bool:
         return False  # a number word below ten standing alone is a pronoun more often than a figure in news
     if "." in v and len(v.split(".")[1]) > 6:
         return False  # a fraction ("a twenty-first" = 0.047619...), not a written figure
-    return not re.search(r"/|\bover\b|\^|th\b|ths\b|half|quarter|thirds?|fifths?|out\s+of|\d\s+in\s+|\de\d|[½-⅞¼¾]",
+    return not re.search(r"/|\bover\b|\^|th\b|ths\b|half|quarter|thirds?|fifths?|out\s+of|\d\s+in\s+|\de\d|[½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅛⅜⅝⅞]",
                          r["Text"], re.I)
 
 

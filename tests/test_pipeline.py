@@ -44,3 +44,17 @@ def test_pipeline_output_is_byte_identical_across_runs_and_input_order(example_d
 
 def test_pipeline_example_story_has_a_conflict(example_report):
     assert any(f["verdict"] == "conflict" for f in example_report["facts"])
+
+
+def test_pipeline_html_author_and_reader_notes_reach_the_json(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Port expands</title><meta name='author' content='Ana Ruiz'></head><body>"
+        "<article><h1>Port expands</h1><p>" + "The port handled 1.2 million containers last year, officials said. " * 8
+        + "</p></article></body></html>", encoding="utf-8")
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("Le café de la région a exporté 300 tonnes en 2023, selon les douanes locales.".encode("cp1252"))
+    data = json.loads(to_json(reconcile([str(page), str(latin)])))
+    docs = {d["id"]: d for d in data["documents"]}
+    assert docs["page.html"]["author"] == "Ana Ruiz"
+    assert any("decoded as" in w for w in docs["latin.txt"]["warnings"])

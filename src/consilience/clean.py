@@ -1054,6 +1054,7 @@ def _skipped(raw: RawDocument) -> Document:
     return Document(
         id=raw.id, source=raw.source, text="", raw=raw.text, origin=raw.origin, url=raw.url, title=raw.title,
         published=raw.published, skipped=raw.skipped, offsets=OffsetMap.identity(0), format=raw.format,
+        author=raw.author, warnings=raw.warnings,
     )
 
 
@@ -1077,6 +1078,7 @@ def _finish(raw: RawDocument, lines: list[_Line], title: int | None, options: Cl
     return Document(
         id=raw.id, source=raw.source, text=text, raw=raw.text, origin=raw.origin, url=raw.url, title=found_title,
         published=published, removed=removed, skipped=skipped, offsets=offsets, format=raw.format,
+        author=raw.author, warnings=raw.warnings,
     )
 
 

@@ -60,6 +60,9 @@ def _run(paths: list[str], fmt: str, output: Optional[Path], read_opts, color: O
     skipped = [d for d in dossier.documents if d.skipped]
     for d in skipped:
         _warn(f"skipped {d.origin or d.id}: {d.skipped}")
+    for d in dossier.documents:
+        for w in d.warnings:
+            _warn(f"note on {d.origin or d.id}: {w}")
     if color is None and output is None:
         color = sys.stdout.isatty()
     text = render(dossier, fmt, color=bool(color) if output is None else False)

@@ -117,6 +117,7 @@ class RawDocument:
     format: str = "text"  # text|markdown|html|jsonl|json|warc|stdin
     skipped: str | None = None
     warnings: tuple[str, ...] = ()
+    author: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +141,8 @@ class Document:
     offsets: object | None = None  # consilience.offsets.OffsetMap; typed loosely to keep this module leaf
     sentences: tuple[Span, ...] = ()
     format: str = "text"
+    author: str | None = None
+    warnings: tuple[str, ...] = ()  # what the reader noticed but could work around (encoding, ...)
 
     def span_text(self, span: Span) -> str:
         return span.within(self.text)

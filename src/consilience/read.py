@@ -546,6 +546,9 @@ def _html_meta(tree) -> dict:
             title = " ".join(h1.text_content().split())
     out["title"] = " ".join(title.split()) if title else None
     out["site"] = site
+    author = (meta.get("author") or meta.get("article:author") or meta.get("byl") or meta.get("dc.creator")
+              or meta.get("parsely-author") or meta.get("sailthru.author"))
+    out["author"] = " ".join(author.split()) if author and not author.startswith("http") else None
     canonical = None
     for link in tree.iterfind(".//link"):
         if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
@@ -610,7 +613,7 @@ def html_to_raw(html: str | bytes, *, doc_id: str, origin: str, url: str | None 
     page_url = url or meta["url"]
     source = meta["site"] or _host(page_url) or doc_id
     return RawDocument(id=doc_id, source=source, text=text, origin=origin, url=page_url, title=meta["title"],
-                       published=published, format=fmt)
+                       published=published, format=fmt, author=meta.get("author"))
 
 
 def _htmldate(html: str | bytes, url: str | None) -> Published:

@@ -76,15 +76,16 @@ NUMBER_STARTERS = frozenset(_variants(_NUMBER_WORDS.split()))
 
 # Two simple scans are faster than one clever one: digit runs, and starter words at a word boundary
 # (a word glued to a hyphen or apostrophe before it, as in "Covid-nineteen", is dropped afterwards).
-_DIGITS = re.compile(r"-?\d[\d,.]*|'\d0s")
-_WORDS = re.compile(r"\b(?:" + trie_regex(sorted(TIME_STARTERS | NUMBER_STARTERS)) + r")(?!\w)")
+_DIGITS = re.compile(r"\d[\d,.]*")  # a leading "-" or "'" ("-5", "'90s") is looked at by the grammars
+_WORDS = re.compile(r"\b(?=[A-Za-z])(?:" + trie_regex(sorted(TIME_STARTERS | NUMBER_STARTERS)) + r")(?!\w)")
 
 
 @lru_cache(maxsize=4)
 def hits(text: str) -> tuple[tuple[int, str], ...]:
     """Every (offset, token) where a date, quantity or rank may start, in text order.
 
-    Tokens are digit runs (with their separators: "1,150", "123.86") or starter words as written.
+    Tokens are digit runs (with their separators: "1,150", "123.86") or starter words as written; a
+    digit run may follow a "-" or an apostrophe that belongs to it ("-5", "'90s").
     """
     out = [(m.start(), m.group()) for m in _DIGITS.finditer(text)]
     out.extend((m.start(), m.group()) for m in _WORDS.finditer(text)

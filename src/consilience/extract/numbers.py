@@ -584,7 +584,10 @@ def find_quantities(text: str, *, times: Sequence[TimeMention] | None = None) ->
     for hit, tok in hits(text):
         if hit < pos:
             continue
-        if not (tok[0].isdigit() or tok[0] == "-" or tok in NUMBER_STARTERS):
+        if tok[0].isdigit():
+            if hit and text[hit - 1] == "-" and (hit < 2 or not text[hit - 2].isalnum()):
+                hit -= 1  # a negative figure: "-5"
+        elif tok not in NUMBER_STARTERS:
             continue
         m = None
         art = None

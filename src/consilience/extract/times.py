@@ -1004,6 +1004,11 @@ def find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
         c = tok[0]
         if c.isdigit() or c == "'":
             kind = "D"
+            core = tok.rstrip(".,")
+            # only a run of 1-2, 4 or 8 digits can open a date ("25 July", "1995", "19980205"); other
+            # figures ("1,150", "123.86", "730") only as a count of time units ("730 days ago")
+            if ("," in core or "." in core or len(core) not in (1, 2, 4, 8)) and not _UNIT_AFTER.match(text, hit + len(core)):
+                continue
         elif c == "-":
             continue
         elif tok in TIME_NAMES:
@@ -1019,6 +1024,8 @@ def find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
                 continue
         else:
             continue
+        if kind == "D" and hit and text[hit - 1] == "'":
+            hit -= 1  # "the '90s"
         art = _ARTICLE_BEFORE.search(text, max(pos, hit - 5), hit) if hit and text[hit - 1] == " " else None
         starts = (art.start(), hit) if art else (hit,)
         if tok in _ARTICLE_ONLY:

@@ -25,10 +25,12 @@ def _document(d: Document) -> dict:
         "origin": d.origin,
         "url": d.url,
         "title": d.title,
+        "author": d.author,
         "published": {"date": d.published.date, "how": d.published.how, "why": d.published.why},
         "text": d.text,
         "removed": [{"text": r.text, "reason": r.reason, "start": r.start} for r in d.removed],
         "skipped": d.skipped,
+        "warnings": list(d.warnings),
     }
 
 
