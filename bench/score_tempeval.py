@@ -111,7 +111,7 @@ def main() -> None:
                 continue
             found += 1
             got = timex_value(over[0])
-            if got == value or (got and value.startswith(got) and k in ("day", "month") and False):
+            if got == value:
                 correct += 1
                 by_kind_ok[k] += 1
             else:

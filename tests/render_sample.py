@@ -76,9 +76,9 @@ _REPORT = {
     "story": {"title": HOSTILE_TITLE, "date_range": ["2024-04-29", "2024-05-02"], "sources": 3},
     "documents": [
         {"id": "a.txt", "source": "Daily Ledger", "origin": "a.txt", "url": "https://ledger.example/bridge",
-         "title": "Bridge reopens after repairs",
+         "title": "Bridge reopens after repairs", "author": "Jo <b>Smith</b>",
          "published": {"date": "2024-04-29", "how": "declared", "why": None},
-         "text": TEXTS["a.txt"], "removed": [], "skipped": None},
+         "text": TEXTS["a.txt"], "removed": [], "skipped": None, "warnings": []},
         {"id": "b.txt", "source": "Coast Courier", "origin": "b.txt", "url": None,
          "title": "Riverside bridge back in service",
          "published": {"date": "2024-05-02", "how": "inferred", "why": "\"on Monday\" after a dated link"},
@@ -86,7 +86,7 @@ _REPORT = {
          "removed": [{"text": "Sign in", "reason": "login-prompt", "start": 0},
                      {"text": "Related: <a href=\"javascript:window.__pwned=7\">more</a>",
                       "reason": "related-news", "start": 260}],
-         "skipped": None},
+         "skipped": None, "warnings": ["mojibake repaired (cp1252 read as UTF-8)"]},
         {"id": "c.html", "source": HOSTILE_SOURCE, "origin": "c.html", "url": HOSTILE_URL,
          "title": HOSTILE_TITLE,
          "published": {"date": None, "how": "unknown", "why": None},
@@ -98,7 +98,7 @@ _REPORT = {
     "facts": [
         {"id": "f-cost", "label": "cost of the repairs", "kind": "quantity", "verdict": "conflict",
          "explanation": "$45 million is outside the rounding of $41.5 million; they cannot both be right.",
-         "consensus": None, "score": 0.9, "current": None,
+         "consensus": None, "score": 0.9, "current": None, "altered_in": [["a.txt", "b.txt"]],
          "claims": [
              _claim("a.txt#1", "a.txt", "The work cost", "$41.5 million", _money(41.5e6)),
              _claim("b.txt#1", "b.txt", "Repairs cost", "$45 million", _money(45e6)),

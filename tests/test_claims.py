@@ -198,3 +198,53 @@ def test_claims_seed_trade_partner_ranks_keep_direction(prefix: str, date: str, 
     ranks = [c for c in extract_claims(doc) if c.kind == "rank" and c.value.point == point
              and c.qualifiers.among == "trade partner"]
     assert ranks and (ranks[0].subject, ranks[0].qualifiers.of) == (subject, of)
+
+
+@pytest.mark.parametrize(
+    ("text", "written", "unit"),
+    [
+        ("The landslide killed at least five people, officials said.", "at least five", "death"),
+        ("Rescuers said 23 people were still missing under the mud.", "23", "missing person"),
+        ("Sixteen residents are still listed as missing.", "Sixteen", "missing person"),
+        ("By Sunday the teams had recovered eleven bodies.", "eleven", "death"),
+        ("The death toll from the landslide has risen to 11.", "11", "death"),
+        ("More than 68,000 fans filled the stadium.", "More than 68,000", "spectator"),
+        ("The village has 3,460 inhabitants.", "3,460", "person"),
+        ("The weather office recorded 310 mm of rain.", "310 mm", "millimetre"),
+    ],
+)
+def test_claims_count_units_say_what_is_counted(text: str, written: str, unit: str) -> None:
+    assert _claim(text, written).value.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [("Adults who walked were 18% less likely to develop heart failure.", "18%"),
+     ("Walkers had an 18 percent lower risk of heart failure.", "18 percent"),
+     ("People who walked cut their risk of heart failure by 28%.", "28%")],
+)
+def test_claims_change_measures_what_changed(text: str, written: str) -> None:
+    assert _claim(text, written).measure == "heart failure risk"
+
+
+def test_claims_running_toll_has_no_day_scope() -> None:
+    c = _claim("The number of people killed rose to 17 on Monday, the agency said.", "17")
+    assert c.value.unit == "death" and c.qualifiers.time_scope is None
+
+
+def test_claims_dateline_is_not_a_time_scope() -> None:
+    c = _claim("CITY WIRE, 16 February 2024 - A cohort of roughly 2,400 adults was followed.", "roughly 2,400")
+    assert c.qualifiers.time_scope is None
+
+
+def test_claims_report_date_is_not_a_time_scope() -> None:
+    c = _claim("Walkers were 18% less likely to fall ill, according to a study published on February 14, 2024.", "18%")
+    assert c.qualifiers.time_scope is None
+
+
+@pytest.mark.parametrize(("text", "written", "subject", "of"),
+                         [("For Uganda, Tanzania is the fourth-largest export market.", "fourth-largest", "tanzania", "uganda"),
+                          ("In Asia, South Korea is Poland's largest trade partner.", "largest", "south korea", "poland")])
+def test_claims_rank_parties_with_fronted_phrases(text: str, written: str, subject: str, of: str) -> None:
+    c = _claim(text, written)
+    assert (c.subject, c.qualifiers.of) == (subject, of)

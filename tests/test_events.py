@@ -46,6 +46,11 @@ def test_events_relative_date_is_anchored_on_the_document_date() -> None:
                    "2023-09-10")[0][3] == "2023-09-10"
 
 
+def test_events_same_text_under_another_document_date_resolves_again() -> None:
+    text = "In March, President Joe Biden visited Chile."
+    assert [_events(text, date)[0][3] for date in ("2023", "2019")] == ["2023-03", "2019-03"]
+
+
 def test_events_two_clauses_keep_their_own_dates() -> None:
     text = ("In 2021, US Vice President Kamala Harris paid a visit to Vietnam, and in May 2022, "
             "Prime Minister Pham Minh Chinh visited the US.")
@@ -74,6 +79,7 @@ def test_events_repeated_dates_share_the_actor() -> None:
     "Freight rose 11 percent in 2023, said Finance Minister Amina Rashidi.",
     '"We were tired," said Coach Helena Sousa, who won the cup as a player in 2009.',
     "President Joe Biden said in 2009 that it was late.",
+    'Secretary of State Jane Roe said: "I look forward to the talks on September 10."',
     "High-level visits have motivated growth of relations in 2023.",
     "The two sides marked the 10th anniversary of the establishment of the partnership in 2023.",
     "Bilateral trade was worth $120 billion in 2022.",
@@ -127,6 +133,14 @@ def test_events_different_dates_of_one_event_conflict() -> None:
                      ("b", "In November 2000, Bill Clinton made a visit to Vietnam.", None))
     assert fact.verdict == "conflict"
     assert "2000-11" in fact.explanation and "2001-11" in fact.explanation
+
+
+def test_events_source_giving_both_dates_makes_no_conflict() -> None:
+    facts = _align(("a", "US President Barack Obama signed the deal with Iran in 2015.", None),
+                   ("b", "US President Barack Obama signed the deal with Iran in 2015 and signed the deal "
+                         "with Iran again in 2016.", None),
+                   ("c", "US President Barack Obama signed the deal with Iran in 2016.", None))
+    assert "conflict" not in {f.verdict for f in facts}
 
 
 def test_events_repeat_visits_years_apart_are_separate() -> None:

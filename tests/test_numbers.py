@@ -146,6 +146,21 @@ TABLE = [
     ('The measure passed with 218 votes.', [('218', 'count', 'vote', 218.0, 217.5, 219.0, 'exact')]),
     ('Snowfall reached 45 centimetres.', [('45 centimetres', 'count', 'centimetre', 45.0, 44.5, 46.0, 'exact')]),
     ('The fire burned 10,000 hectares.', [('10,000 hectares', 'count', 'hectare', 10000.0, 9500.0, 11000.0, 'exact')]),
+    ('Turnout was greater than 60% and less than 70%.', [('greater than 60% and less than 70%', 'percent', '%', 65.0, 60.0, 70.0, 'exact')]),
+    ('The chip is the one hundred twenty-fifth of its kind.', []),
+    ('It rained 310 mm in a day, or 12 inches.', [('310 mm', 'count', 'millimetre', 310.0, 305.0, 320.0, 'exact'), ('12 inches', 'count', 'inch', 12.0, 11.5, 13.0, 'exact')]),
+    ('The drone flew 40 km at 120 km/h.', [('40 km', 'count', 'kilometre', 40.0, 38.0, 44.0, 'exact'), ('120 km/h', 'count', 'kilometre per hour', 120.0, 115.0, 130.0, 'exact')]),
+    ('It only cost one dollar.', [('one dollar', 'money', 'USD', 1.0, 0.95, 1.1, 'exact')]),
+    ('They sold 3 dozens of eggs.', [('3 dozens', 'number', '', 36.0, 34.2, 39.6, 'exact')]),
+    ('The club finished in 87th minute drama.', [('87th', 'rank', 'ordinal', 87, 87, 87, 'exact')]),
+    ('Police officers numbered about 2,000.', [('about 2,000', 'number', '', 2000.0, 1760.0, 2240.0, 'about')]),
+    ('Rates rose from 5 to 11 percent.', [('5', 'number', '', 5.0, 4.75, 5.5, 'exact'), ('11 percent', 'percent', '%', 11.0, 10.5, 12.0, 'exact')]),
+    ('Women made up 41% of the sample.', [('41%', 'percent', '%', 41.0, 40.5, 42.0, 'exact')]),
+    ('The temperature hit 45 °C in the shade.', [('45 °C', 'count', 'degree celsius', 45.0, 44.5, 46.0, 'exact')]),
+    ('Output fell to .08 percent.', [('.08 percent', 'percent', '%', 0.08, 0.076, 0.088, 'exact')]),
+    ('The bill was approved by 52 votes to 48.', [('52', 'count', 'vote', 52.0, 51.5, 53.0, 'exact'), ('48', 'number', '', 48.0, 47.5, 49.0, 'exact')]),
+    ('The deal values the firm at HK$ 8 billion.', [('HK$ 8 billion', 'money', 'HKD', 8000000000.0, 7600000000.0, 8800000000.0, 'exact')]),
+    ('They built two-thirds of the houses.', []),
 ]
 
 
@@ -224,7 +239,7 @@ def test_numbers_hedged_interval_follows_the_rule(hedge: str, low: float, high: 
 
 
 def test_numbers_hedge_rule_is_stated() -> None:
-    assert "4%" in HEDGE_RULE and "more than 730" in HEDGE_RULE
+    assert "4%" in HEDGE_RULE and "12%" in HEDGE_RULE and "more than 460" in HEDGE_RULE
 
 
 @pytest.mark.parametrize(("digits", "u"), [("123.86", 0.01), ("730", 10.0), ("25,000", 1000.0), ("11", 1.0),

@@ -41,6 +41,7 @@ def test_people_fold_removes_diacritics_and_vietnamese_d(written: str, key: str)
     ("Tim Cook, Apple's chief executive, said the phone would ship.", "Tim Cook", "chief executive", "apple"),
     ("Louis Gallois, the chief executive of EADS, said costs rose.", "Louis Gallois", "chief executive", "eads"),
     ("In 2021, Sen. John McCain spoke.", "John McCain", "senator", None),
+    ("Chief Patrol Agent Rodney Scott said so.", "Rodney Scott", "chief agent", None),
 ])
 def test_people_find_titled_names(text: str, name: str, title: str, owner: str | None) -> None:
     found = [m for m in find_people(_doc(text)) if m.how in ("titled", "apposition")]
@@ -74,6 +75,17 @@ def test_people_pronoun_follows_the_previous_subject() -> None:
     doc = _doc(text)
     he = [m for m in find_people(doc) if m.how == "pronoun"]
     assert [(doc.text[m.start:m.end], m.name) for m in he] == [("He", "Joe Biden")]
+
+
+@pytest.mark.parametrize("text", [
+    "Việt Nam-US relations and Chile-U.S. ties, said the Chilean envoy to the UK.",
+    "us and US, the U.S. and United States of America; North Korea, Korea.",
+    "No country at all here.",
+])
+def test_people_countries_of_a_document_match_a_full_reading(text: str) -> None:
+    from consilience.people import doc_countries, find_countries
+
+    assert doc_countries(_doc(text)) == find_countries(text)
 
 
 def test_people_claim_carries_role_measure_and_subject() -> None:
@@ -112,11 +124,12 @@ def test_people_same_given_names_other_surname_is_conflict(one: str, other: str)
 
 
 @pytest.mark.parametrize(("one", "other"), [
+    ("Rodney S.", "Rodney Scott"),  # an initial abbreviates the surname
     ("Barack Obama", "Joe Biden"),  # different people
     ("Jane Smith", "John Smith"),  # given names differ: two people
     ("Nguyen Van An", "Nguyen Van Binh"),
 ])
-def test_people_different_people_in_one_post_are_separate_facts(one: str, other: str) -> None:
+def test_people_different_names_in_one_post_are_no_conflict(one: str, other: str) -> None:
     facts = _facts(("a", f"President {one} spoke.", None), ("b", f"President {other} spoke.", None))
     assert sorted(f.verdict for f in facts) == ["single-source", "single-source"]
 

@@ -87,6 +87,10 @@ def _judge(*texts: str):
     ("we will not raise taxes on working families", "we will raise taxes on working families", "divergent"),
     ("further details will be set out in due course", "further details would be set out in due course",
      "compatible"),
+    ("we do not always agree on the E.U. rules", "we don't always agree on the EU rules", "agree"),
+    ("your visit, Mr. President, comes at a critical time for our alliance",
+     "your visit comes at a critical time for alliance", "compatible"),
+    ("we will send two thousand troops to the border", "we will send troops to the border", "divergent"),
 ])
 def test_quotes_verdict_by_wording(one: str, other: str, verdict: str) -> None:
     (fact,) = _judge(f'Mayor Anne Hidalgo said: "{one}".', f'Mayor Anne Hidalgo said: "{other}".')

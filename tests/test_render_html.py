@@ -371,3 +371,15 @@ def test_render_html_every_fragment_link_has_a_target(damage):
     ids = set(page.xpath("//@id"))
     targets = {h[1:] for h in page.xpath('//a/@href') if h.startswith("#")}
     assert targets and targets <= ids
+
+
+def test_render_html_conflict_says_which_copy_changed_it():
+    first = _page().xpath('//section[@id="conflicts"]//article')[0]
+    assert first.xpath('./p[@class="altered"]')[0].text_content() == (
+        "Changed in a copy: Coast Courier changed it in its copy of Daily Ledger.")
+
+
+@pytest.mark.parametrize("note", ["by Jo <b>Smith</b>", "mojibake repaired (cp1252 read as UTF-8)"])
+def test_render_html_sources_show_author_and_reader_notes(note):
+    notes = [n.text_content() for n in _page().xpath('//section[@id="sources"]//td/span[@class="note"]')]
+    assert note in notes

@@ -174,3 +174,8 @@ def test_render_markdown_leaves_the_report_untouched():
     d = sample_report()
     render_markdown(d)
     assert d == sample_report()
+
+
+def test_render_markdown_conflict_says_which_copy_changed_it():
+    assert "Changed in a copy: Coast Courier changed it in its copy of Daily Ledger." in render_markdown(
+        sample_report()).splitlines()

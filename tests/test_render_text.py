@@ -171,3 +171,14 @@ def test_render_text_leaves_the_report_untouched():
     d = sample_report()
     _plain(d)
     assert d == sample_report()
+
+
+def test_render_text_conflict_says_which_copy_changed_it():
+    out = _plain(sample_report())
+    assert "Changed in a copy: Coast Courier changed it in its copy of Daily Ledger." in out
+
+
+@pytest.mark.parametrize("note", ["by Jo <b>Smith</b>", "mojibake repaired (cp1252 read as UTF-8)"])
+def test_render_text_sources_show_author_and_reader_notes(note):
+    out = render_text(sample_report(), console=Console(file=io.StringIO(), width=200))
+    assert note in out[out.index("Sources ─"):]

@@ -45,6 +45,12 @@ def test_timeline_keeps_granularity(phrase: str, date: str, granularity: str) ->
     assert (entry.date, entry.granularity) == (date, granularity)
 
 
+def test_timeline_run_of_days_is_dated_by_its_first_day() -> None:
+    (entry,) = _timeline(("a", "US President Joe Biden visited Vietnam from September 10-11, 2023.", None))
+    assert (entry.date, entry.granularity) == ("2023-09-10", "day")
+    assert entry.label.endswith("(to 2023-09-11)")
+
+
 def test_timeline_one_entry_for_one_event_with_all_sources() -> None:
     entries = _timeline(("b", "Vietnam and the US normalized relations in 1995.", None),
                         ("a", "Relations between Vietnam and the U.S. were normalized in 1995.", None),
@@ -204,3 +210,20 @@ def test_timeline_other_domains_line_up_people_quotes_and_events(name: str) -> N
     timeline = [(e.date, e.doc_ids) for e in build_timeline(facts, docs)]
     for entry in expected_timeline:
         assert entry in timeline
+
+
+def test_timeline_same_input_in_another_order_gives_the_same_result() -> None:
+    from consilience.people import align_people, extract_people
+    from consilience.quotes import align_quotes, extract_quotes
+
+    reports = [(i, t, d) for name in sorted(STORIES) for i, t, d in STORIES[name][0]]
+    docs = [_doc(t, f"{n}{i}", d) for n, (i, t, d) in enumerate(reports)]
+
+    def run(ds: list[Document]) -> tuple:
+        claims = [c for d in ds for c in (*extract_people(d), *extract_quotes(d), *extract_events(d))]
+        facts = (align_people([c for c in claims if c.kind == "name"], ds)
+                 + align_quotes([c for c in claims if c.kind == "quote"], ds)
+                 + align_events([c for c in claims if c.kind == "event"], ds))
+        return [(f.id, f.verdict, f.explanation) for f in facts], build_timeline(facts, ds)
+
+    assert run(docs) == run(docs[::-1])

@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .judge import _plural, judge_claims
 from .model import Claim, Document, Fact, Quantity, Rank
@@ -32,11 +33,15 @@ __all__ = ["AlignOptions", "align_claims", "claim_terms", "fact_id", "similarity
 class AlignOptions:
     """Knobs of alignment. ``threshold``: least similarity for two claims to be one fact (0..1);
     ``linkage``: least average similarity between two groups being merged, as a share of threshold;
-    ``max_candidates``: most candidate partners considered per claim (keeps large stories linear)."""
+    ``max_candidates``: most candidate partners scored per claim; ``probes``: how many of a claim's rarest
+    terms propose candidates; ``max_postings``: a term in more claims of a block than this proposes none
+    (these three keep a large story near-linear)."""
 
     threshold: float = 0.3
     linkage: float = 0.75
     max_candidates: int = 60
+    probes: int = 6
+    max_postings: int = 400
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -53,6 +58,7 @@ _STOP = frozenset(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(word: str) -> str:
     from unidecode import unidecode
 
@@ -117,6 +123,7 @@ def _scopes_compatible(a: Claim, b: Claim) -> bool:
     return True
 
 
+@lru_cache(maxsize=1 << 14)
 def _norm(x: str | None) -> str:
     if not x:
         return ""
@@ -246,36 +253,88 @@ def align_claims(
     return facts
 
 
+@dataclass(frozen=True, slots=True)
+class _Features:
+    """What pair scoring needs of a claim, computed once: weighted term sets and their norms."""
+
+    terms: frozenset[str]
+    norm: float
+    measure: frozenset[str]
+    measure_norm: float
+    point: float
+    scope: str | None
+    among: str
+
+
+def _features(c: Claim, terms: tuple[str, ...], idf: Mapping[str, float]) -> _Features:
+    ts, ms = frozenset(terms), frozenset(_measure_terms(c))
+    scope = c.qualifiers.time_scope
+    return _Features(
+        terms=ts,
+        norm=math.sqrt(sum(idf.get(t, 1.0) ** 2 for t in ts)),
+        measure=ms,
+        measure_norm=math.sqrt(sum(idf.get(t, 1.0) ** 2 for t in ms)),
+        point=abs(float(c.value.point)),
+        scope=scope.point if scope is not None else None,
+        among=_head(c.qualifiers.among),
+    )
+
+
+def _cosine(a: frozenset[str], na: float, b: frozenset[str], nb: float, idf: Mapping[str, float]) -> float:
+    if not na or not nb:
+        return 0.0
+    return sum(idf.get(t, 1.0) ** 2 for t in a & b) / (na * nb)
+
+
 def _candidate_pairs(
     claims: Sequence[Claim],
     terms: Mapping[str, tuple[str, ...]],
     idf: Mapping[str, float],
     opts: AlignOptions,
 ) -> dict[tuple[str, str], float]:
-    """Similarities of the claim pairs that blocking lets through, above zero."""
+    """Similarities of the claim pairs that blocking lets through, above zero.
+
+    Candidates come from an inverted index over each claim's rarest terms; a term shared by more than
+    :data:`AlignOptions.max_postings` claims of a block is too common to propose candidates, so the
+    work per claim is bounded and a large story costs near-linear time.
+    """
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         blocks[_block_key(c)].append(c)
+    feats = {c.id: _features(c, terms[c.id], idf) for c in claims}
     out: dict[tuple[str, str], float] = {}
     for members in blocks.values():
         index: dict[str, list[int]] = defaultdict(list)
+        doc_of = [c.doc_id for c in members]
         for i, c in enumerate(members):
-            for t in terms[c.id]:
+            for t in feats[c.id].terms | feats[c.id].measure:
                 index[t].append(i)
         for i, a in enumerate(members):
-            # Rarest shared terms first, so the strongest candidates are kept when capping.
+            fa = feats[a.id]
+            own = doc_of[i]
+            probes = sorted(fa.terms | fa.measure, key=lambda t: (-idf.get(t, 1.0), t))
             seen: dict[int, float] = {}
-            for t in sorted(terms[a.id], key=lambda t: -idf.get(t, 1.0)):
-                for j in index[t]:
-                    if j > i and members[j].doc_id != a.doc_id:
-                        seen[j] = seen.get(j, 0.0) + idf.get(t, 1.0)
+            used = 0
+            for t in probes:
+                postings = index[t]
+                if len(postings) > opts.max_postings:
+                    continue
+                used += 1
+                w = idf.get(t, 1.0)
+                for j in postings:
+                    if doc_of[j] != own:
+                        seen[j] = seen.get(j, 0.0) + w
+                if used >= opts.probes:
+                    break
             for j in sorted(seen, key=lambda j: (-seen[j], j))[: opts.max_candidates]:
                 b = members[j]
-                if not _scopes_compatible(a, b) or _directional_clash(a, b) or _different_comparisons(a, b):
+                key = _key(a.id, b.id)
+                if key in out or not _scopes_compatible(a, b) or _directional_clash(a, b) \
+                        or _different_comparisons(a, b):
                     continue
-                sim = pair_score(a, b, terms, idf)
+                sim = _score(fa, feats[b.id], idf)
                 if sim > 0:
-                    out[_key(a.id, b.id)] = sim
+                    out[key] = sim
     return out
 
 
@@ -311,22 +370,23 @@ def pair_score(a: Claim, b: Claim, terms: Mapping[str, tuple[str, ...]], idf: Ma
     """How likely two claims state the same fact (0..1): the words around each value (IDF cosine),
     what each measures, an explicit time scope in common, and values of the same magnitude (two
     figures an order of magnitude apart are rarely one fact misreported)."""
-    ctx = similarity(terms[a.id], terms[b.id], idf)
-    ma, mb = _measure_terms(a), _measure_terms(b)
-    meas = similarity(ma, mb, idf) if ma and mb else ctx
-    pa, pb = abs(float(a.value.point)), abs(float(b.value.point))
+    return _score(_features(a, terms[a.id], idf), _features(b, terms[b.id], idf), idf)
+
+
+def _score(fa: _Features, fb: _Features, idf: Mapping[str, float]) -> float:
+    ctx = _cosine(fa.terms, fa.norm, fb.terms, fb.norm, idf)
+    meas = _cosine(fa.measure, fa.measure_norm, fb.measure, fb.measure_norm, idf) if fa.measure and fb.measure else ctx
+    pa, pb = fa.point, fb.point
     ratio = max(pa, pb) / min(pa, pb) if pa > 0 and pb > 0 else math.inf
     # Little shared context is enough only when the measure is the same and the figures are close.
     if ctx < MIN_CONTEXT and not (meas >= 0.9 and ratio <= 1.5):
         return 0.0
     score = 0.55 * ctx + 0.35 * meas
-    ta, tb = a.qualifiers.time_scope, b.qualifiers.time_scope
-    if ta is not None and tb is not None and ta.point == tb.point:
+    if fa.scope is not None and fa.scope == fb.scope:
         score += 0.1
     if ratio < math.inf:
         score += 0.1 * max(0.0, 1.0 - (ratio - 1.0))
-    ha, hb = _head(a.qualifiers.among), _head(b.qualifiers.among)
-    if ha and hb and ha != hb:
+    if fa.among and fb.among and fa.among != fb.among:
         score *= 0.6
     return min(1.0, score)
 
@@ -338,24 +398,41 @@ def _key(a: str, b: str) -> tuple[str, str]:
 def _group(
     claims: Sequence[Claim], pairs: Mapping[tuple[str, str], float], opts: AlignOptions
 ) -> list[list[Claim]]:
-    """Best-first merging with one claim per document per fact and average-linkage control."""
+    """Best-first merging with one claim per document per fact and average-linkage control.
+
+    ``link[g][h]`` holds the sum of pair similarities between groups g and h, updated on each merge, so
+    the average linkage of two groups is read in constant time.
+    """
     by_id = {c.id: c for c in claims}
     group_of = {c.id: i for i, c in enumerate(claims)}
     members: dict[int, list[str]] = {i: [c.id] for i, c in enumerate(claims)}
     docs: dict[int, set[str]] = {i: {c.doc_id} for i, c in enumerate(claims)}
+    link: dict[int, dict[int, float]] = defaultdict(dict)
+    for (a, b), sim in pairs.items():
+        ga, gb = group_of[a], group_of[b]
+        link[ga][gb] = link[gb][ga] = sim
     for (a, b), sim in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
         if sim < opts.threshold:
             break
         ga, gb = group_of[a], group_of[b]
         if ga == gb or docs[ga] & docs[gb]:
             continue
-        cross = [pairs.get(_key(x, y), 0.0) for x in members[ga] for y in members[gb]]
-        if sum(cross) / len(cross) < opts.threshold * opts.linkage:
+        average = link[ga].get(gb, 0.0) / (len(members[ga]) * len(members[gb]))
+        if average < opts.threshold * opts.linkage:
             continue
+        if len(members[ga]) < len(members[gb]):
+            ga, gb = gb, ga  # merge the smaller group into the larger
         members[ga].extend(members[gb])
         docs[ga] |= docs[gb]
         for x in members[gb]:
             group_of[x] = ga
+        for g, v in link.pop(gb, {}).items():
+            if g == ga:
+                continue
+            link[g].pop(gb, None)
+            link[ga][g] = link[ga].get(g, 0.0) + v
+            link[g][ga] = link[ga][g]
+        link[ga].pop(gb, None)
         del members[gb], docs[gb]
-    groups = [[by_id[x] for x in ids] for _, ids in sorted(members.items())]
-    return groups
+    return [sorted((by_id[x] for x in ids), key=lambda c: (c.doc_id, c.span.start))
+            for _, ids in sorted(members.items())]

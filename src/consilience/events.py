@@ -6,7 +6,7 @@ handover, statement, ...) paired with a date of its clause (from
 :func:`consilience.extract.times.find_times`, anchored on the document's date), an actor and a target
 or place (people from :mod:`consilience.people`, countries from its gazetteer, else the organisation
 named right before the verb). A sentence without a date gives an event only when a named person
-acts in it, so that an undated report ("Biden's visit to Vietnam") can join the dated one.
+acts in it, so that an undated report ("Roe's visit to Chile") can join the dated one.
 
 Across documents, claims of one action family whose participants agree and whose dates overlap are one
 event; two dates of one event that cannot both hold make it a ``conflict``. It must not touch other
@@ -22,8 +22,8 @@ from functools import lru_cache
 
 from .model import Claim, Document, EventValue, Fact, Qualifiers, Span, TimeValue
 from .people import (
-    PersonMention, _book, doc_quotes, doc_times, find_countries, find_people, fold, join_docs, sentence_spans,
-    sentence_tokens, stable_id, tokens,
+    PersonMention, _book, doc_countries, doc_quotes, doc_times, find_countries, find_people, fold, join_docs,
+    sentence_spans, sentence_tokens, stable_id, tokens,
 )
 
 __all__ = ["EventOptions", "ACTIONS", "extract_events", "align_events", "consensus_date"]
@@ -38,7 +38,7 @@ _FAMILY = {"upgrade": "agreement"}
 # Relations between countries: their participants are the countries of the clause, and a report that
 # names none ("the two countries") may still match on action and date.
 _RELATIONS = frozenset({"agreement", "upgrade", "normalisation"})
-# Relations a report may state with no party named ("relations were normalized in 1995").
+# Relations a report may state with no party named ("relations were normalized in 1979").
 _UNSTAFFED = frozenset({"normalisation", "upgrade"})
 # Actions reported often enough without a person that a bare sentence must not make them events.
 _NEEDS_PERSON_UNDATED = frozenset(ACTIONS) - {"statement", "loss", "sale"}
@@ -98,9 +98,10 @@ def _find_triggers(text: str, s: int, e: int, quoted: Sequence[tuple[int, int]],
     """Trigger words of ``text[s:e]`` (``toks``: its words, when already at hand)."""
     toks = tokens(text, s, e) if toks is None else toks
     out: list[_Trigger] = []
+    book = _triggers()
     i = 0
     while i < len(toks):
-        hit = _triggers().match(toks, i)
+        hit = book.match(toks, i) if toks[i].low in book.firsts else None
         if hit is None:
             i += 1
             continue
@@ -177,9 +178,11 @@ class _Dated:
     start: int
     end: int
     value: TimeValue
+    quoted: bool = False  # inside quotation marks: it dates what is said, not the saying
 
 
-def _dates(doc: Document, s: int, e: int, times) -> list[_Dated]:
+def _dates(doc: Document, s: int, e: int, times, quoted: Sequence[tuple[int, int]]) -> list[_Dated]:
+    """The dates of the sentence ``[s, e)`` that can date an event (not "until ...", not "since ...")."""
     out = []
     for tm in times:
         if not (s <= tm.start < e) or tm.value is None or tm.ref is not None:
@@ -187,7 +190,7 @@ def _dates(doc: Document, s: int, e: int, times) -> list[_Dated]:
         before = doc.text[max(s, tm.start - 12) : tm.start].split()
         if before and before[-1].lower() in _BOUND_BEFORE:
             continue
-        out.append(_Dated(tm.start, tm.end, tm.value))
+        out.append(_Dated(tm.start, tm.end, tm.value, any(a <= tm.start < b for a, b in quoted)))
     return out
 
 
@@ -202,7 +205,8 @@ def _assign(trigs: list[_Trigger], dates: list[_Dated],
     out: dict[int, tuple[int, bool]] = {}
     for ti, t in enumerate(trigs):
         ca, cb = clause_of(t.start)
-        local = [(di, d) for di, d in enumerate(dates) if ca <= d.start < cb]
+        # a trigger outside a quotation never takes a date inside one, nor the other way round
+        local = [(di, d) for di, d in enumerate(dates) if ca <= d.start < cb and d.quoted == t.quoted]
         between = lambda a, b: any(a <= o.start < b for o in trigs if o is not t)  # noqa: E731
         after = [(di, d) for di, d in local if d.start >= t.end and not between(t.end, d.start)]
         before = [(di, d) for di, d in local if d.end <= t.start and not between(d.end, t.start)]
@@ -277,7 +281,7 @@ def _who(doc: Document, people: Sequence[PersonMention], t: _Trigger, a: int, b:
     if target is None and others and t.action in ("call", "meeting", "agreement", "statement", "upgrade"):
         later = [m for m in after if m.name != actor]
         target, target_kind = (later[0].name if later else others[0]), "person"
-    lands = [(x, y, c) for x, y, c in find_countries(text, a, b) if not (t.start <= x < t.end)]
+    lands = [(x, y, c) for x, y, c in doc_countries(doc, a, b) if not (t.start <= x < t.end)]
     after_lands = [c for x, _, c in lands if x >= t.end]
     if t.action == "visit":
         place = _visit_place(text, t, b) or (after_lands[0] if after_lands else None)
@@ -341,7 +345,7 @@ _PLACE_IN = re.compile(rf"[^.;]*?\s(?:in|at)\s+(?:the\s+)?({_CAP}{_WORD}(?:\s+{_
 
 
 def _visit_place(text: str, t: _Trigger, b: int) -> str | None:
-    """What a visit went to: "visit to Hà Nội", "visited Vietnam", "visited the US"."""
+    """What a visit went to: "visit to Hà Giang", "visited Chile", "visited the US"."""
     m = _PLACE_AFTER.match(text, t.end, b)
     if m is None:
         m = _PLACE_OBJECT.match(text, t.end, b)
@@ -392,90 +396,112 @@ def extract_events(doc: Document, *, options: EventOptions | None = None) -> lis
         trigs = _find_triggers(text, s, e, quoted, sentence_tokens(doc, s, e))
         if not trigs:
             continue
-        dates = _dates(doc, s, e, times)
+        dates = _dates(doc, s, e, times, quoted)
         clauses = _clauses(text, s, e)
         if not dates and opts.anchor_to_document:
             own = _document_day(doc)
             # the document's date closes every clause, so each trigger finds it in its own clause
             if own is not None:
                 dates = [_Dated(max(a, b - 1), max(a, b - 1), own) for a, b in clauses]
-        made: list[tuple[int, str, Claim, _Who]] = []
         if dates:
-            assigned = _assign(trigs, dates, clauses)
-            per_date: dict[int, list[int]] = {}
-            for ti, (di, _) in assigned.items():
-                per_date.setdefault(di, []).append(ti)
-            for di, tis in sorted(per_date.items()):
-                # A statement next to a real event ("said ... visited") reports that event, and a
-                # participle beside a finite verb ("visited ..., expressing hope of elevating ties")
-                # tells an aim or a background, not a second event.
-                if any(trigs[i].action != "statement" for i in tis):
-                    tis = [i for i in tis if trigs[i].action != "statement"]
-                finite = {trigs[i].action for i in tis if not _participle(doc.text, trigs[i])}
-                if finite:
-                    tis = [i for i in tis if not _participle(doc.text, trigs[i]) or trigs[i].action in finite]
-                seen_actions: set[str] = set()
-                for ti in sorted(tis, key=lambda i: abs(trigs[i].start - dates[di].start)):
-                    t = trigs[ti]
-                    if t.action in seen_actions:
-                        continue
-                    direct = assigned[ti][1]
-                    ca, cb = next(((a, b) for a, b in clauses if a <= t.start <= b), (s, e))
-                    who = _who(doc, people, t, ca, cb)
-                    if not direct and who.actor is None:
-                        continue
-                    if t.plural and who.actor_kind != "person":
-                        continue
-                    if who.actor is None and t.action not in _UNSTAFFED:
-                        continue  # nobody does it: "a late red card", "the attack"
-                    if t.action == "statement" and dates[di].value.granularity != "day":
-                        continue  # a year near "said" dates what is said, not the saying
-                    seen_actions.add(t.action)
-                    made.append((di, t.action, _claim(doc, s, e, t, dates[di], who, (ca, cb)), who))
-            # Dates of a list that no trigger took inherit the nearest trigger before them.
-            used = {x[0] for x in made} | set(per_date)
-            for di, d in enumerate(dates):
-                if di in used:
-                    continue
-                prev = [t for t in trigs if t.end <= d.start]
-                if not prev:
-                    continue
-                t = prev[-1]
-                lo = max([x.end for x in dates if x.end <= d.start] + [s])
-                gap = text[lo:d.start]
-                listed = lo > s and re.fullmatch(r"\s*(?:,|and|, and|or|, or)\s*(?:in|on)?\s*", gap) is not None
-                named = any(lo <= m.start < d.start and m.how != "pronoun" for m in people)
-                if not (listed or named) or lo <= t.start:
-                    continue  # only the items of a list of dates or of people take the trigger
-                who = _who(doc, people, _Trigger(d.start, d.start, t.action, t.quoted), lo, d.start)
-                if who.actor_kind != "person":
-                    base = next((w for _, a, _c, w in made if a == t.action), None)
-                    if base is None:
-                        continue
-                    who = base
-                made.append((di, t.action, _claim(doc, s, e, t, d, who), who))
+            made = _dated_events(doc, s, e, trigs, dates, clauses, people)
         elif opts.undated:
-            seen: set[tuple[str, str]] = set()
-            for t in trigs:
-                if t.action not in _NEEDS_PERSON_UNDATED or t.plural or t.anaphoric:
-                    continue
-                ca, cb = next(((a, b) for a, b in clauses if a <= t.start <= b), (s, e))
-                agent = _agent(doc.text, people, trigs, t, ca, cb)
-                if agent is None:
-                    continue
-                who = _who(doc, people, t, ca, cb)
-                if who.actor != agent.name or (t.action, fold(agent.name)) in seen:
-                    continue
-                seen.add((t.action, fold(agent.name)))
-                made.append((-1, t.action, _claim(doc, s, e, t, None, who), who))
+            made = _undated_events(doc, s, e, trigs, clauses, people)
+        else:
+            made = []
         once: set[tuple[str, str, str]] = set()
         for _, action, c, w in made:
             point = c.value.when.point if c.value.when else ""  # type: ignore[union-attr]
             if (action, point, w.actor or "") in once and point:
-                continue  # two dates of one sentence that resolve to the same day ("1995, 20 years after")
+                continue  # two dates of one sentence that resolve to the same day ("1979, 20 years after")
             once.add((action, point, w.actor or ""))
             claims.setdefault(c.id, c)
     return sorted(claims.values(), key=lambda c: (c.span.start, c.id))
+
+
+_Made = tuple[int, str, Claim, "_Who"]  # (date index or -1, action, claim, participants)
+
+
+def _dated_events(doc: Document, s: int, e: int, trigs: list[_Trigger], dates: list[_Dated],
+                  clauses: list[tuple[int, int]], people: Sequence[PersonMention]) -> list[_Made]:
+    """The events of a sentence that has dates: each trigger with its date, then the items of a list of
+    dates or people that no trigger took."""
+    text = doc.text
+    made: list[_Made] = []
+    assigned = _assign(trigs, dates, clauses)
+    per_date: dict[int, list[int]] = {}
+    for ti, (di, _) in assigned.items():
+        per_date.setdefault(di, []).append(ti)
+    for di, tis in sorted(per_date.items()):
+        # A statement next to a real event ("said ... visited") reports that event, and a
+        # participle beside a finite verb ("visited ..., expressing hope of elevating ties")
+        # tells an aim or a background, not a second event.
+        if any(trigs[i].action != "statement" for i in tis):
+            tis = [i for i in tis if trigs[i].action != "statement"]
+        finite = {trigs[i].action for i in tis if not _participle(doc.text, trigs[i])}
+        if finite:
+            tis = [i for i in tis if not _participle(doc.text, trigs[i]) or trigs[i].action in finite]
+        seen_actions: set[str] = set()
+        for ti in sorted(tis, key=lambda i: abs(trigs[i].start - dates[di].start)):
+            t = trigs[ti]
+            if t.action in seen_actions:
+                continue
+            direct = assigned[ti][1]
+            ca, cb = next(((a, b) for a, b in clauses if a <= t.start <= b), (s, e))
+            who = _who(doc, people, t, ca, cb)
+            if not direct and who.actor is None:
+                continue
+            if t.plural and who.actor_kind != "person":
+                continue
+            if who.actor is None and t.action not in _UNSTAFFED:
+                continue  # nobody does it: "a late red card", "the attack"
+            if t.action == "statement" and dates[di].value.granularity != "day":
+                continue  # a year near "said" dates what is said, not the saying
+            seen_actions.add(t.action)
+            made.append((di, t.action, _claim(doc, s, e, t, dates[di], who, (ca, cb)), who))
+    # Dates of a list that no trigger took inherit the nearest trigger before them.
+    used = {x[0] for x in made} | set(per_date)
+    for di, d in enumerate(dates):
+        if di in used:
+            continue
+        prev = [t for t in trigs if t.end <= d.start]
+        if not prev:
+            continue
+        t = prev[-1]
+        lo = max([x.end for x in dates if x.end <= d.start] + [s])
+        gap = text[lo:d.start]
+        listed = lo > s and re.fullmatch(r"\s*(?:,|and|, and|or|, or)\s*(?:in|on)?\s*", gap) is not None
+        named = any(lo <= m.start < d.start and m.how != "pronoun" for m in people)
+        if not (listed or named) or lo <= t.start:
+            continue  # only the items of a list of dates or of people take the trigger
+        who = _who(doc, people, _Trigger(d.start, d.start, t.action, t.quoted), lo, d.start)
+        if who.actor_kind != "person":
+            base = next((w for _, a, _c, w in made if a == t.action), None)
+            if base is None:
+                continue
+            who = base
+        made.append((di, t.action, _claim(doc, s, e, t, d, who), who))
+    return made
+
+
+def _undated_events(doc: Document, s: int, e: int, trigs: list[_Trigger], clauses: list[tuple[int, int]],
+                    people: Sequence[PersonMention]) -> list[_Made]:
+    """The events of a sentence without a date: only those a named person plainly does."""
+    made: list[_Made] = []
+    seen: set[tuple[str, str]] = set()
+    for t in trigs:
+        if t.action not in _NEEDS_PERSON_UNDATED or t.plural or t.anaphoric:
+            continue
+        ca, cb = next(((a, b) for a, b in clauses if a <= t.start <= b), (s, e))
+        agent = _agent(doc.text, people, trigs, t, ca, cb)
+        if agent is None:
+            continue
+        who = _who(doc, people, t, ca, cb)
+        if who.actor != agent.name or (t.action, fold(agent.name)) in seen:
+            continue
+        seen.add((t.action, fold(agent.name)))
+        made.append((-1, t.action, _claim(doc, s, e, t, None, who), who))
+    return made
 
 
 def _agent(text: str, people: Sequence[PersonMention], trigs: Sequence[_Trigger], t: _Trigger,
@@ -515,7 +541,7 @@ def _claim(doc: Document, s: int, e: int, t: _Trigger, d: _Dated | None, who: _W
     parts = who.terms()
     if clause is not None and t.action in _RELATIONS:
         # relations are between the countries of the clause, whoever the sentence makes act
-        parts |= {f"country:{_pkey(c)}" for _, _, c in find_countries(doc.text, *clause)}
+        parts |= {f"country:{_pkey(c)}" for _, _, c in doc_countries(doc, *clause)}
     return Claim(
         id=f"{doc.id}#event@{a}-{b}:{t.action}",
         kind="event",
@@ -732,7 +758,7 @@ def _also_at(reps: list[Claim], reps_of_doc: dict[str, list[int]], docs: set[str
 
 def consensus_date(claims: Sequence[Claim]) -> TimeValue | None:
     """The date of an event as its sources give it: the finest date that at least two sources state or
-    refine (a source saying "July 25, 2013" supports "July 2013"), else the finest date of the earliest
+    refine (a source saying "May 4, 2011" supports "May 2011"), else the finest date of the earliest
     source. Returns None when no claim has a date."""
     dated = [c for c in claims if isinstance(c.value, EventValue) and c.value.when is not None]
     if not dated:
@@ -764,7 +790,7 @@ def _most(values: list[str | None]) -> str | None:
 
 
 def event_label(action: str, actor: str | None, target: str | None, place: str | None) -> str:
-    """A readable name of an event: "visit: Joe Biden → Vietnam", "normalisation: Vietnam – United States"."""
+    """A readable name of an event: "visit: Jane Roe → Chile", "normalisation: Chile – United States"."""
     if actor and target:
         sep = " → " if action in ("visit", "handover", "sale", "attack") else " – "
         text = f"{action}: {actor}{sep}{target}"
@@ -807,6 +833,17 @@ def _judge_event(group: list[Claim], opts: EventOptions) -> Fact:
     whens = [c.value.when for c in dated]  # type: ignore[union-attr]
     clash = [(a, b) for i, a in enumerate(dated) for b in dated[i + 1 :]
              if a.doc_id != b.doc_id and not _overlap(a.value.when, b.value.when)]  # type: ignore[union-attr]
+    # Sources disagree only when neither also gives the other's date; a source giving both dates tells
+    # two steps or two occurrences that the alignment put together.
+    both = {c.doc_id for c in dated
+            if any(not _overlap(c.value.when, x.value.when) for x in dated if x.doc_id == c.doc_id)}  # type: ignore[union-attr]
+    clash = [(a, b) for a, b in clash if a.doc_id not in both and b.doc_id not in both]
+    if not clash and len(by_date) > 1 and any(
+            not _overlap(a.value.when, b.value.when) for a in dated for b in dated):  # type: ignore[union-attr]
+        text = (f"{label}: {stated}; {join_docs(sorted(both))} "
+                f"{'give' if len(both) > 1 else 'gives'} several dates, so these may be several steps "
+                f"or occurrences rather than one date in dispute.{tail}")
+        return Fact(fid, label, "event", "divergent", text, tuple(group), None)
     if clash:
         a, b = clash[0]
         pa, pb = a.value.when.point, b.value.when.point  # type: ignore[union-attr]

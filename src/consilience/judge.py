@@ -140,17 +140,32 @@ def _is_running(claims: Sequence[Claim]) -> bool:
     return False
 
 
+def _signature(c: Claim) -> tuple:
+    """Claims with the same signature relate to every other claim in the same way."""
+    v, q = c.value, c.qualifiers
+    return (float(v.low), float(v.high), float(v.point), getattr(v, "hedge", ""),
+            (q.base.low, q.base.high) if q.base is not None else None, q.change)
+
+
+def _by_signature(claims: Sequence[Claim]) -> list[list[Claim]]:
+    groups: dict[tuple, list[Claim]] = {}
+    for c in claims:
+        groups.setdefault(_signature(c), []).append(c)
+    return [groups[k] for k in sorted(groups, key=lambda k: (k[2], k[0], k[1], str(k[3:])))]
+
+
 def _sides(claims: Sequence[Claim]) -> list[list[Claim]]:
     """Group claims into sides whose members do not conflict with one another (greedy, by point)."""
-    sides: list[list[Claim]] = []
-    for c in sorted(claims, key=lambda c: (float(c.value.point), c.doc_id, c.span.start)):
+    sides: list[list[list[Claim]]] = []
+    for group in _by_signature(claims):
+        rep = group[0]
         for side in sides:
-            if all(pair_relation(c, o)[0] != "conflict" for o in side):
-                side.append(c)
+            if all(pair_relation(rep, other[0])[0] != "conflict" for other in side):
+                side.append(group)
                 break
         else:
-            sides.append([c])
-    return sides
+            sides.append([group])
+    return [[c for group in side for c in group] for side in sides]
 
 
 def judge_claims(
@@ -168,11 +183,12 @@ def judge_claims(
                          (tuple(claims),), c.value, 0.0)  # type: ignore[arg-type]
 
     worst, reason = "agree", "same value"
-    for i, a in enumerate(claims):
-        for b in claims[i + 1 :]:
-            if a.doc_id == b.doc_id:
-                continue
-            rel, why = pair_relation(a, b)
+    groups = _by_signature(claims)
+    for i, ga in enumerate(groups):
+        for gb in groups[i + 1 :]:
+            if len({c.doc_id for c in ga} | {c.doc_id for c in gb}) < 2:
+                continue  # one document's own two values are not a disagreement between sources
+            rel, why = pair_relation(ga[0], gb[0])
             if _ORDER[rel] > _ORDER[worst]:
                 worst, reason = rel, why
 

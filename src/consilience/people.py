@@ -1,8 +1,8 @@
 """People and their roles: find who is named with which title, and line the roles up across sources.
 
-This module owns person mentions ("U.S. Secretary of State Antony Blinken", "Foreign Ministry's
-Spokesperson Phạm Thu Hằng", "former US Ambassador to Vietnam – Ted Osius", "Tim Cook, Apple's chief
-executive"), the resolution of short references inside one document ("Trong", "President Biden", "she")
+This module owns person mentions ("U.S. Secretary of State Jane Roe", "Foreign Ministry's Spokesperson
+Lê Thị Mai", "former UK Ambassador to Chile – John Doe", "Tim Cook, Apple's chief executive"), the
+resolution of short references inside one document ("Mai", "President Roe", "she")
 and the judging of role claims across documents (``kind == "name"``). Rules and small lexicons in
 ``consilience/data/people_*.txt`` do the work; nothing is downloaded and no model is loaded.
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from typing import NamedTuple
 from collections.abc import Sequence
 from bisect import bisect_left
 from collections import OrderedDict
@@ -83,9 +84,11 @@ _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]\.(?=\s)|\w(?:[\w'\u2019\-]*\w)
 _POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    """One word of a text: ``text[start:end]``; ``low`` is its folded form without a possessive."""
+class Token(NamedTuple):
+    """One word of a text: ``text[start:end]``; ``low`` is its folded form without a possessive.
+
+    A named tuple rather than a frozen dataclass: documents have thousands of words, and a tuple is
+    several times cheaper to build."""
 
     text: str
     start: int
@@ -102,14 +105,14 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         word = m.group()
         pos = False
         e = m.end()
-        pm = _POSSESSIVE.search(word)
+        pm = _POSSESSIVE.search(word) if word[-1] in "sS'\u2019" else None
         if pm and len(word) > 2 and not word.endswith("n't"):
             word = word[: pm.start()]
             e = m.start() + len(word)
             pos = True
         elif e < end and text[e] in "'\u2019" and (e + 1 >= len(text) or not text[e + 1].isalnum()):
             pos = True  # "Affairs'" : the apostrophe after a plural
-        out.append(Token(word, m.start(), e, fold(word), pos))
+        out.append(Token(word, m.start(), e, word.lower() if word.isascii() else fold(word), pos))
     return out
 
 
@@ -252,20 +255,26 @@ _PLACE_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+")
 
 def find_countries(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
     """Countries named in ``text[start:end]`` as ``(start, end, canonical name)``; hyphenated compounds
-    count ("Vietnam-U.S. relations" names two), adjectives too ("Vietnamese President")."""
+    count ("Chile-U.S. relations" names two), adjectives too ("Chilean President")."""
     end = len(text) if end is None else end
-    toks = [Token(m.group(), m.start(), m.end(), fold(m.group()), False)
-            for m in _PLACE_TOKEN.finditer(text, start, end)]
+    book = countries()
+    words = list(_PLACE_TOKEN.finditer(text, start, end))
+    lows = [w.lower() if w.isascii() else fold(w) for w in (m.group() for m in words)]
     out: list[tuple[int, int, str]] = []
     i = 0
-    while i < len(toks):
-        hit = countries().match(toks, i)
+    while i < len(words):
+        if lows[i] not in book.firsts:
+            i += 1  # most words start no country name: only those that can are turned into tokens
+            continue
+        toks = [Token(m.group(), m.start(), m.end(), low, False)
+                for m, low in zip(words[i : i + book.longest], lows[i : i + book.longest])]
+        hit = book.match(toks, 0)
         if hit is None:
             i += 1
             continue
         j, name = hit
-        out.append((toks[i].start, toks[j - 1].end, name))
-        i = j
+        out.append((toks[0].start, toks[j - 1].end, name))
+        i += j
     return out
 
 
@@ -312,14 +321,26 @@ def doc_quotes(doc: Document) -> list[tuple[int, int]]:
     return memo["quotes"]
 
 
+def doc_countries(doc: Document, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """:func:`find_countries` of the whole document, computed once, then cut to ``[start, end)``."""
+    memo = _memo(doc)
+    if "countries" not in memo:
+        memo["countries"] = find_countries(doc.text)
+        memo["country_starts"] = [x[0] for x in memo["countries"]]
+    found, starts = memo["countries"], memo["country_starts"]
+    end = len(doc.text) if end is None else end
+    return found[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
 def doc_times(doc: Document) -> list:
     """Time mentions of the whole document anchored on its date, computed once."""
     memo = _memo(doc)
-    if "times" not in memo:
+    key = ("times", doc.published.date)  # the same text under another date resolves differently
+    if key not in memo:
         from .extract.times import find_times
 
-        memo["times"] = find_times(doc.text, anchor=doc.published.date)
-    return memo["times"]
+        memo[key] = find_times(doc.text, anchor=doc.published.date)
+    return memo[key]
 
 
 def sentence_spans(doc: Document) -> list[tuple[int, int]]:
@@ -366,6 +387,11 @@ def _is_name_word(tok: Token) -> bool:
     return True
 
 
+def _starts(book: _Phrasebook, toks: Sequence[Token], j: int) -> tuple[int, str] | None:
+    """``book.match`` at ``toks[j]``, skipping the call for words that start no phrase of the book."""
+    return book.match(toks, j) if toks[j].low in book.firsts else None
+
+
 def _read_name(toks: Sequence[Token], i: int, text: str, max_words: int = 4) -> int:
     """Index just past the name that starts at ``toks[i]`` (``i`` when there is none)."""
     j = i
@@ -374,8 +400,8 @@ def _read_name(toks: Sequence[Token], i: int, text: str, max_words: int = 4) -> 
         t = toks[j]
         if j > i and text[toks[j - 1].end : t.start].strip():
             break  # punctuation between words ends the name
-        if _is_name_word(t) and titles().match(toks, j) is None or (j > i and _is_name_word(t)):
-            if countries().match(toks, j) is not None and j == i:
+        if _is_name_word(t) and (j > i or _starts(titles(), toks, j) is None):
+            if j == i and _starts(countries(), toks, j) is not None:
                 break
             words += 1
             j += 1
@@ -446,16 +472,24 @@ def _mention(text: str, toks: Sequence[Token], a: int, b: int) -> tuple[str, str
 
 
 def _titled(text: str, toks: list[Token]) -> list[PersonMention]:
-    """Title-first mentions ("Prime Minister Pham Minh Chinh") and appositions ("X, chief executive of Y")."""
+    """Title-first mentions ("Prime Minister Lê Văn Nam") and appositions ("X, chief executive of Y")."""
     out: list[PersonMention] = []
+    book = titles()
     i = 0
     n = len(toks)
     while i < n:
-        hit = titles().match(toks, i)
+        hit = book.match(toks, i) if toks[i].low in book.firsts else None
         if hit is None:
             i += 1
             continue
         k, core = hit
+        chain: list[str] = []
+        while k < n and not text[toks[k - 1].end : toks[k].start].strip() and toks[k].low in book.firsts:
+            more = book.match(toks, k)  # "Chief Patrol Agent": a title qualifying the next one
+            if more is None:
+                break
+            chain.append(core)
+            k, core = more
         k2, place, org_after = _after_title(toks, k)
         link = text[toks[k2 - 1].end : toks[k2].start] if k2 < n else ""
         if k2 < n and _NAME_LINK.match(link) and "," not in link:
@@ -478,7 +512,7 @@ def _titled(text: str, toks: list[Token]) -> list[PersonMention]:
                     if first > 0 and _modifiers().get(toks[first - 1].low) == "time":
                         time_mod = toks[first - 1].low
                         first -= 1
-            title = " ".join([*keep, core])
+            title = " ".join([*keep, *chain, core])
             name, key = _mention(text, toks, k2, e)
             out.append(PersonMention(toks[first].start, toks[e - 1].end, name, key, "titled", title, core, org,
                                      country, place, time_mod, toks[k2].start, toks[e - 1].end))
@@ -522,7 +556,7 @@ def _bare(text: str, toks: list[Token], taken: list[tuple[int, int]]) -> list[Pe
     i = 0
     n = len(toks)
     while i < n:
-        if any(a <= toks[i].start < b for a, b in taken) or not _is_name_word(toks[i]):
+        if not _is_name_word(toks[i]) or any(a <= toks[i].start < b for a, b in taken):
             i += 1
             continue
         e = _read_name(toks, i, text)
@@ -700,10 +734,14 @@ def _surname_split(key: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _same_given_other_surname(a: str, b: str) -> bool:
-    """Whether two folded names agree on their given names but not on their surname."""
+    """Whether two folded names agree on their given names but not on their surname (an initial of the
+    other surname, "Rodney S." for "Rodney Scott", is an abbreviation, not another name)."""
     sa, ga = _surname_split(a)
     sb, gb = _surname_split(b)
-    return bool(ga) and ga == gb and sa != sb
+    if not ga or ga != gb or sa == sb:
+        return False
+    short, full = sorted((sa.rstrip("."), sb.rstrip(".")), key=len)
+    return not (len(short) == 1 and full.startswith(short))
 
 
 def _claim_date(c: Claim, docs: dict[str, Document], *, explicit: bool = False) -> str | None:
@@ -823,15 +861,14 @@ def _judge_people(group: list[Claim], docs: dict[str, Document], opts: PeopleOpt
     phrases = [_role_phrase(c) for c in group]
     # the post most sources give; on a tie the fuller wording
     post = min(set(phrases), key=lambda m: (-phrases.count(m), -len(m), m))
-    shown = lambda c: c.value.name  # noqa: E731
     sentences: list[str] = []
     if len(doc_ids) == 1:
         verdict = "single-source"
-        sentences.append(f"Only {doc_ids[0]} names {shown(top)} ({top.value.role}).")  # type: ignore[union-attr]
+        sentences.append(f"Only {doc_ids[0]} names {_shown(top)} ({top.value.role}).")  # type: ignore[union-attr]
         consensus = top.value
     elif len(names) > 1:
         parts = [f"{join_docs([c.doc_id for c in cs])} {'name' if len({c.doc_id for c in cs}) > 1 else 'names'} "
-                 f"{shown(cs[0])}" for _, cs in names]
+                 f"{_shown(cs[0])}" for _, cs in names]
         sa, ga = _surname_split(names[0][0])
         others = ", ".join(sorted({_surname_split(k)[0] for k, _ in names[1:]}))
         dates = {k: sorted({d for c in cs if (d := _claim_date(c, docs, explicit=True))}) for k, cs in names}
@@ -854,7 +891,7 @@ def _judge_people(group: list[Claim], docs: dict[str, Document], opts: PeopleOpt
     else:
         verdict = "agree"
         consensus = top.value
-        sentences.append(f"{join_docs(doc_ids)} agree that {shown(top)} is {_article(post)}{post}.")
+        sentences.append(f"{join_docs(doc_ids)} agree that {_shown(top)} is {_article(post)}{post}.")
     title_note = _title_difference(group, docs)
     if title_note:
         kind, note = title_note
@@ -862,22 +899,39 @@ def _judge_people(group: list[Claim], docs: dict[str, Document], opts: PeopleOpt
         if verdict == "agree" and kind is not None:
             verdict = kind
             consensus = None if kind == "divergent" else consensus
-    label = f"{post}: " + " / ".join(shown(cs[0]) for _, cs in names) if len(names) > 1 \
-        else f"{shown(top)}, {post}"
+    label = f"{post}: " + " / ".join(_shown(cs[0]) for _, cs in names) if len(names) > 1 \
+        else f"{_shown(top)}, {post}"
     return Fact(id=fid, label=label, kind="name", verdict=verdict, explanation=" ".join(sentences),
                 claims=tuple(group), consensus=consensus,
                 score=float(len(doc_ids)) if verdict == "conflict" else 0.0)
 
 
+def _shown(c: Claim) -> str:
+    """A claim's person as its source writes the full name."""
+    return c.value.name  # type: ignore[union-attr]
+
+
 def _role_phrase(c: Claim) -> str:
     """The post as a reader says it: time word, owner, title, posting ("former united states ambassador
-    to vietnam", "foreign ministry deputy spokesperson")."""
+    to chile", "foreign ministry deputy spokesperson")."""
     role = c.value.role or ""  # type: ignore[union-attr]
     time_words = [w for w in role.split() if _modifiers().get(w) == "time"]
     core = _core_of(c.measure)
     title = _without_time(role)
     measure = c.measure.replace(core, title, 1) if core and core in c.measure else c.measure
+    country = _country_display().get(c.subject)
+    if country and measure.startswith(c.subject):
+        measure = country + measure[len(c.subject):]  # "United States president", as a reader writes it
+    place = c.qualifiers.place
+    if place and measure.endswith(f"to {fold(place)}"):
+        measure = measure[: -len(fold(place))] + place
     return " ".join([*time_words, measure]).strip()
+
+
+@lru_cache(maxsize=1)
+def _country_display() -> dict[str, str]:
+    """Lower-case canonical country name -> the name as written in the gazetteer ("united states")."""
+    return {c.lower(): c for c in set(countries().table.values())}
 
 
 def _article(post: str) -> str:

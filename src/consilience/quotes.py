@@ -28,7 +28,7 @@ __all__ = ["QuoteOptions", "extract_quotes", "align_quotes", "word_diff"]
 class QuoteOptions:
     """Knobs of quote extraction and alignment.
 
-    ``min_words``: shorter quoted passages are names or scare quotes ("Comprehensive Partnership"), not
+    ``min_words``: shorter quoted passages are names or scare quotes ("Strategic Dialogue"), not
     speech. ``match``: share of words two wordings must have in common (in order) to be one quotation.
     ``echo``: the same share for a passage another source writes without quotation marks.
     """
@@ -47,22 +47,48 @@ _SPEECH = frozenset(
 )
 _WORD = re.compile(r"[\w][\w'\u2019\-]*")
 
-# Words whose change leaves a quotation's meaning intact: articles and linking words. Negations and
-# numbers are deliberately absent: "not" or "two" changes what was said.
-_MINOR = frozenset("a an the of to in on at for with by and or that this these those which as from into".split())
+# Words whose change leaves a quotation's meaning intact: articles, linking words, prepositions and
+# pronouns. Negations and numbers are deliberately absent: "not" or "two" changes what was said.
+_MINOR = frozenset(
+    """a an the of to in on at for with by and or that this these those which as from into upon onto towards
+    toward among amongst per via its their our your his her my them him us it they we he she you i me""".split()
+)
+# Dropping or adding one of these changes what was said, even inside an otherwise faithful quotation.
+_NEGATIONS = frozenset("not no never nor none nothing nobody neither without".split())
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve twenty thirty forty
+    fifty hundred thousand million billion first second third half all every""".split())
+_CONTRACTIONS = {"won't": "will not", "can't": "can not", "cannot": "can not", "shan't": "shall not",
+                 "let's": "let us", "ain't": "is not"}
+_CLITICS = (("n't", " not"), ("'re", " are"), ("'ve", " have"), ("'ll", " will"), ("'m", " am"), ("'d", " would"))
+_IS_PRONOUNS = frozenset("it he she that there what who where here".split())
+_ACRONYM_DOTS = re.compile(r"\b(?:[A-Za-z]\.){2,}")
 
 
 def _words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def _expand(word: str) -> str:
+    """A folded word with its contraction spelt out ("don't" -> "do not", "they've" -> "they have")."""
+    if word in _CONTRACTIONS:
+        return _CONTRACTIONS[word]
+    for clitic, full in _CLITICS:
+        if word.endswith(clitic) and len(word) > len(clitic):
+            return word[: -len(clitic)] + full
+    if word.endswith("'s") and word[:-2] in _IS_PRONOUNS:
+        return word[:-2] + " is"
+    return word
+
+
 def _key(text: str) -> str:
-    """The folded wording used to align quotes: lower case, no diacritics, no punctuation."""
-    return " ".join(w for w in (fold(x).strip("'") for x in _words(text)) if w)
+    """The folded wording used to align quotes: lower case, no diacritics, no punctuation, acronyms
+    without dots ("E.U." = "EU") and contractions spelt out ("don't" = "do not")."""
+    text = _ACRONYM_DOTS.sub(lambda m: m.group().replace(".", ""), text)
+    return " ".join(w for w in (_expand(fold(x).strip("'")) for x in _words(text)) if w)
 
 
 def _is_name(words: list[str]) -> bool:
-    """Whether quoted words are a name or a title ("The White House", "Comprehensive Partnership"):
+    """Whether quoted words are a name or a title ("The White House", "Strategic Dialogue"):
     every word capitalised except linking words."""
     return all(w[0].isupper() or w.lower() in _MINOR for w in words)
 
@@ -100,7 +126,7 @@ def _speaker(doc: Document, people: Sequence[PersonMention], qa: int, qb: int, s
         if t.low not in _SPEECH:
             continue
         d = min(abs(t.start - qb), abs(t.start - qa))
-        # subject before the verb ("Hang said", "Blinken said:"), else after it ("said Hang")
+        # subject before the verb ("Mai said", "Roe said:"), else after it ("said Mai")
         before = [m for m in here
                   if m.end <= t.start and t.start - m.end <= 40 and not _clause_break(text, m.end, t.start)]
         after = [m for m in here if m.start >= t.end and m.start - t.end <= 3]
@@ -212,8 +238,12 @@ def word_diff(a: str, b: str, *, excerpt: bool = False, context: int | None = No
 
 
 def _changes(a: list[str], b: list[str]) -> list[tuple[str, list[str], list[str]]]:
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    return [(op, a[i1:i2], b[j1:j2]) for op, i1, i2, j1, j2 in sm.get_opcodes() if op != "equal"]
+    """Word changes from ``a`` to ``b``, without words cut off at either end: a shorter quotation of the
+    same words is an excerpt, whatever the words it leaves out."""
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    last = len(ops) - 1
+    return [(op, a[i1:i2], b[j1:j2]) for n, (op, i1, i2, j1, j2) in enumerate(ops)
+            if op != "equal" and not (op in ("delete", "insert") and n in (0, last))]
 
 
 # Tense shifts of reported speech ("will" reported as "would") keep what was said.
@@ -233,17 +263,33 @@ def _spelling_variant(x: str, y: str) -> bool:
     return norm(x) == norm(y)
 
 
+def _telling(words: list[str]) -> bool:
+    """Whether words include a negation or a number, whose loss or addition changes what was said."""
+    return any(w in _NEGATIONS or w in _NUMBER_WORDS or any(ch.isdigit() for ch in w) for w in words)
+
+
 def _meaningful(changes: list[tuple[str, list[str], list[str]]]) -> list[tuple[str, list[str], list[str]]]:
-    """The changes that alter meaning: not minor linking words, not spelling variants."""
+    """The changes that alter meaning: a word replaced by another (not a spelling variant, a tense shift
+    of reported speech or a linking word), or a negation or number left out or added."""
     out = []
     for op, old, new in changes:
-        if op == "replace" and len(old) == len(new) and all(
-                _spelling_variant(x, y) or frozenset((x, y)) in _BACKSHIFT for x, y in zip(old, new)):
-            continue
         if all(w in _MINOR for w in old + new):
             continue
-        out.append((op, old, new))
+        if op == "replace":
+            if len(old) == len(new) and all(
+                    _spelling_variant(x, y) or frozenset((x, y)) in _BACKSHIFT for x, y in zip(old, new)):
+                continue
+            if "".join(old).replace("-", "") == "".join(new).replace("-", ""):
+                continue  # "good will" / "goodwill", "all-out" / "all out": one word written apart
+            out.append((op, old, new))
+        elif _telling(old + new):
+            out.append((op, old, new))
     return out
+
+
+def _left_out(changes: list[tuple[str, list[str], list[str]]]) -> bool:
+    """Whether words other than linking words are left out or added (an abridged quotation)."""
+    return any(op != "replace" and not all(w in _MINOR for w in old + new) for op, old, new in changes)
 
 
 @dataclass
@@ -266,8 +312,16 @@ class _Sentences:
                 n = len(rows)
                 rows.append((di, s, e, toks))
                 for t in toks:
-                    index.setdefault(t.low.strip("'"), set()).add(n)
+                    w = t.low.strip("'")
+                    if len(w) > 3 and w not in _MINOR:  # only the words a lookup can ask for
+                        index.setdefault(w, set()).add(n)
         return cls(usable, rows, index)
+
+
+def _may_echo(group: list[Claim]) -> bool:
+    """Whether a quotation has enough telling words to be recognised when repeated unquoted."""
+    ref = max(group, key=lambda c: (len(c.value.key.split()), c.id))  # type: ignore[union-attr]
+    return len({w for w in ref.value.key.split() if w not in _MINOR and len(w) > 3}) >= 3  # type: ignore[union-attr]
 
 
 def _echoes(group: list[Claim], story: _Sentences, opts: QuoteOptions,
@@ -381,12 +435,14 @@ def align_quotes(claims: Sequence[Claim], docs: Sequence[Document], *,
     groups: dict[int, list[Claim]] = {}
     for i, k in enumerate(keys):
         groups.setdefault(find(i), []).extend(items[n] for n in by_key[k])
-    story = _Sentences.build(docs)
+    story: _Sentences | None = None
     people_of: dict[str, list[PersonMention]] = {}
     quoted_of: dict[str, list[tuple[int, int]]] = {}
     facts = []
     for g in groups.values():
-        g = g + _echoes(g, story, opts, people_of, quoted_of)
+        if _may_echo(g):
+            story = story or _Sentences.build(docs)  # built on first need: many stories never need it
+            g = g + _echoes(g, story, opts, people_of, quoted_of)
         facts.append(_judge_quote(g))
     facts.sort(key=lambda f: f.id)
     return facts
@@ -433,37 +489,27 @@ def _judge_quote(group: list[Claim]) -> Fact:
         words = key.split()
         changes = _changes(ref_words, words)
         meaningful = _meaningful(changes)
-        excerpt = _is_excerpt(ref_words, words, meaningful)
+        excerpt = _is_excerpt(ref_words, words, changes)
         diff = word_diff(ref.value.text, other.value.text, excerpt=excerpt, context=4)  # type: ignore[union-attr]
-        if not meaningful:
-            kind = "differs only in punctuation, spelling or linking words"
-        elif excerpt:
-            kind = "quotes a part of it"
-        else:
+        if meaningful:
             kind = "changes words that alter the meaning"
             verdict = "divergent"
+        elif excerpt:
+            kind = "quotes a part of it"
+        elif _left_out(changes):
+            kind = "leaves words out or adds some, without changing any"
+        else:
+            kind = "differs only in punctuation, spelling or linking words"
         parts.append(f"{how(cs)} {kind}: {diff}.")
     return Fact(fid, label, "quote", verdict, " ".join(parts), tuple(group),
                 ref.value if verdict != "divergent" else None, score=1.0 if verdict == "divergent" else 0.0)
 
 
-def _is_excerpt(a: list[str], b: list[str], meaningful: list[tuple[str, list[str], list[str]]]) -> bool:
-    """Whether the only meaningful changes cut words off the start or end (one wording is a part of
-    the other), so neither misquotes the other."""
-    if not meaningful or any(op == "replace" for op, _, _ in meaningful):
-        return False
-    ops = _changes(a, b)
-    ends = [ops[0], ops[-1]] if ops else []
-    sm = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    first, last = sm[0], sm[-1]
-    edge = {(first[1], first[2], first[3], first[4]), (last[1], last[2], last[3], last[4])}
-    for op, i1, i2, j1, j2 in sm:
-        if op == "equal":
-            continue
-        change = (op, a[i1:i2], b[j1:j2])
-        if change in meaningful and (i1, i2, j1, j2) not in edge:
-            return False
-    return bool(ends)
+def _is_excerpt(a: list[str], b: list[str], changes: list[tuple[str, list[str], list[str]]]) -> bool:
+    """Whether one wording is the other cut at its start or end, with no other change that matters."""
+    ops = difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    cut = any(op in ("delete", "insert") and n in (0, len(ops) - 1) for n, (op, *_) in enumerate(ops))
+    return cut and not _meaningful(changes) and not _left_out(changes)
 
 
 def _shorten(text: str, n: int = 10) -> str:

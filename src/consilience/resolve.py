@@ -264,7 +264,7 @@ class _Story:
         """The latest day-dated event of a sibling that this document reports, undated and as done.
 
         Two sentences report the same event when they share at least three content words, one of them
-        rare in the story (in at most three of its sentences) and hyphenated or with digits ("two-day",
+        rare in the story (in at most three of its sentences) and hyphenated or with digits ("three-day",
         "G20"), or at least six content words, three of them rare and capitalised; so the names of the
         protagonists, which the whole story repeats, never match on their own.
         """
@@ -348,21 +348,25 @@ def date_documents(docs: Sequence[Document]) -> list[Document]:
 def resolve_claims(docs: Sequence[Document], claims: Sequence[Claim]) -> list[Claim]:
     """Claims with relative time scopes re-anchored on their document's (possibly inferred) date.
 
-    Quantity and rank claims of a document whose date is known are re-extracted with that date when
-    any of its relative scopes is unresolved; others pass through. Sorted by (doc id, span start, id).
+    A quantity or rank claim without a time scope whose sentence holds a relative time expression
+    ("last year") was extracted before its document had a date: the document's claims are extracted
+    again with the date, and replace the old ones id for id. Others pass through. Sorted by (doc id,
+    span start, span end, id).
     """
     from consilience.extract.claims import extract_claims
+    from consilience.extract.times import find_times
 
     by_id = {d.id: d for d in docs}
-    redo: dict[str, dict[str, Claim]] = {}
-    out: list[Claim] = []
+    stale: set[str] = set()
     for c in claims:
         doc = by_id.get(c.doc_id)
-        if (doc is not None and doc.published.date and c.kind in ("quantity", "rank")
-                and isinstance(c.value, (Quantity, Rank)) and c.qualifiers.time_scope is None):
-            if c.doc_id not in redo:
-                redo[c.doc_id] = {x.id: x for x in extract_claims(doc)}
-            c = redo[c.doc_id].get(c.id, c)
-        out.append(c)
+        if (doc is None or not doc.published.date or c.doc_id in stale or c.kind not in ("quantity", "rank")
+                or c.qualifiers.time_scope is not None):
+            continue
+        sentence = doc.text[c.sentence.start:c.sentence.end]
+        if any(t.relative and t.value is None and t.ref is None for t in find_times(sentence)):
+            stale.add(c.doc_id)
+    fresh = {doc_id: {x.id: x for x in extract_claims(by_id[doc_id])} for doc_id in sorted(stale)}
+    out = [fresh[c.doc_id].get(c.id, c) if c.doc_id in fresh else c for c in claims]
     out.sort(key=lambda c: (c.span.doc_id, c.span.start, c.span.end, c.id))
     return out

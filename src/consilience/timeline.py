@@ -3,7 +3,7 @@
 This module owns turning judged facts into :class:`~consilience.model.TimelineEntry` records. It reads
 event facts (and date facts, when their sentences tell no event already on the timeline) and never
 re-judges them: an entry is marked ``conflict`` exactly when its sources give dates that cannot both hold.
-Granularity is kept as the sources give it: "2013-07" stays a month, it never becomes "2013-07-01".
+Granularity is kept as the sources give it: "2011-05" stays a month, it never becomes "2011-05-01".
 """
 
 from __future__ import annotations
@@ -42,9 +42,20 @@ def _written(v: TimeValue) -> str:
     return v.low
 
 
+def _through(v: TimeValue) -> str:
+    """The label suffix ' (to 2023-09-11)' of a run of days ("September 10-11"), dated by its first day."""
+    from datetime import date, timedelta
+
+    if v.granularity != "day":
+        return ""
+    last = date.fromisoformat(v.high) - timedelta(days=1)
+    return f" (to {last.isoformat()})" if last.isoformat() > v.low else ""
+
+
 def build_timeline(facts: Sequence[Fact], docs: Sequence[Document] = ()) -> list[TimelineEntry]:
     """One entry per dated event fact, sorted by (date, label): the date its sources agree on (see
-    :func:`consilience.events.consensus_date`) at its own granularity, the fact's label, every document
+    :func:`consilience.events.consensus_date`) at its own granularity (a run of days is dated by its
+    first day, its last day added to the label), the fact's label, every document
     that reports the event (sorted ids, undated reports included) and ``conflict`` when the fact's
     sources give dates that cannot both hold. Date facts whose sentences are not already told by an
     event join as entries of their own. ``docs`` is accepted for the pipeline's signature."""
@@ -61,7 +72,7 @@ def build_timeline(facts: Sequence[Fact], docs: Sequence[Document] = ()) -> list
         entries.append(TimelineEntry(
             date=_written(when),
             granularity=when.granularity,
-            label=f.label,
+            label=f.label + _through(when),
             doc_ids=tuple(sorted({c.doc_id for c in f.claims})),
             fact_id=f.id,
             conflict=f.verdict == "conflict",

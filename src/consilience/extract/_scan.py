@@ -49,7 +49,8 @@ TIME_NAMES = frozenset(
 #: Other words a date can start with ("the", "a" and "an" are looked at just before a hit instead); full
 #: month names also count in lower case when a day or a year follows ("april 2017").
 TIME_STARTERS = frozenset(TIME_NAMES | _variants((
-    "january february april june july august september october november december "
+    "january february april june july august september october november december jan feb apr jun jul aug sep sept "
+    "oct nov dec monday tuesday wednesday thursday friday saturday sunday "
     "today tonight yesterday tomorrow now nowadays currently recently lately recent soon formerly previously "
     "this last next coming previous past following current same early mid middle late latest year-earlier "
     "year-ago prior-year previous-year fiscal financial fy spring summer autumn fall winter twenties thirties forties "
@@ -58,10 +59,10 @@ TIME_STARTERS = frozenset(TIME_NAMES | _variants((
     "thirty forty fifty sixty seventy eighty ninety hundred several few couple year decade day end beginning start "
     "future 5th 6th 7th 8th 9th 10th 11th 12th 13th 14th 15th 16th 17th 18th 19th 20th 21st fifth sixth seventh eighth "
     "ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
-    "twentieth quarter half fiscal these term year-end"
+    "twentieth quarter half fiscal these term year-end last week month thirtieth full"
 ).split()))
 _NUMBER_WORDS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "zero nought naught one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion "
     "dozen dozens half first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth fiftieth sixtieth "
@@ -84,7 +85,7 @@ _WORDS = re.compile(r"\b(?=[A-Za-z])(?:" + trie_regex(sorted(TIME_STARTERS | NUM
 def hits(text: str) -> tuple[tuple[int, str], ...]:
     """Every (offset, token) where a date, quantity or rank may start, in text order.
 
-    Tokens are digit runs (with their separators: "1,150", "123.86") or starter words as written; a
+    Tokens are digit runs (with their separators: "4,500", "61.7") or starter words as written; a
     digit run may follow a "-" or an apostrophe that belongs to it ("-5", "'90s").
     """
     out = [(m.start(), m.group()) for m in _DIGITS.finditer(text)]

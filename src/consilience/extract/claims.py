@@ -2,7 +2,7 @@
 
 This module owns the step from :class:`~consilience.extract.numbers.NumberMention` to
 :class:`~consilience.model.Claim` (kinds "quantity" and "rank"): the sentence, the subject (the places
-the clause is about, folded to keys: "Việt Nam" = "Vietnam" = "VN"), the measure (the measured
+the clause is about, folded to keys: "U.S." = "US" = "United States", diacritics dropped), the measure (the measured
 attribute phrase), the alignment terms (folded content words with synonyms canonicalised), and the
 qualifiers (time scope resolved against the document's date, "every year", the comparison base of a
 change, levels, and for ranks what is ranked among and on whose list).
@@ -15,15 +15,16 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from consilience.extract.lexicon import IMPLIED_TERMS, STOPWORDS, canonical_term, find_places, fold
 from consilience.extract.numbers import NumberMention, find_quantities
 from consilience.extract.times import TimeMention, find_times, shift_value, time_value
-from consilience.model import Claim, Document, Qualifiers, Quantity, Rank, Span, TimeValue
+from consilience.model import Claim, Document, Published, Qualifiers, Quantity, Rank, Span, TimeValue
 
 __all__ = ["extract_claims", "clause_terms", "sentence_spans", "COUNT_UNIT_SYNONYMS"]
 
-#: Counted nouns that name the same thing ("733 soldiers" and "730 service members").
+#: Counted nouns that name the same thing ("480 soldiers" and "475 service members").
 COUNT_UNIT_SYNONYMS: dict[str, str] = {
     "service member": "soldier", "servicemember": "soldier", "serviceman": "soldier", "troop": "soldier",
     "soldier": "soldier", "marine": "soldier", "fatality": "death", "death": "death", "casualty": "casualty",
@@ -88,8 +89,6 @@ _AMONG_AFTER = re.compile(
     r"|out\s+of\s+[\d,]+\s+(?P<b>[a-z][\w-]*)|among\s+(?P<c>[a-z][\w\s-]{0,40}?)(?=[,.;]|$))",
     re.IGNORECASE,
 )
-_OWNER_AFTER = re.compile(r"\s*(?:for|to|of|in|on)\s+(?:the\s+)?$", re.IGNORECASE)
-_POSSESSIVE_BEFORE = re.compile(r"(?:'s|’s|s')\s*(?:own\s+)?$")
 _ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:own\s+)?$", re.IGNORECASE)
 
 # A naive splitter for documents that were not segmented: a line break or ". " + capital ends a sentence,
@@ -121,17 +120,6 @@ def _add_span(out: list[Span], doc_id: str, text: str, s: int, e: int) -> None:
         e -= 1
     if e > s:
         out.append(Span(doc_id, s, e))
-
-
-def _surface(word: str) -> str:
-    """A word folded as sentence statistics fold it (lower ASCII, no apostrophe, rough singular), so a term
-    that is not canonicalised keeps the weight it has in the story."""
-    w = word.replace("'", "").replace("’", "")
-    if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
-        return w[:-1]
-    return w
 
 
 def clause_terms(text: str) -> tuple[str, ...]:
@@ -171,7 +159,7 @@ def _clause_bounds(text: str, s: int, e: int, pos: int, end: int) -> tuple[int, 
 
 #: Verbs that name what is measured when the clause has no noun for it ("companies poured $2 billion").
 VERB_MEASURES: dict[str, str] = {"invest": "investment", "export": "exports", "import": "imports", "trade": "trade"}
-_PHRASE_CUT = re.compile(r",|\b(?:[Ww]ith|[Ww]hich|[Tt]hat|[Ww]ho|[Ww]here|[Ww]hen|[Ww]hile|[Aa]s)\b|(?<![A-Z]\.[A-Z])\.\s+(?=[A-Z])")
+_PHRASE_CUT = re.compile(r",|\s[-—–]\s|\)|\b(?:[Ww]ith|[Ww]hich|[Tt]hat|[Ww]ho|[Ww]here|[Ww]hen|[Ww]hile|[Aa]s)\b|(?<![A-Z]\.[A-Z])\.\s+(?=[A-Z])")
 
 
 def _content(phrase: str) -> list[str]:
@@ -246,8 +234,8 @@ def _measure(text: str, lo: int, pos: int, nm: NumberMention) -> str:
     """The measured attribute: the head noun phrase of the clause before the figure.
 
     "Bilateral trade between the two states was worth more than ..." -> "bilateral trade";
-    "a total investment capital of over $10.3 billion" -> "investment capital"; a count is measured
-    by what it counts ("some 25,000 Vietnamese students" -> "students"); a rank by what it ranks.
+    "a total investment capital of over $6.2 billion" -> "investment capital"; a count is measured
+    by what it counts ("some 40,000 foreign students" -> "students"); a rank by what it ranks.
     """
     v = nm.value
     if isinstance(v, Rank):
@@ -320,11 +308,11 @@ _OWNER_BEFORE = re.compile(r"\b(?:for|to|in|into|on|of)\s+(?:the\s+)?$", re.IGNO
 
 
 def _rank_parties(text: str, s: int, e: int, lo: int, hi: int, nm: NumberMention) -> tuple[str | None, str | None]:
-    """(ranked party, list owner) as place keys: "The U.S. is Vietnam's largest export market" -> (us, vietnam).
+    """(ranked party, list owner) as place keys: "The U.S. is Mexico's largest export market" -> (us, mexico).
 
-    The owner is a possessive just before the rank ("Vietnam's largest", "its second largest": the
+    The owner is a possessive just before the rank ("Mexico's largest", "its second largest": the
     last possessive before) or a place after the ranked noun ("partner for the U.S.", "investor in
-    Vietnam"); the ranked party is the first other place of the clause (its grammatical subject).
+    Mexico"); the ranked party is the first other place of the clause (its grammatical subject).
     """
     places = [(ps + s, pe + s, key, dem) for ps, pe, key, dem in find_places(text[s:e])]
     poss = [p for p in places if _POSS_AFTER.match(text, p[1])]
@@ -436,15 +424,28 @@ def extract_claims(doc: Document) -> list[Claim]:
     """Quantity and rank claims of ``doc``, sorted by span start; ids are ``f"{doc.id}#{span.start}"``.
 
     Relative time scopes ("last year") are resolved against ``doc.published.date`` when it is known.
+    The result depends only on the id, text, sentences and date, and the last few are remembered (the
+    resolve stage reads siblings' claims before the extract stage asks for the same ones).
     """
     if doc.skipped or not doc.text:
         return []
-    text = doc.text
     anchor = doc.published.date if doc.published else None
+    return list(_extract_cached(doc.id, doc.text, tuple(doc.sentences), anchor))
+
+
+@lru_cache(maxsize=64)
+def _extract_cached(doc_id: str, text: str, given: tuple[Span, ...], anchor: str | None) -> tuple[Claim, ...]:
+    return tuple(_extract(Document(id=doc_id, source=doc_id, text=text, sentences=given,
+                                   published=Published(date=anchor, how="inferred" if anchor else "unknown"))))
+
+
+def _extract(doc: Document) -> list[Claim]:
+    text = doc.text
+    anchor = doc.published.date
     sentences = sentence_spans(doc)
     starts = [s.start for s in sentences]
-    mentions = find_quantities(text)
     times = find_times(text, anchor=anchor)
+    mentions = find_quantities(text, times=times)
     bases = frozenset(nm.base.start for nm in mentions if nm.base is not None)
     claims: list[Claim] = []
     prev_in_sentence: dict[int, Claim] = {}
@@ -496,7 +497,7 @@ def extract_claims(doc: Document) -> list[Claim]:
             ranked, of = _rank_parties(text, sent.start, sent.end, lo, hi, nm)
             if (of is None and prev is not None and prev.kind == "rank"
                     and re.fullmatch(r"[\w\s-]*?\band\s+(?:the\s+|its\s+)?", text[prev.span.end:nm.start])):
-                # "Vietnam's largest export market and second-largest trading partner": one owner for both
+                # "Canada's largest export market and second-largest trading partner": one owner for both
                 ranked, of = prev.subject or ranked, prev.qualifiers.of
             subject = ranked or ""
             am = _AMONG_AFTER.match(text, nm.noun_end if nm.noun else nm.end)
@@ -580,10 +581,3 @@ def _count_unit(text: str, nm: NumberMention) -> str:
         inner = singular(m.group(1))
         return COUNT_UNIT_SYNONYMS.get(inner, inner)
     return COUNT_UNIT_SYNONYMS.get(unit, unit)
-
-
-def claims_for(docs: Sequence[Document]) -> list[Claim]:
-    """Claims of several documents, sorted by (doc id, span start)."""
-    out = [c for d in docs for c in extract_claims(d)]
-    out.sort(key=lambda c: (c.span.doc_id, c.span.start))
-    return out

@@ -2,7 +2,7 @@
 
 This module owns data only (plus the small functions that fold text with it). Everything here is
 general English news vocabulary; nothing names a particular story. Place keys are lower-case ASCII
-("vietnam", "us", "uk"); synonyms map a folded word to the canonical term used for alignment.
+("mexico", "us", "uk"); synonyms map a folded word to the canonical term used for alignment.
 """
 
 from __future__ import annotations
@@ -54,7 +54,7 @@ _PLACES: dict[str, tuple[str, ...]] = {
 #: Folded alias -> canonical key.
 PLACE_ALIASES: dict[str, str] = {alias: key for key, names in _PLACES.items() for alias in names}
 
-#: Demonyms and adjectives -> canonical place key ("Vietnamese" -> "vietnam").
+#: Demonyms and adjectives -> canonical place key ("Mexican" -> "mexico").
 DEMONYMS: dict[str, str] = {
     "American": "us", "Vietnamese": "vietnam", "British": "uk", "Chinese": "china", "Japanese": "japan",
     "South Korean": "south korea", "North Korean": "north korea", "Korean": "south korea", "Russian": "russia",
@@ -92,6 +92,9 @@ SYNONYMS: dict[str, str] = {
     "death": "death", "deaths": "death", "dead": "death", "killed": "death", "fatalities": "death", "died": "death",
     "toll": "death", "victims": "death",
     "injured": "injury", "wounded": "injury", "injuries": "injury", "hurt": "injury",
+    "people": "person", "persons": "person", "person": "person", "adults": "person", "adult": "person",
+    "participants": "person", "participant": "person", "volunteers": "person", "individuals": "person",
+    "residents": "person", "inhabitants": "person", "citizens": "person",
     "missing": "missing", "displaced": "displaced", "evacuated": "evacuated", "evacuees": "evacuated",
     "project": "project", "projects": "project",
     "vessel": "vessel", "vessels": "vessel", "ship": "vessel", "ships": "vessel", "boat": "vessel", "boats": "vessel",
@@ -130,7 +133,7 @@ def _fold_char(c: str) -> str:
 
 
 def fold_same_length(text: str) -> str:
-    """``text`` with each non-ASCII character replaced by one ASCII character ("Việt Nam" -> "Viet Nam"),
+    """``text`` with each non-ASCII character replaced by one ASCII character ("Côte d'Ivoire" -> "Cote d'Ivoire"),
     so offsets stay valid."""
     if text.isascii():
         return text
@@ -138,7 +141,7 @@ def fold_same_length(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Lower-case ASCII with diacritics removed and whitespace collapsed ("Phạm Thu Hằng" -> "pham thu hang")."""
+    """Lower-case ASCII with diacritics removed and whitespace collapsed ("Łódź Nguyễn" -> "lodz nguyen")."""
     from unidecode import unidecode
 
     return re.sub(r"\s+", " ", unidecode(text).lower()).strip()
@@ -178,7 +181,7 @@ _NOT_COUNTRY_BEFORE = re.compile(r"(?:Latin|South|North|Central|Bank\s+of|Captai
 def find_places(text: str) -> list[tuple[int, int, str, bool]]:
     """Places named in ``text``: (start, end, canonical key, is_demonym), sorted by start.
 
-    Diacritics are folded first ("Việt Nam" is found); "US" and "VN" must be upper case so the
+    Diacritics are folded first ("Türkiye" is found); "US" must be upper case so the
     pronoun "us" is never a country.
     """
     folded = fold_same_length(text)

@@ -4,7 +4,7 @@ This module owns the number grammar of consilience and **the hedge rule** (:data
 money with its currency (ISO 4217) and scale, percentages and percentage points, counts with the
 counted noun, number words, multipliers, ranges, ranks ("eighth largest", "one of the largest",
 "ranking 11th out of 141"), and changes with their comparison base and levels ("up 11% from 2021",
-"rose over 240 times to more than US$130 billion in 2022 from $451 million in 1995").
+"rose more than 30 times to over US$90 billion in 2021 from $2.8 billion in 1990").
 
 Every value is an interval around the figure as written, in base units (dollars, not billions);
 currencies are never converted. Numbers inside dates ("July 25, 2013", "1995") are not quantities:
@@ -53,7 +53,7 @@ PRECISION_CAP = 0.1
 
 HEDGE_RULE = """\
 A figure X written with precision u (the place value of its last significant digit, at most 10% of X:
-"123.86" -> 0.01, "730" -> 10, "25,000" -> 1,000, "11 billion" -> 1 billion) becomes an interval:
+"47.35" -> 0.01, "460" -> 10, "40,000" -> 1,000, "6 billion" -> 1 billion) becomes an interval:
 
   exact                                   [X - u/2, X + u)   rounded or truncated by the writer
   over, more than, above, exceeding,
@@ -65,9 +65,9 @@ A figure X written with precision u (the place value of its last significant dig
   about, around, some, roughly ("about")   [X - w, X + w]
 
 where w = 12 u, kept between 4% and 12% of X: a hedge reaches a dozen units of the last written digit,
-so a precise figure is hedged narrowly and a round one widely, within bounds. "more than 730" covers
-733 (w = 87.6); "more than US$123.86 billion" (up to 128.8 billion) and "more than US$130 billion" (from
-130 billion) do not meet; "over $10.3 billion" reaches 11.5 billion, so it meets "$11.4 billion".
+so a precise figure is hedged narrowly and a round one widely, within bounds. "more than 460" covers
+463 (w = 55.2); "more than US$47.35 billion" (up to 49.2 billion) and "more than US$50 billion" (from
+50 billion) do not meet; "over $6.2 billion" reaches 6.94 billion, so it meets "$6.9 billion".
 Ranges ("between 10 and 12", "10-12") are [low, high] as written. This is the extent outside which
 the source would simply be wrong; how far a figure *points* is the judge's business.
 """
@@ -75,13 +75,14 @@ the source would simply be wrong; how far a figure *points* is the judge's busin
 _HEDGE_PHRASES: list[tuple[str, str]] = [
     # (regex, hedge). Longest first; matched against the words just before the figure.
     (r"(?:greater|more|higher|larger|bigger)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|no\s+less\s+than|not\s+less\s+than"
-     r"|at\s+least\s+or\s+equal\s+to", "at-least"),
-    (r"(?:less|smaller|lower|fewer)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|no\s+more\s+than|not\s+more\s+than", "at-most"),
+     r"|at\s+least\s+or\s+equal\s+to|>\s*=|=\s*>|≥", "at-least"),
+    (r"(?:less|smaller|lower|fewer)\s+(?:than\s+)?or\s+equal\s+(?:to|than)|no\s+more\s+than|not\s+more\s+than"
+     r"|<\s*=|=\s*<|≤", "at-most"),
     (r"more\s+than|greater\s+than|larger\s+than|bigger\s+than|higher\s+than|in\s+excess\s+of|upwards\s+of|well\s+over|just\s+over|over|above|exceeding|exceeded|exceeds"
-     r"|exceed|topped|tops|topping|top|surpassing|surpassed|surpasses|beyond|north\s+of", "over"),
+     r"|exceed|topped|tops|topping|top|surpassing|surpassed|surpasses|surpass|beyond|north\s+of|>", "over"),
     (r"at\s+least|no\s+(?:fewer|less)\s+than|a\s+minimum\s+of|not\s+less\s+than|or\s+more", "at-least"),
     (r"nearly|almost|just\s+(?:under|below|shy\s+of)|close\s+to|approaching|approached|approaches|nigh\s+on", "nearly"),
-    (r"less\s+than|fewer\s+than|smaller\s+than|under|below|lower\s+than|south\s+of", "under"),
+    (r"less\s+than|fewer\s+than|smaller\s+than|under|below|lower\s+than|south\s+of|<", "under"),
     (r"up\s+to|at\s+most|as\s+many\s+as|as\s+much\s+as|as\s+high\s+as|a\s+maximum\s+of|no\s+more\s+than|not\s+more\s+than", "at-most"),
     (r"about|around|some|approximately|approx\.?|roughly|an\s+estimated|estimated|circa|ca\.|c\.|nearly\s+about"
      r"|or\s+so|give\s+or\s+take|more\s+or\s+less|in\s+the\s+region\s+of|on\s+the\s+order\s+of|~", "about"),
@@ -92,7 +93,7 @@ def precision_of(digits: str, scale: float = 1.0) -> float:
     """The place value of the last significant digit of a written figure, times ``scale``.
 
     Trailing zeros of a whole number are taken as rounding ("25,000" -> 1,000); decimals count
-    ("123.86" -> 0.01, "1.20" -> 0.01).
+    ("47.35" -> 0.01, "1.20" -> 0.01).
     """
     s = digits.replace(",", "").strip()
     if "." in s:
@@ -147,10 +148,11 @@ CURRENCIES: dict[str, str] = {
     "php": "PHP", "₱": "PHP", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "kronor": "SEK", "kroner": "NOK",
     "pln": "PLN", "zloty": "PLN", "złoty": "PLN", "uah": "UAH", "hryvnia": "UAH", "₴": "UAH",
     "egp": "EGP", "sar": "SAR", "riyals": "SAR", "aed": "AED", "dirhams": "AED", "ils": "ILS", "shekels": "ILS", "₪": "ILS",
-    "btc": "BTC", "bitcoin": "BTC", "bitcoins": "BTC",
+    "btc": "BTC", "bitcoin": "BTC", "bitcoins": "BTC", "chinese yuan": "CNY", "元": "CNY", "japanese yen": "JPY",
+    "indian rupees": "INR", "indian rupee": "INR", "mex$": "MXN", "₡": "CRC", "₾": "GEL", "₭": "LAK",
 }
-_PREFIX_CUR = r"(?:US\s?\$|U\.S\.\$|A\$|AU\$|C\s?\$|CA\$|HK\s?\$|S\$|NZ\s?\$|R\$|CN¥|[$€£¥₹₫₩₽₺₦฿₱₴₪]|(?:USD|EUR|GBP|JPY|CNY|RMB|VND|INR|AUD|CAD|HKD|SGD|NZD|BRL|KRW|CHF|RUB|MXN|ZAR|THB|MYR|IDR|PHP|SEK|NOK|DKK|PLN|UAH|EGP|SAR|AED|ILS|Rs\.?)\s?)"
-_SUFFIX_CUR = (r"(?:US\s+dollars|U\.S\.\s+dollars|American\s+dollars|Australian\s+dollars?|Canadian\s+dollars?|Hong\s+Kong\s+dollars"
+_PREFIX_CUR = r"(?:US\s?\$|U\.S\.\$|Mex\$|A\$|AU\$|C\s?\$|CA\$|HK\s?\$|S\$|NZ\s?\$|R\$|CN¥|[$€£¥₹₫₩₽₺₦฿₱₴₪]|(?:USD|EUR|GBP|JPY|CNY|RMB|VND|INR|AUD|CAD|HKD|SGD|NZD|BRL|KRW|CHF|RUB|MXN|ZAR|THB|MYR|IDR|PHP|SEK|NOK|DKK|PLN|UAH|EGP|SAR|AED|ILS|Rs\.?)\s?)"
+_SUFFIX_CUR = (r"(?:US\s+dollars?|U\.S\.\s+dollars?|Chinese\s+yuan|Japanese\s+yen|Indian\s+rupees?|元|American\s+dollars|Australian\s+dollars?|Canadian\s+dollars?|Hong\s+Kong\s+dollars"
                r"|Singapore\s+dollars|New\s+Zealand\s+dollars|pounds\s+sterling|Swiss\s+francs|dollars?|euros?|pounds?|sterling"
                r"|yen|yuan|renminbi|dong|đồng|rupees?|reais|won|francs|rubles|roubles|lira|pesos?|rand|naira|shillings|baht"
                r"|ringgit|rupiah|kronor|kroner|zloty|hryvnia|riyals|dirhams|shekels|bitcoins?"
@@ -161,11 +163,11 @@ SCALES: dict[str, float] = {
     "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "t": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "dozen": 12, "dozens": 12, "tln": 1e12, "mm": 1e6,
 }
-_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|tln|mil|MM|lakhs?|crores?|dozens?)(?![\w])"
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|tln|lakhs?|crores?|dozens?)(?![\w])"
 _SCALE_SHORT = r"(?:[kKmMbBtT])(?![\w])"
 
 UNITS_WORDS: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "zero": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
@@ -178,15 +180,15 @@ ORDINALS: dict[str, int] = {
     "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
     "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
 }
-_ORD_WORD = ("(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\\s]?(?:first|second|third|fourth|fifth|sixth"
-             "|seventh|eighth|ninth)|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")")
+_ORD_SIMPLE = ("(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\\s]?(?:first|second|third|fourth|fifth|sixth"
+               "|seventh|eighth|ninth)|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")")
+_CARD_WORD = ("(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+              "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a)")
+# "one hundred twenty-fifth", "two hundredth", "three trillionth": a cardinal ending in a scale word, then an
+# ordinal; or a scale word made ordinal
+_ORD_WORD = ("(?:(?:(?:" + _CARD_WORD + "[-\\s]+)*(?:hundred|thousand|million|billion|trillion)(?:\\s+and)?[-\\s]+)+" + _ORD_SIMPLE
+             + "|(?:" + _CARD_WORD + "[-\\s]+)*(?:hundredth|thousandth|millionth|billionth|trillionth)|" + _ORD_SIMPLE + ")")
 _ORD_NUM = r"(?:\d+(?:st|nd|rd|th))"
-#: Words that make an ordinal a rank: "eighth largest", "second-biggest", "11th highest".
-SUPERLATIVES = (
-    "largest biggest highest greatest top leading smallest lowest fastest slowest richest poorest busiest "
-    "strongest weakest deadliest worst best most least longest shortest tallest oldest youngest heaviest "
-    "costliest wealthiest hottest coldest wettest driest cheapest safest warmest populous"
-).split()
 _SUP = (r"(?:(?:most|least)\s+(?:populous|valuable|visited|important|popular|powerful|common|competitive|expensive|polluted|"
         r"densely\s+populated|successful)|largest|biggest|highest|greatest|leading|smallest|lowest|fastest|slowest|richest|poorest"
         r"|busiest|strongest|weakest|deadliest|worst|best|longest|shortest|tallest|oldest|youngest|heaviest|costliest"
@@ -194,10 +196,12 @@ _SUP = (r"(?:(?:most|least)\s+(?:populous|valuable|visited|important|popular|pow
 
 _WORDNUM_ATOM = ("(?:" + "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, reverse=True))
                  + "|hundred|thousand|million|billion|trillion|dozen)")
+_POINT_DIGITS = r"(?:\s+point(?:\s+(?:zero|nought|naught|oh|one|two|three|four|five|six|seven|eight|nine))+(?![\w-]))"
 _WORDNUM = (r"(?:(?:a|an|one)\s+(?:and\s+a\s+half|half)\s+|half\s+(?:a\s+)?(?=million|billion|trillion|dozen)|a\s+(?=hundred|thousand|million|billion|trillion|dozen)"
-            r")?" + _WORDNUM_ATOM + r"(?:(?:\s*-\s*|\s+and\s+|\s+)" + _WORDNUM_ATOM + r")*(?:\s+and\s+a\s+half)?")
+            r")?" + _WORDNUM_ATOM + r"(?:(?:\s*-\s*|\s+and\s+|\s+)" + _WORDNUM_ATOM + r")*(?:\s+and\s+a\s+half)?"
+            + _POINT_DIGITS + r"?")
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 
 _IRREGULAR = {
     "people": "person", "persons": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot",
@@ -216,7 +220,6 @@ _NOT_NOUN = frozenset(
 )
 #: Container nouns: "733 sets of remains" counts remains.
 _CONTAINERS = frozenset("sets set pieces piece pairs pair batches batch groups group units unit kinds kind types type".split())
-_TIME_UNITS = frozenset("year month week day hour minute second decade century".split())
 
 
 def singular(word: str) -> str:
@@ -256,6 +259,13 @@ def parse_number(words: str) -> float | None:
         return None
     if re.fullmatch(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?", s) and any(c.isdigit() for c in s):
         return float(s.replace(",", ""))
+    decimals = ""
+    if " point " in f" {s} ":
+        s, _, tail = s.partition(" point ")
+        digits = {"zero": "0", "nought": "0", "naught": "0", "oh": "0", **{k: str(v) for k, v in UNITS_WORDS.items() if v < 10}}
+        decimals = "".join(digits.get(t, "?") for t in tail.split())
+        if not decimals or "?" in decimals:
+            return None
     toks = [t for t in re.split(r"[\s-]+", s) if t and t != "and"]
     total = 0.0  # completed groups (thousands, millions, ...)
     current = 0.0  # the group being read
@@ -291,7 +301,7 @@ def parse_number(words: str) -> float | None:
         i += 1
     if not seen:
         return None
-    return total + current
+    return total + current + (float("0." + decimals) if decimals else 0.0)
 
 
 def _word_precision(value: float) -> float:
@@ -375,7 +385,7 @@ _PERCENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TIMES_AFTER = re.compile(r"(?:\s*(?P<t>times)(?![\w])|\s*-?\s*(?P<f>fold)(?![\w])|(?P<x>x)(?![\w]))", re.IGNORECASE)
-_RANGE_AFTER = re.compile(r"\s*(?P<sep>-|–|—|to|and|or)\s*(?=[$€£¥\d]|" + _WORDNUM_ATOM + r"(?![\w]))", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*(?P<sep>-|–|—|~|to|through|and|or)\s*(?=[$€£¥\d]|" + _WORDNUM_ATOM + r"(?![\w]))", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
 _WORD_RE = re.compile(r"\s*((?:[A-Z]\.){2,}|[A-Za-zÀ-ÿ][\w'’-]*)")
 _OUT_OF = re.compile(r"\s*(?:out\s+of|of|among)\s+(?:the\s+)?(?P<n>\d[\d,]*|" + _WORDNUM + r")\s+(?P<noun>[A-Za-z][\w-]*)", re.IGNORECASE)
@@ -455,7 +465,7 @@ def _hedge_before(text: str, pos: int) -> tuple[str, int] | None:
     k = j
     while k > 0 and (text[k - 1].isalpha() or text[k - 1] in ".~"):
         k -= 1
-    if text[k:j].lower() not in _HEDGE_LAST_WORDS:
+    if text[k:j].lower() not in _HEDGE_LAST_WORDS and not (j > 0 and text[j - 1] in "<>=≤≥"):
         return None
     window = text[max(0, pos - 30):pos]
     m = _HEDGE_BEFORE.search(window)
@@ -508,6 +518,14 @@ _MEASURE_AFTER = re.compile(
     re.IGNORECASE,
 )
 
+_HYPHEN_NOUN = re.compile(
+    r"-(?P<n>seat|member|day|week|month|year|hour|minute|mile|kilometre|kilometer|metre|meter|storey|story|floor|game|match"
+    r"|nation|country|state|party|bed|room|lane|page|man|person|point|vote|team|car|seat|berth|vessel|ship|strong)"
+    r"(?![\w-])(?!\s+(?:old|ago)\b)",
+)
+_PART_OF = re.compile(r"\s+of\s+(?:the|its|their|all|these|those|his|her|our)\s+(?:\d[\d,.]*\s+|[a-z]+-?[a-z]*\s+(?=[a-z]+s\b))?",
+                      re.IGNORECASE)
+
 #: Adjectives that count people when they follow a figure: "12 dead and 40 injured".
 _ADJ_COUNTS = frozenset("dead injured wounded missing homeless displaced hurt killed".split())
 
@@ -515,8 +533,8 @@ _ADJ_COUNTS = frozenset("dead injured wounded missing homeless displaced hurt ki
 def _noun_after(text: str, pos: int, limit: int) -> tuple[str, str, int, int] | None:
     """The counted noun after a figure: (unit, phrase, start, end), skipping up to three modifiers.
 
-    "some 25,000 Vietnamese students" -> "student"; "nearly 1,150 underway projects" -> "project";
-    "733 sets of remains" -> "remains"; "two Hamilton-class vessels" -> "vessel".
+    "some 40,000 foreign students" -> "student"; "nearly 900 pending cases" -> "case";
+    "120 sets of remains" -> "remains"; "two Type-45 destroyers" -> "destroyer".
     """
     words: list[tuple[str, int, int]] = []
     p = pos
@@ -585,8 +603,8 @@ def find_quantities(text: str, *, times: Sequence[TimeMention] | None = None) ->
         if hit < pos:
             continue
         if tok[0].isdigit():
-            if hit and text[hit - 1] == "-" and (hit < 2 or not text[hit - 2].isalnum()):
-                hit -= 1  # a negative figure: "-5"
+            if hit and text[hit - 1] in "-." and (hit < 2 or not text[hit - 2].isalnum()):
+                hit -= 1  # a negative figure or a leading decimal point: "-5", ".08"
         elif tok not in NUMBER_STARTERS:
             continue
         m = None
@@ -657,6 +675,7 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
     s, e = m.span()
     digits = m.group("digits")
     if digits is not None:
+        digits = digits.replace("\u202f", ",").replace("\u00a0", ",")
         x = float(digits.replace(",", ""))
         u = precision_of(digits)
         is_words = False
@@ -668,7 +687,7 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
     else:
         words = m.group("words")
         lw = words.lower().strip()
-        if lw in ("one", "a", "an", "zero"):
+        if lw in ("one", "a", "an", "zero") and not _CUR_AFTER.match(text, e):
             return None
         if re.search(r"(?:\bthe|\bboth|\bthese|\bthose|\ball|\bits|\btheir|\bour)\s+$", text[max(0, s - 7):s], re.I):
             return None  # "the two countries" refers, it does not count
@@ -761,7 +780,7 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
         moved = _CHANGE_VERB_BEFORE.search(text[max(0, start - 40):start]) or re.search(
             r"\b(?:rose|rising|fell|falling|grew|increased|decreased|declined|jumped|dropped|climbed|surged|plunged|up|down)\b",
             text[max(0, start - 40):start], re.I)
-        allow = (sep in ("-", "–", "—") or (sep == "to" and not moved) or (sep == "and" and between))
+        allow = (sep in ("-", "–", "—", "~") or (sep in ("to", "through") and not moved) or (sep == "and" and between))
         if second is not None and allow and (second.group("digits") or second.group("words")):
             y = parse_number(second.group("digits") or second.group("words"))
             if y is not None:
@@ -808,12 +827,20 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
         q = Quantity(kind="count", unit=unit_m, point=q.point, low=q.low, high=q.high, hedge=q.hedge)
         return NumberMention(start=start, end=mu.end(), text=text[start:mu.end()], value=q, noun=mu.group("u"),
                              noun_start=mu.start("u"), noun_end=mu.end("u"))
+    if kind == "number" and (hy := _HYPHEN_NOUN.match(text, end)):
+        # "a 65-seat assembly", "a two-day visit": the figure counts the noun glued to it
+        q = Quantity(kind="count", unit=hy.group("n").lower(), point=q.point, low=q.low, high=q.high, hedge=q.hedge)
+        return NumberMention(start=start, end=end, text=text[start:end], value=q, noun=hy.group("n"),
+                             noun_start=hy.start("n"), noun_end=hy.end("n"))
     if kind in ("number",):
         na = _noun_after(text, end, len(text))
+        if na is None and (part := _PART_OF.match(text, end)):
+            # "24 of the 65 seats": a part counted in the whole's unit
+            na = _noun_after(text, part.end(), len(text))
         if na:
             unit_noun, noun, ns, ne = na
             q = Quantity(kind="count", unit=unit_noun, point=q.point, low=q.low, high=q.high, hedge=q.hedge)
-        elif is_words and x < 10:
+        elif is_words and value_x < 10:
             return None  # "two" alone is a pronoun-like use more often than a figure
     elif kind == "multiplier":
         pass
@@ -845,7 +872,18 @@ def _looks_like_score(text: str, pos: int) -> bool:
 
 
 def _ordinal_value(tok: str) -> int | None:
-    t = tok.lower().replace("-", " ")
+    """The position an ordinal names: "eighth" -> 8, "8th" -> 8, "twenty-first" -> 21, "one hundred
+    twenty-fifth" -> 125, "two hundredth" -> 200."""
+    t = re.sub(r"\s+", " ", tok.lower().replace("-", " ")).strip()
+    scale_ord = re.fullmatch(r"(?:(.*)\s)?(hundred|thousand|million|billion|trillion)th", t)
+    if scale_ord:
+        v = parse_number(f"{scale_ord.group(1) or 'one'} {scale_ord.group(2)}")
+        return int(v) if v else None
+    head = re.fullmatch(r"(.*\b(?:hundred|thousand|million|billion|trillion))(?:\s+and)?\s+(.+)", t)
+    if head:
+        base = parse_number(head.group(1))
+        rest = _ordinal_value(head.group(2))
+        return int(base) + rest if base and rest else None
     m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", t)
     if m:
         return int(m.group(1))
@@ -985,8 +1023,8 @@ def _clause_end(text: str, pos: int) -> int:
 
 
 def _attach_changes(text: str, ms: list[NumberMention], times: list[TimeMention]) -> list[NumberMention]:
-    """Mark figures that are changes ("up 11%", "an 11% increase", "rose over 240 times") and attach the
-    comparison base ("from 2021", "year-on-year") and the levels ("to $130 billion from $451 million")."""
+    """Mark figures that are changes ("up 7%", "a 7% increase", "rose more than 30 times") and attach the
+    comparison base ("from 2019", "year-on-year") and the levels ("to $90 billion from $2.8 billion")."""
     out: list[NumberMention] = []
     for i, nm in enumerate(ms):
         v = nm.value
@@ -1046,7 +1084,7 @@ def _attach_changes(text: str, ms: list[NumberMention], times: list[TimeMention]
                 # the base is introduced by "from", "compared with", "than" ... possibly after a level
                 if _BASE_CUE.search(gap) and len(gap) < 80:
                     cue = _BASE_CUE.search(gap)
-                    # "to more than US$130 billion in 2022 from $451 million in 1995": the base follows "from <level> in"
+                    # "to over US$90 billion in 2021 from $2.8 billion in 1990": the base follows "from <level> in"
                     base = t
                     if re.search(r"\bto\b", gap[: cue.start()] if cue else gap, re.I) and not re.search(r"\bfrom\b", gap, re.I):
                         base = None

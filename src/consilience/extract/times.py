@@ -92,7 +92,8 @@ _YEAR_BEFORE = frozenset(
 # Hedges and symbols that make a number a quantity, not a year.
 _NOT_YEAR_BEFORE = frozenset(
     "than about nearly almost some approximately roughly over above under below exceeding "
-    "totalling totaling total no. no number page pages route flight room model rs".split()
+    "totalling totaling total no. no number page pages route flight room model rs usd eur gbp jpy cny rmb vnd inr aud "
+    "cad hkd sgd nzd brl krw chf rub mxn zar sek nok dkk pln".split()
 )
 _PLURAL_NOT_NOUN = frozenset("was has is does says sees marks saw gets makes takes wins as its this his thus plus".split())
 _SCALE_OR_CURRENCY_AFTER = frozenset(
@@ -107,8 +108,6 @@ _COUNT_NOUNS = frozenset(
 
 _MON = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June|Jun\.?|July|Jul\.?|Aug(?:ust|\.)?"
         r"|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
-_WD = (r"(?:Mon(?:day|\.)?|Tue(?:s(?:day)?)?\.?|Wed(?:nesday|\.)?|Thu(?:r(?:s(?:day)?)?)?\.?|Fri(?:day|\.)?"
-       r"|Sat(?:urday|\.)?|Sun(?:day|\.)?)")
 _WEEKDAY_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DAYWORD = ("(?:" + "|".join(sorted((w for w, n in ORDINAL_WORDS.items() if 0 < n <= 31), key=len, reverse=True))
@@ -120,7 +119,13 @@ _NUMWORD = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleve
             r"|hundred|several|a few|a couple of|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
             r"(?:one|two|three|four|five|six|seven|eight|nine))")
 _UNIT = r"(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies))"
-_DASH = r"\s*(?:-|–|—|to|through|and|until)\s*"
+_U9 = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_YEARWORDS = (r"(?:(?:nineteen|twenty|eighteen|seventeen)[-\s]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+              r"(?:[-\s]" + _U9 + r")?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+              r"|oh[-\s]" + _U9 + r"|hundred(?:\s+(?:and\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+              r"(?:[-\s]" + _U9 + r")?|" + _U9 + r"))?)"
+              r"|two\s+thousand(?:(?:\s+and)?[-\s](?:" + _U9 + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+              r"|eighteen|nineteen|twenty(?:[-\s]" + _U9 + r")?))?)(?![-\w])")
 _REL = r"(?:last|next|this|coming|previous|past|following|current|same)"
 _PART = r"(?:early|mid|middle|late|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of)"
 
@@ -132,17 +137,18 @@ _RULES: list[tuple[str, str]] = [
     ("slash", r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
     ("isomonth", r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?![\d-])"),
     # "Thursday, March 23, 2023", "September 10-11, 2023", "March 21–24", "July 25th"
-    ("mdrange", r"(?:(?P<wd>" + _WEEKDAY_FULL + r"),?\s+)?(?P<mon>" + _MON + r")\s+(?P<d1>" + _DAYNUM + r")"
+    ("mdrange", r"(?:(?P<wd>" + _WEEKDAY_FULL + r"),?\s+)?(?P<mon>" + _MON + r")(?:\s+|/)(?P<d1>" + _DAYNUM + r")"
                 r"(?:\s*(?:-|–|—)\s*(?P<d2>" + _DAYNUM + r")|\s+(?:to|through|and)\s+(?P<d2b>" + _DAYNUM + r")(?!\s*(?:%|percent)))?"
-                r"(?:(?:\s*,\s*|\s+)(?P<y>" + _YEAR4 + r"))?(?![\d,.]\d)"),
+                r"(?:(?:\s*,\s*|\s+)(?:of\s+|in\s+)?(?P<y>" + _YEAR4 + r"))?(?![\d,.]\d)"),
     ("mdword", r"(?:(?P<wd>" + _WEEKDAY_FULL + r"),?\s+)?(?P<mon>" + _MON + r")\s+(?:the\s+)?(?P<dw>" + _DAYWORD + r")\b"
                r"(?:,?\s+(?P<y>" + _YEAR4 + r"))?"),
     # "25 July 2013", "10-11 September 2023", "the 4th of July"
-    ("dmrange", r"(?:(?P<wd>" + _WEEKDAY_FULL + r"),?\s+)?(?:the\s+)?(?P<d1>" + _DAYNUM + r")(?:\s*(?:-|–|—)\s*(?P<d2>" + _DAYNUM + r"))?"
-                r"\s+(?:of\s+)?(?P<mon>" + _MON + r")(?![a-z])(?:,?\s+(?P<y>" + _YEAR4 + r"))?"),
+    ("dmrange", r"(?:(?P<wd>" + _WEEKDAY_FULL + r"),?\s+)?(?:the\s+)?(?:(?P<d1>" + _DAYNUM + r")(?:\s*(?:-|–|—)\s*(?P<d2>" + _DAYNUM + r"))?"
+                r"|(?P<dw>" + _DAYWORD + r"))(?:\s+(?:day\s+)?(?:of\s+)?|-)(?P<mon>" + _MON + r")(?![a-z])"
+                r"(?:(?:\s*,\s*|\s+|-)(?:of\s+|in\s+)?(?P<y>" + _YEAR4 + r"))?"),
     ("part", r"(?P<part>" + _PART + r")[-\s]+(?:(?P<mon>" + _MON + r")(?:,?\s+(?P<y1>" + _YEAR4 + r"))?|(?P<y>" + _YEAR4 + r")"
              r"|(?P<rel>this|last|next)\s+(?P<unit>year|month))\b"),
-    ("monyear", r"(?P<mon>" + _MON + r"),?\s+(?:of\s+)?(?P<y>" + _YEAR4 + r")(?!\d)"),
+    ("monyear", r"(?P<mon>" + _MON + r")(?:,?\s+(?:of\s+)?|[-/])(?P<y>" + _YEAR4 + r")(?!\d)"),
     ("quarter", r"(?:(?P<the>the|this|last|next)\s+)?(?:(?P<y0>" + _YEAR4 + r")\s+)?"
                 r"(?:(?P<rel>latest|current|previous|past|last|year-earlier|year-ago|same|final)\s+)?"
                 r"(?:(?P<ord>" + _ORD + r")[-\s]+)?(?:fiscal\s+)?(?P<unit>quarter|half)(?![-\w])(?!\s+of\s+(?:the|a|an|all|its|their)\b)"
@@ -156,24 +162,21 @@ _RULES: list[tuple[str, str]] = [
     ("yearrange", r"(?P<y1>" + _YEAR4 + r")\s*(?:-|–|—|/)\s*(?P<y2>" + _YEAR4 + r"|\d\d)(?![\d%]|[.,]\d)"),
     ("theyear", r"the\s+year\s+(?P<y>" + _YEAR4 + r")\b"),
     ("year", r"(?P<y>" + _YEAR4 + r")(?!\d|[,.]\d|\s*(?:%|percent|per\s+cent))"),
-    ("ago", r"(?P<n>" + _NUMWORD + r")\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>ago|earlier|before|later|after|since|from\s+now|hence)\b"),
+    ("ago", r"(?P<n>" + _NUMWORD + r")\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>ago|earlier|before|later|after|since|from\s+now|hence|from)\b"),
     ("agoa", r"(?P<n>a|an)\s+(?P<unit>year|month|week|day|decade)\s+(?P<dir>ago|earlier|before|later)\b"),
+    ("inunits", r"(?P<n>" + _NUMWORD + r")\s+(?P<unit>days|weeks|months|years)\b(?!\s+(?:of|ago|earlier|later|before|after|since|from|old)\b)"),
     ("relunit", r"(?:the\s+)?(?P<rel>" + _REL + r")\s+(?:fiscal\s+|financial\s+|calendar\s+)?(?P<unit>year|month|week|decade|century|weekend)\b"),
     ("fiscalyear", r"the\s+(?:fiscal|financial)\s+year\b(?!\s+(?:\d|to|ending|ended|that|which|beginning))"),
     ("century", r"(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|" + _DAYWORD + r")[-\s]+century\b"),
-    ("yearwords", r"(?:the\s+year\s+)?(?P<yw>(?:nineteen|twenty)[-\s]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-                  r"(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-                  r"|seventeen|eighteen|nineteen|oh[-\s](?:one|two|three|four|five|six|seven|eight|nine)|hundred)"
-                  r"|two\s+thousand(?:\s+and)?(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
-                  r"|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:[-\s](?:one|two|three|four|five"
-                  r"|six|seven|eight|nine))?))?)(?![-\w])"),
+    ("yearwords", r"(?:the\s+year\s+)?(?P<yw>" + _YEARWORDS + r")"),
+    ("nthof", r"(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last"
+              r"|\d{1,2}(?:st|nd|rd|th))\s+(?P<unit>week|month|quarter)\s+of\s+(?:(?P<y>" + _YEAR4 + r")|(?P<rel>this|last|next)\s+year)\b"),
     ("yearearlier", r"the\s+(?P<rel>year-earlier|year-ago|prior-year|previous-year)\s+(?:period|year|month)\b"),
     ("relwd", r"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|coming)\s+)?(?P<wd>" + _WEEKDAY_FULL + r")"
               r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
     ("relmon", r"(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>January|February|March|April|May|June|July"
                r"|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)(?![\w-])"
-               r"(?:,?\s+(?:of\s+)?(?P<rel2>last|this|next)\s+year\b|\s+(?P<yw>(?:nineteen|twenty)[-\s]+(?:twenty|thirty|forty|fifty"
-               r"|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?)(?![-\w]))?"),
+               r"(?:,?\s+(?:of\s+)?(?P<rel2>last|this|next)\s+year\b|\s+(?:of\s+)?(?P<yw>" + _YEARWORDS + r"))?"),
     ("deictic", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow"
                 r"|nowadays|now|currently|recently|lately|recent\s+(?:days|weeks|months|years)|soon|formerly|previously"
                 r"|the\s+future|the\s+past|(?:the\s+)?coming\s+(?:days|weeks|months|years)"
@@ -201,11 +204,11 @@ _MASTER = _compile_master()
 # Which rules can begin at a digit (D), at a month or weekday name (N), at another word (W); after an
 # article ("the", "a") the whole master is tried.
 _RULE_STARTS: dict[str, str] = {
-    "iso": "D", "compact": "D", "slash": "D", "isomonth": "D", "mdrange": "N", "mdword": "N", "dmrange": "DN",
+    "iso": "D", "compact": "D", "slash": "D", "isomonth": "D", "mdrange": "N", "mdword": "N", "dmrange": "DNW",
     "part": "W", "monyear": "N", "quarter": "DW", "qcode": "W", "decade": "DW", "decadeword": "W", "season": "W",
     "fiscal": "W", "yearrange": "D", "theyear": "", "year": "D", "ago": "DW", "agoa": "", "relunit": "W",
     "yearearlier": "", "relwd": "NW", "relmon": "NW", "deictic": "W", "fiscalyear": "", "century": "DW",
-    "yearwords": "W", "theyearnow": "W",
+    "yearwords": "W", "theyearnow": "W", "nthof": "DW", "inunits": "DW",
 }
 
 
@@ -525,7 +528,7 @@ def _month_ok(mon: str, c: _Ctx, followed: bool) -> bool:
     """Month words are capitalised, unless a day or a year follows them ("april 2017"); "May" and "March"
     alone also need a date-like neighbour."""
     if not _CASED_MONTH.fullmatch(mon):
-        return followed and len(mon.rstrip(".")) > 3 and mon.lower().rstrip(".") not in ("march",)
+        return followed and mon.lower().rstrip(".") not in ("march", "mar", "may")
     return True if followed else mon.lower().rstrip(".") not in ("may", "march")
 
 
@@ -561,8 +564,53 @@ def _h_mdword(g: dict, c: _Ctx) -> _Result:
 def _h_dmrange(g: dict, c: _Ctx) -> _Result:
     if not _month_ok(g["mon"], c, True):
         return None
+    if g.get("dw"):
+        if not c.text[c.start:c.end].lower().startswith("the") and not re.search(r"\bof\b", c.text[c.start:c.end]):
+            return None  # "second March" is not a date; "the second of March", "fourth of July" are
+        return _day_value(c, _month(g["mon"]), _dayword(g["dw"]), None, g.get("y"))
     d2 = g.get("d2")
     return _day_value(c, _month(g["mon"]), _daynum(g["d1"]), _daynum(d2) if d2 else None, g.get("y"))
+
+
+def _h_inunits(g: dict, c: _Ctx) -> _Result:
+    """"The vote is in two weeks": the day that many units after the document's date (a future cue)."""
+    n = _count(g["n"])
+    if n is None or not re.search(r"\bin\s+$", c.text[max(0, c.start - 4):c.start]) or not _future(c.text, c.start, c.end):
+        return None  # "in 3 years" after a past verb is a duration ("grew 20% in 3 years")
+    if c.anchor is None or c.anchor[1] is None or c.anchor[2] is None:
+        return (None, True, "following")
+    unit = g["unit"].lower().rstrip("s")
+    base = date(*c.anchor)
+    if unit in ("day", "week"):
+        d = base + timedelta(days=n * (7 if unit == "week" else 1))
+    else:
+        y, mo = _add_months(base.year, base.month, n * (12 if unit == "year" else 1))
+        d = _ymd(y, mo, base.day) or _ymd(y, mo, 28)
+    return (time_value("day", d.year, d.month, d.day, relative=True), True, None)
+
+
+def _h_nthof(g: dict, c: _Ctx) -> _Result:
+    """"the first week of 2015" (ISO week), "the third month of 2021", "the last quarter of next year"."""
+    if g.get("y"):
+        y = int(g["y"])
+    elif c.anchor is None:
+        return (None, True, None)
+    else:
+        y = c.anchor[0] + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+    o = g["ord"].lower()
+    unit = g["unit"].lower()
+    last = {"week": 52, "month": 12, "quarter": 4}[unit]
+    n = last if o == "last" else (int(re.match(r"\d+", o).group(0)) if o[0].isdigit() else ORDINAL_WORDS.get(o, 0))
+    if not 1 <= n <= last:
+        return None
+    if unit == "week":
+        if o == "last":
+            n = date(y, 12, 28).isocalendar()[1]
+        monday = date.fromisocalendar(y, n, 1)
+        return (time_value("week", monday.year, monday.month, monday.day), not g.get("y"), None)
+    if unit == "month":
+        return (time_value("month", y, n), not g.get("y"), None)
+    return (time_value("quarter", y, (n - 1) * 3 + 1), not g.get("y"), None)
 
 
 def _h_monyear(g: dict, c: _Ctx) -> _Result:
@@ -725,13 +773,10 @@ def _h_season(g: dict, c: _Ctx) -> _Result:
     m0, _, _ = SEASONS[g["s"].lower()]
     rel = (g.get("rel") or "").lower()
     if g.get("y"):
-        y = int(g["y"])
-        if m0 == 12:  # winter 2023 is the one that starts in December 2022 only if said so; keep calendar year
-            y -= 0
-        return (time_value("season", y, m0), False, None)
-    if not rel:
-        if not c.prev_word() in ("in", "during", "this", "last", "next", "since", "until", "by", "over"):
-            return None
+        # "winter 2024" is the winter that starts in December 2024 (meteorological seasons by start month)
+        return (time_value("season", int(g["y"]), m0), False, None)
+    if not rel and c.prev_word() not in ("in", "during", "this", "last", "next", "since", "until", "by", "over"):
+        return None  # "fall" and "spring" are also verbs
     if c.anchor is None:
         return (None, True, None)
     ay, am, _ = c.anchor
@@ -792,9 +837,9 @@ def _h_ago(g: dict, c: _Ctx) -> _Result:
     if unit == "centurie":
         unit = "century"
     direction = re.sub(r"\s+", " ", g["dir"].lower())
-    if direction in ("before", "after"):
+    if direction in ("before", "after", "from"):
         # "two years after the war": relative to another event, not to the document's date
-        return (None, True, "following" if direction == "after" else "previous")
+        return (None, True, "previous" if direction == "before" else "following")
     ref = {"earlier": "previous", "later": "following"}.get(direction)
     sign = -1 if direction in ("ago", "since", "earlier") else 1
     if unit == "century":
@@ -964,11 +1009,10 @@ _HANDLERS = {
     "qcode": _h_qcode, "decade": _h_decade, "decadeword": _h_decadeword, "season": _h_season, "fiscal": _h_fiscal,
     "yearrange": _h_yearrange, "theyear": _h_theyear, "year": _h_year, "ago": _h_ago, "agoa": _h_agoa,
     "relunit": _h_relunit, "yearearlier": _h_yearearlier, "relwd": _h_relwd, "relmon": _h_relmon,
-    "deictic": _h_deictic, "fiscalyear": _h_fiscalyear, "theyearnow": _h_theyearnow, "century": _h_century, "yearwords": _h_yearwords,
+    "deictic": _h_deictic, "fiscalyear": _h_fiscalyear, "theyearnow": _h_theyearnow, "nthof": _h_nthof, "inunits": _h_inunits, "century": _h_century, "yearwords": _h_yearwords,
 }
 assert set(_HANDLERS) == set(_RULE_NAMES)
 
-_ARTICLE_BEFORE = re.compile(r"(?:the|The|THE|a|A|an|An)\s+$")
 #: Starters that open a date only after an article ("the year 2000", "a decade ago", "the end of 2022").
 _ARTICLE_ONLY = frozenset(w for w in TIME_STARTERS if w.lower() in ("year", "decade", "day", "end", "beginning", "start"))
 _NUMBER_WORD_STARTERS = frozenset(w for w in TIME_STARTERS if w.lower() in SMALL_NUMBERS or w.lower() in (
@@ -977,8 +1021,28 @@ _NUMBER_WORD_STARTERS = frozenset(w for w in TIME_STARTERS if w.lower() in SMALL
 _UNIT_AFTER = re.compile(r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?\s+(?:of\s+)?" + _UNIT + r"\b", re.IGNORECASE)
 _YEARWORD_AFTER = re.compile(r"[-\s]+(?:thousand|hundred|oh|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
                              r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b", re.IGNORECASE)
-_ORD_STARTERS = frozenset(w for w in TIME_STARTERS if w.lower() in ("first", "second", "third", "fourth"))
-_QUARTER_AFTER = re.compile(r"[-\s]+(?:fiscal\s+)?(?:quarter|half)\b", re.IGNORECASE)
+_REL_WORDS = frozenset("this last next coming previous past following same latest".split())
+_REL_AFTER = re.compile(
+    r"(?:\s+(?:coming|past|few|several|fiscal|financial|calendar|full|whole))*[-\s]+(?:year|month|week|decade|century|weekend|quarter"
+    r"|half|spring|summer|autumn|fall|winter|term|period|days|weeks|months|years|quarters|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|(?:first|second|third|fourth)\s+(?:quarter|half)|year-earlier)\b"
+    r"|(?=\s*(?:[,.;:)]|$))",
+    re.IGNORECASE,
+)
+_ORD_STARTERS = frozenset(w for w in TIME_STARTERS if ORDINAL_WORDS.get(w.lower(), 0) > 0)
+_QUARTER_AFTER = re.compile(r"[-\s]+(?:(?:fiscal\s+)?(?:quarter|half|week|month)\b|(?:day\s+)?of\s+[A-Za-z])", re.IGNORECASE)
+
+
+def _article_start(text: str, hit: int, floor: int) -> int | None:
+    """Where "the ", "a " or "an " just before ``hit`` starts (at or after ``floor``), if one does."""
+    if hit < 2 or text[hit - 1] != " ":
+        return None
+    for art in ("the", "The", "THE", "an", "An", "a", "A"):
+        s = hit - 1 - len(art)
+        if s >= floor and text.startswith(art, s) and (s == 0 or not text[s - 1].isalnum()):
+            return s
+    return None
 
 
 def find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
@@ -1006,12 +1070,12 @@ def find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
             kind = "D"
             core = tok.rstrip(".,")
             # only a run of 1-2, 4 or 8 digits can open a date ("25 July", "1995", "19980205"); other
-            # figures ("1,150", "123.86", "730") only as a count of time units ("730 days ago")
+            # figures ("4,500", "61.7", "480") only as a count of time units ("480 days ago")
             if ("," in core or "." in core or len(core) not in (1, 2, 4, 8)) and not _UNIT_AFTER.match(text, hit + len(core)):
                 continue
         elif c == "-":
             continue
-        elif tok in TIME_NAMES:
+        elif tok in TIME_NAMES or tok.capitalize() in TIME_NAMES:
             kind = "N"
         elif tok in TIME_STARTERS:
             kind = "W"
@@ -1022,12 +1086,14 @@ def find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
                 continue
             if tok in _ORD_STARTERS and not _QUARTER_AFTER.match(text, hit + len(tok)):
                 continue
+            if tok.lower() in _REL_WORDS and not _REL_AFTER.match(text, hit + len(tok)):
+                continue  # "this", "last", "next" open a date only before a time word
         else:
             continue
         if kind == "D" and hit and text[hit - 1] == "'":
             hit -= 1  # "the '90s"
-        art = _ARTICLE_BEFORE.search(text, max(pos, hit - 5), hit) if hit and text[hit - 1] == " " else None
-        starts = (art.start(), hit) if art else (hit,)
+        a = _article_start(text, hit, pos)
+        starts = (a, hit) if a is not None else (hit,)
         if tok in _ARTICLE_ONLY:
             starts = starts[:-1]
         for start in starts:
@@ -1044,6 +1110,7 @@ def find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
             pos = end
             break
     _apposition(text, out)
+    _offsets(text, out)
     if anc is not None and anc[1] is not None:
         _quarter_context(text, out, anc)
     return out
@@ -1073,6 +1140,37 @@ def _quarter_context(text: str, out: list[TimeMention], anc: tuple[int, int | No
             y, mo = _add_months(anc[0], cur, -3)
         v = time_value("quarter", y - 1, mo, relative=True)
         out[i] = TimeMention(start=m.start, end=m.end, text=m.text, value=v, relative=True, ref=m.ref)
+
+
+_OFFSET = re.compile(r"(?P<n>" + _NUMWORD + r")\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>after|before|from)", re.IGNORECASE)
+
+
+def _offsets(text: str, out: list[TimeMention]) -> None:
+    """"three days after January 12", "2 weeks before May 13 1999", "4 months from tomorrow": an offset
+    from the date that follows it, merged into one mention."""
+    i = 0
+    while i + 1 < len(out):
+        cur, nxt = out[i], out[i + 1]
+        m = _OFFSET.fullmatch(cur.text)
+        if m and cur.value is None and nxt.value is not None and not text[cur.end:nxt.start].strip():
+            n = _count(m.group("n"))
+            unit = m.group("unit").lower().rstrip("s")
+            base = date.fromisoformat(nxt.value.low)
+            sign = -1 if m.group("dir").lower() == "before" else 1
+            v = None
+            if n is not None and unit in ("day", "week"):
+                d = base + timedelta(days=sign * n * (7 if unit == "week" else 1))
+                v = time_value("day", d.year, d.month, d.day, relative=nxt.value.relative)
+            elif n is not None and unit in ("month", "year"):
+                y, mo = _add_months(base.year, base.month, sign * n * (12 if unit == "year" else 1))
+                d = _ymd(y, mo, base.day) or _ymd(y, mo, 28)
+                v = time_value("day" if nxt.value.granularity == "day" else nxt.value.granularity, d.year, d.month,
+                               d.day, relative=nxt.value.relative)
+            if v is not None:
+                out[i] = TimeMention(start=cur.start, end=nxt.end, text=text[cur.start:nxt.end], value=v,
+                                     relative=cur.relative or nxt.relative, ref=None)
+                del out[i + 1]
+        i += 1
 
 
 def _apposition(text: str, out: list[TimeMention]) -> None:

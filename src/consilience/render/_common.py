@@ -3,9 +3,10 @@
 Owns: the order facts are shown in, how a typed value and its differing qualifiers are written for
 readers, how a claim's value is located inside its sentence, how documents are named (and renamed in
 explanations), how values are grouped into sides, the per-source profile (how often a source agrees
-with the others), the one-line reuse summary, and the removal of control characters from all input. Every function here reads the contract dict (see ``render/json.py``) and
-never a model object, so every view shows the same thing the JSON says. Nothing here formats markup:
-each view escapes for its own medium.
+with the others), the one-line reuse summary, the notes on copies and documents, and the removal of
+control characters from all input. Every function here reads the contract dict (see
+``render/json.py``) and never a model object, so every view shows the same thing the JSON says.
+Nothing here formats markup: each view escapes for its own medium.
 """
 
 from __future__ import annotations
@@ -572,6 +573,22 @@ def reuse_phrases(d: dict, labels: dict[str, str]) -> list[str]:
         directed, undirected = _REUSE_VERBS.get(relation, (f"is {relation} to", f"are {relation}"))
         out.append(f"{tgt} {directed} {src}" if r.get("directed") else f"{src} and {tgt} {undirected}")
     return out
+
+
+def altered_note(fact: dict, labels: dict[str, str]) -> str:
+    """Which copies changed this fact ("001 changed it in its copy of 000; ..."), or "" when none did."""
+    pairs = []
+    for pair in fact.get("altered_in") or []:
+        if isinstance(pair, (list, tuple)) and len(pair) == 2:
+            src, tgt = labels.get(pair[0], pair[0]), labels.get(pair[1], pair[1])
+            pairs.append(f"{tgt} changed it in its copy of {src}")
+    return "; ".join(pairs)
+
+
+def document_notes(doc: dict) -> list[str]:
+    """What a reader should know about one document besides its text: its author, the reader's warnings."""
+    notes = [f"by {doc['author']}"] if doc.get("author") else []
+    return notes + [str(w) for w in doc.get("warnings") or []]
 
 
 def percent(x: float | None) -> str:

@@ -22,12 +22,14 @@ from html import escape
 
 from ..model import VERDICTS
 from ._common import (
+    altered_note,
     claim_display,
     clip,
     consensus_note,
     date_range_text,
     differing_qualifiers,
     doc_labels,
+    document_notes,
     fact_labels,
     highlight,
     human_date,
@@ -261,6 +263,8 @@ def _conflicts(conflicts: list[dict], ids: _Ids, labels: dict[str, str], placed:
                    f' <span class="score">score {float(fact.get("score") or 0):.2f}</span></h3>')
         if fact.get("explanation"):
             out.append(f'<p class="explanation">{_e(relabel(fact["explanation"], labels))}</p>')
+        if altered_note(fact, labels):
+            out.append(f'<p class="altered">Changed in a copy: {_e(altered_note(fact, labels))}.</p>')
         out.append('<div class="sides">')
         for j, group in enumerate(value_groups(fact)):
             if j:
@@ -502,8 +506,9 @@ def _sources(d: dict, ids: _Ids, labels: dict[str, str]) -> list[str]:
         link = (f'<br><a href="{_e(url)}" rel="noopener noreferrer nofollow">{_e(url)}</a>'
                 if url and _SAFE_URL.match(url) else (f'<br><span class="note">{_e(url)}</span>' if url else ""))
         name = f'{_doc_link(ids, labels, doc["id"])}<br><span class="docid">{_e(doc["id"])}</span>'
+        notes = "".join(f'<br><span class="note">{_e(n)}</span>' for n in document_notes(doc))
         out.append(f'<tr><th scope="row">{name}</th>'
-                   f'<td>{_e(doc.get("title") or "—")}{link}</td><td>{published}</td><td>{agrees}</td>'
+                   f'<td>{_e(doc.get("title") or "—")}{notes}{link}</td><td>{published}</td><td>{agrees}</td>'
                    f'<td>{"; ".join(_e(x) for x in p.minority) or "—"}</td><td>{removed}</td></tr>')
     out += ["</tbody></table>", "</div>", "</section>"]
     return out

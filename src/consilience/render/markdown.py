@@ -11,12 +11,14 @@ from __future__ import annotations
 import re
 
 from ._common import (
+    altered_note,
     claim_display,
     clip,
     consensus_note,
     date_range_text,
     differing_qualifiers,
     doc_labels,
+    document_notes,
     fact_labels,
     highlight,
     human_date,
@@ -154,6 +156,8 @@ def _conflicts(conflicts: list[dict], labels: dict[str, str], names: dict[str, s
         out += [f"### {i}. {md_escape(fact.get('label') or fact.get('id'))}", ""]
         if fact.get("explanation"):
             out += [md_escape(relabel(fact["explanation"], labels)), ""]
+        if altered_note(fact, labels):
+            out += [f"Changed in a copy: {md_escape(altered_note(fact, labels))}.", ""]
         sides = " **vs** ".join(f"{_bold(md_escape(g.shown))} ({_sources_of(g.doc_ids, names)})"
                                 for g in value_groups(fact))
         out += [f"Values: {sides}", ""]
@@ -251,7 +255,11 @@ def _sources(d: dict, labels: dict[str, str], names: dict[str, str]) -> list[str
             published += f": {md_escape(relabel(pub['why'], labels))}"
         agrees = f"{percent(p.rate)} of {p.comparisons}" if p.comparisons else "—"
         removed = ", ".join(f"{md_escape(reason)} ×{n}" for reason, n in p.removed.items()) or "none"
-        rows.append([names[doc["id"]], md_escape(doc["id"]), md_escape(doc.get("title")) or "—",
+        title = md_escape(doc.get("title")) or "—"
+        notes = document_notes(doc)
+        if notes:
+            title += "<br>" + "<br>".join(md_escape(n) for n in notes)
+        rows.append([names[doc["id"]], md_escape(doc["id"]), title,
                      _link(doc.get("url")), published, agrees,
                      "; ".join(md_escape(x) for x in p.minority) or "—", removed])
     out = ["## Sources", ""] + _table(["Source", "Id", "Title", "URL", "Published", "Agrees with others",

@@ -14,11 +14,13 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from ._common import (
+    altered_note,
     claim_display,
     consensus_note,
     date_range_text,
     differing_qualifiers,
     doc_labels,
+    document_notes,
     fact_labels,
     highlight,
     human_date,
@@ -173,6 +175,8 @@ def _conflicts(conflicts: list[dict], labels: dict[str, str], color: bool) -> It
         body = []
         if fact.get("explanation"):
             body.append(Text(relabel(fact["explanation"], labels)))
+        if altered_note(fact, labels):
+            body.append(Text(f"Changed in a copy: {altered_note(fact, labels)}.", style="yellow"))
         sides = Text("Values: ", style="bold")
         for j, group in enumerate(value_groups(fact)):
             if j:
@@ -277,6 +281,8 @@ def _sources(d: dict, labels: dict[str, str]) -> Iterator[RenderableType]:
         removed = "\n".join(f"{reason} ×{n}" for reason, n in p.removed.items()) or "none"
         name = labels.get(doc["id"], doc["id"])
         title = Text(doc.get("title") or "—")
+        for note in document_notes(doc):
+            title.append(f"\n{note}", style="dim")
         if name != doc["id"]:
             # The full id goes under the title, where a long file name has room to stay on one line.
             title.append(f"\n{doc['id']}", style="dim")
