@@ -61,6 +61,8 @@ def test_people_no_mention_without_a_name(text: str) -> None:
     ("General Secretary Nguyen Phu Trong called. Trong suggested a plan.", "Trong", "Nguyen Phu Trong"),
     ("President Joe Biden spoke. Later President Biden left.", "Biden", "Joe Biden"),
     ("Deputy spokesperson Dang Thu Hang spoke. \"We agree,\" Hang replied.", "Hang", "Dang Thu Hang"),
+    ("President Donald Trump spoke. Donald Trump said yes. Melania Trump said hello. Trump said no.",
+     "Trump", "Donald Trump"),  # the person named most often, not merely the last one
 ])
 def test_people_short_reference_resolves_to_full_name(text: str, word: str, full: str) -> None:
     doc = _doc(text)

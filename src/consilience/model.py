@@ -365,6 +365,7 @@ class TimelineEntry:
     doc_ids: tuple[str, ...]
     fact_id: str | None = None
     conflict: bool = False
+    end: str | None = None  # last day of a run of days ("September 10-11" -> date 09-10, end 09-11)
 
 
 @dataclass(frozen=True, slots=True)

@@ -653,10 +653,17 @@ def _antecedent(at: int, named: Sequence[PersonMention],
 
 
 def _resolve_short(word: str, at: int, full: Sequence[PersonMention]) -> PersonMention | None:
-    """The full-name mention a one-word reference points at: the closest before it, else the first after."""
+    """The full-name mention a one-word reference points at. When several people share the word
+    ("Donald Trump", "Melania Trump"), the one named most often in the document, then the closest
+    before it; a single candidate is taken wherever it is named."""
     cands = [m for m in full if _last_word(m.key) == word]
     if not cands:
         return None
+    counts: dict[str, int] = {}
+    for m in cands:
+        counts[m.key] = counts.get(m.key, 0) + 1
+    top = max(counts.values())
+    cands = [m for m in cands if counts[m.key] == top]
     before = [m for m in cands if m.start < at]
     return before[-1] if before else cands[0]
 

@@ -42,20 +42,20 @@ def _written(v: TimeValue) -> str:
     return v.low
 
 
-def _through(v: TimeValue) -> str:
-    """The label suffix ' (to 2023-09-11)' of a run of days ("September 10-11"), dated by its first day."""
+def _through(v: TimeValue) -> str | None:
+    """The last day of a run of days ("September 10-11" -> "2023-09-11"), which is dated by its first."""
     from datetime import date, timedelta
 
     if v.granularity != "day":
-        return ""
+        return None
     last = date.fromisoformat(v.high) - timedelta(days=1)
-    return f" (to {last.isoformat()})" if last.isoformat() > v.low else ""
+    return last.isoformat() if last.isoformat() > v.low else None
 
 
 def build_timeline(facts: Sequence[Fact], docs: Sequence[Document] = ()) -> list[TimelineEntry]:
     """One entry per dated event fact, sorted by (date, label): the date its sources agree on (see
     :func:`consilience.events.consensus_date`) at its own granularity (a run of days is dated by its
-    first day, its last day added to the label), the fact's label, every document
+    first day and ends at ``end``), the fact's label, every document
     that reports the event (sorted ids, undated reports included) and ``conflict`` when the fact's
     sources give dates that cannot both hold. Date facts whose sentences are not already told by an
     event join as entries of their own. ``docs`` is accepted for the pipeline's signature."""
@@ -72,7 +72,8 @@ def build_timeline(facts: Sequence[Fact], docs: Sequence[Document] = ()) -> list
         entries.append(TimelineEntry(
             date=_written(when),
             granularity=when.granularity,
-            label=f.label + _through(when),
+            label=f.label,
+            end=_through(when),
             doc_ids=tuple(sorted({c.doc_id for c in f.claims})),
             fact_id=f.id,
             conflict=f.verdict == "conflict",

@@ -60,7 +60,7 @@ _RUNNING_MEASURE = re.compile(r"\b(?:toll|deaths?|dead|killed|missing|injured|wo
                               re.IGNORECASE)
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-zÀ-ɏḀ-ỿ][\w'’-]*")
-_CLAUSE_CUT = re.compile(r";|,\s+(?:while|whereas|but|and|with|as|placing|ranking|marking)\b|\s+while\s+|\s+whereas\s+|—|–\s")
+_CLAUSE_CUT = re.compile(r";|\s-\s|,\s+(?:while|whereas|but|and|with|as|placing|ranking|marking)\b|\s+while\s+|\s+whereas\s+|—|–\s")
 _EVERY = re.compile(
     r"\b(?:every|each|per|a|an)\s+(?P<u>year|month|week|day|quarter|season)\b|\b(?P<adv>annually|yearly|monthly|weekly|daily)\b",
     re.IGNORECASE,

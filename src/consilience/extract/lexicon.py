@@ -110,6 +110,9 @@ SYNONYMS: dict[str, str] = {
     "revenue": "revenue", "revenues": "revenue", "sales": "revenue", "profit": "profit", "profits": "profit",
     "earnings": "profit", "unemployment": "unemployment", "jobless": "unemployment",
     "budget": "budget", "spending": "spending", "aid": "aid", "loan": "loan", "loans": "loan", "debt": "debt",
+    "facility": "loan", "financing": "loan", "borrowing": "loan", "borrowings": "loan", "borrowed": "loan",
+    "lent": "loan", "lending": "loan", "credit": "loan", "maturity": "term", "tenor": "term", "term": "term",
+    "lender": "lender", "lenders": "lender", "creditors": "lender", "banks": "lender",
 }
 
 STOPWORDS = frozenset(
@@ -197,5 +200,8 @@ def find_places(text: str) -> list[tuple[int, int, str, bool]]:
                     continue
             out.append((m.start(), m.end(), PLACE_ALIASES[name], False))
         else:
+            if re.search(r"[A-Z][\w.]*\s+$", folded[max(0, m.start() - 20):m.start()]) and not re.search(
+                    r"(?:^|[.!?]\s+)[A-Z][\w.]*\s+$", folded[max(0, m.start() - 20):m.start()]):
+                continue  # inside a name: "Central European Wire", "Royal Thai Navy" (not sentence-initial)
             out.append((m.start(), m.end(), DEMONYMS[m.group("dem")], True))
     return out

@@ -86,8 +86,8 @@ def _reuse(r: ReuseRelation) -> dict:
 
 
 def _timeline(t: TimelineEntry) -> dict:
-    return {"date": t.date, "granularity": t.granularity, "label": t.label, "doc_ids": list(t.doc_ids),
-            "fact_id": t.fact_id, "conflict": t.conflict}
+    return {"date": t.date, "end": t.end, "granularity": t.granularity, "label": t.label,
+            "doc_ids": list(t.doc_ids), "fact_id": t.fact_id, "conflict": t.conflict}
 
 
 def dossier_to_dict(d: Dossier) -> dict:
