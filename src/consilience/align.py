@@ -40,7 +40,7 @@ class AlignOptions:
     threshold: float = 0.3
     linkage: float = 0.75
     max_candidates: int = 60
-    probes: int = 6
+    probes: int = 12
     max_postings: int = 400
 
 
@@ -171,7 +171,10 @@ def similarity(ta: Sequence[str], tb: Sequence[str], idf: Mapping[str, float]) -
 
 
 def _idf(documents: Sequence[Document]) -> dict[str, float]:
-    """IDF of folded words over the sentences of the story (smoothed, never negative)."""
+    """IDF over the sentences of the story (smoothed, never negative), of the same canonical terms the
+    extractor gives claims ("turnover" counts as "trade"), so weights and terms agree."""
+    from .extract import clause_terms
+
     df: Counter[str] = Counter()
     n = 0
     for d in documents:
@@ -179,7 +182,7 @@ def _idf(documents: Sequence[Document]) -> dict[str, float]:
             continue
         for s in d.sentences or ():
             n += 1
-            df.update({_fold(w) for w in _WORD.findall(d.text[s.start : s.end])})
+            df.update(clause_terms(d.text[s.start : s.end]))
     return {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
 
 
@@ -312,7 +315,9 @@ def _candidate_pairs(
         for i, a in enumerate(members):
             fa = feats[a.id]
             own = doc_of[i]
-            probes = sorted(fa.terms | fa.measure, key=lambda t: (-idf.get(t, 1.0), t))
+            # The measured words first (the strongest evidence), then the rarest context words.
+            probes = sorted(fa.measure, key=lambda t: (-idf.get(t, 1.0), t)) + sorted(
+                fa.terms - fa.measure, key=lambda t: (-idf.get(t, 1.0), t))
             seen: dict[int, float] = {}
             used = 0
             for t in probes:

@@ -47,7 +47,7 @@ HEDGE_UNITS = 12
 #: ... but by no less than this share of the figure (very precise figures) ...
 HEDGE_WIDTH = 0.04
 #: ... and by no more than this share (round figures).
-HEDGE_WIDTH_CAP = 0.12
+HEDGE_WIDTH_CAP = 0.2
 #: The rounding unit of a written figure is never taken to exceed this share of it ("100" is not ±50).
 PRECISION_CAP = 0.1
 
@@ -64,10 +64,10 @@ A figure X written with precision u (the place value of its last significant dig
   nearly, almost, just under ("nearly")    [X - w, X]
   about, around, some, roughly ("about")   [X - w, X + w]
 
-where w = 12 u, kept between 4% and 12% of X: a hedge reaches a dozen units of the last written digit,
+where w = 12 u, kept between 4% and 20% of X: a hedge reaches a dozen units of the last written digit,
 so a precise figure is hedged narrowly and a round one widely, within bounds. "more than 460" covers
-463 (w = 55.2); "more than US$47.35 billion" (up to 49.2 billion) and "more than US$50 billion" (from
-50 billion) do not meet; "over $6.2 billion" reaches 6.94 billion, so it meets "$6.9 billion".
+463 (w = 92); "more than US$47.35 billion" (up to 49.2 billion) and "more than US$50 billion" (from
+50 billion) do not meet; "over $6.2 billion" reaches 7.44 billion, so it meets "$7.3 billion".
 Ranges ("between 10 and 12", "10-12") are [low, high] as written. This is the extent outside which
 the source would simply be wrong; how far a figure *points* is the judge's business.
 """
