@@ -160,8 +160,9 @@ _REPORT = {
     "timeline": [
         {"date": "1962", "granularity": "year", "label": "The bridge first opens <script>window.__pwned=11</script>",
          "doc_ids": ["c.html"], "fact_id": "f-opened", "conflict": False},
-        {"date": "2024-04-29", "granularity": "day", "label": "The bridge reopens after repairs",
-         "doc_ids": ["a.txt", "b.txt"], "fact_id": None, "conflict": False},
+        {"date": "2024-04-29", "end": "2024-04-30", "granularity": "day",
+         "label": "The bridge reopens after repairs", "doc_ids": ["a.txt", "b.txt"], "fact_id": None,
+         "conflict": False},
     ],
     "stats": {"documents": 3, "skipped": 1, "facts": 6,
               "verdicts": {"conflict": 2, "divergent": 1, "updated": 0, "compatible": 1, "agree": 1,

@@ -57,9 +57,14 @@ def test_render_common_ordinal(n, text):
     assert ordinal(n) == text
 
 
-@pytest.mark.parametrize(("first", "last", "text"), [(None, None, "undated"),
-                                                     ("2024-05-02", "2024-05-02", "2 May 2024"),
-                                                     ("2023", "2024-05", "2023 – May 2024")])
+@pytest.mark.parametrize(("first", "last", "text"), [
+    (None, None, "undated"),
+    ("2024-05-02", "2024-05-02", "2 May 2024"),
+    ("2023", "2024-05", "2023 – May 2024"),
+    ("2023-09-10", "2023-09-11", "10–11 September 2023"),
+    ("2023-06-30", "2023-07-02", "30 June – 2 July 2023"),
+    ("2022-12-30", "2023-01-02", "30 December 2022 – 2 January 2023"),
+])
 def test_render_common_date_range_text(first, last, text):
     assert date_range_text(first, last) == text
 

@@ -19,6 +19,7 @@ date. For the others it looks, in order, for:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -50,7 +51,9 @@ _WEAK = frozenset(
 )
 
 
-def _content_words(text: str) -> set[str]:
+@lru_cache(maxsize=1 << 15)
+def _content_words(text: str) -> frozenset[str]:
+    """Folded content words of a sentence; cached, since sibling evidence reads every sentence often."""
     from consilience.extract.lexicon import fold
 
     out = set()
@@ -58,7 +61,7 @@ def _content_words(text: str) -> set[str]:
         f = fold(w).strip("'’-")
         if len(f) > 2 and f not in _WEAK:
             out.add(f)
-    return out
+    return frozenset(out)
 
 
 def _ordinal(s: str) -> int | None:
@@ -82,8 +85,7 @@ def _year_of_event(what: str, docs: Sequence[Document], own: Document) -> tuple[
     from consilience.extract.times import find_times
 
     head = re.split(r",|\b(?:between|with|and|in\s+which|which|that|who|on|at|in)\b", what)[0]
-    key = _content_words(head)
-    key -= {"establishment", "founding", "signing", "anniversary", "celebrate", "occasion", "their", "our", "its"}
+    key = _content_words(head) - {"establishment", "founding", "signing", "anniversary", "celebrate", "occasion", "their", "our", "its"}
     if not key:
         return None
     need = min(2, len(key))

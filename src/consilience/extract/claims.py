@@ -122,6 +122,7 @@ def _add_span(out: list[Span], doc_id: str, text: str, s: int, e: int) -> None:
         out.append(Span(doc_id, s, e))
 
 
+@lru_cache(maxsize=1 << 15)
 def clause_terms(text: str) -> tuple[str, ...]:
     """Folded content words of ``text`` (as written, roughly singular) with their canonical synonyms
     ("turnover" also gives "trade"), plus the keys of the places it names; sorted."""

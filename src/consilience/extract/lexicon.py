@@ -143,6 +143,7 @@ def fold_same_length(text: str) -> str:
     return "".join(c if c.isascii() else _fold_char(c) for c in text)
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case ASCII with diacritics removed and whitespace collapsed ("Łódź Nguyễn" -> "lodz nguyen")."""
     from unidecode import unidecode

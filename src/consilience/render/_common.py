@@ -227,6 +227,12 @@ def date_range_text(first: str | None, last: str | None) -> str:
         return human_date(first)
     if not first:
         return human_date(last)
+    a, b = first.split("-"), last.split("-")
+    if len(a) == len(b) == 3 and a[0] == b[0] and all(x.isdigit() for x in a + b):
+        # Days of one year share it, days of one month share that too: "10–11 September 2023".
+        if a[1] == b[1]:
+            return f"{int(a[2])}–{human_date(last)}"
+        return f"{human_date(first).removesuffix(' ' + a[0])} – {human_date(last)}"
     return f"{human_date(first)} – {human_date(last)}"
 
 

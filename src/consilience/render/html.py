@@ -400,7 +400,7 @@ def _timeline(d: dict, ids: _Ids, labels: dict[str, str]) -> list[str]:
     out.append('<ol class="timeline">')
     for e in d.get("timeline") or []:
         date = e.get("date") or ""
-        shown = _e(human_date(date))
+        shown = _e(date_range_text(date, e.get("end") or date) if date else "undated")
         if _ISO_DATE.match(date):
             when = f'<time datetime="{_e(date)}">{shown}</time>'
         else:

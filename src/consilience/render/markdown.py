@@ -235,8 +235,8 @@ def _timeline(d: dict, names: dict[str, str]) -> list[str]:
         label = md_escape(e.get("label"))
         if e.get("conflict"):
             label += " **(contested)**"
-        rows.append([human_date(e.get("date")), md_escape(e.get("granularity")), label,
-                     _sources_of(tuple(e.get("doc_ids") or ()), names)])
+        when = date_range_text(e.get("date"), e.get("end") or e.get("date"))
+        rows.append([when, md_escape(e.get("granularity")), label, _sources_of(tuple(e.get("doc_ids") or ()), names)])
     return ["## Timeline", ""] + _table(["Date", "Granularity", "Event", "Sources"], rows) + [""]
 
 

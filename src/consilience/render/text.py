@@ -258,7 +258,7 @@ def _timeline(d: dict, labels: dict[str, str]) -> Iterator[RenderableType]:
         label = Text(e.get("label") or "")
         if e.get("conflict"):
             label.append("  [contested]", style="bold red")
-        date = human_date(e.get("date"))
+        date = date_range_text(e.get("date"), e.get("end") or e.get("date"))
         table.add_row(Text(date), label, Text(", ".join(labels.get(x, x) for x in e.get("doc_ids") or [])))
     yield table
     yield ""
