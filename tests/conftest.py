@@ -51,3 +51,16 @@ def example_report() -> dict:
     from consilience.render import dossier_to_dict
 
     return dossier_to_dict(reconcile([str(EXAMPLE)]))
+
+
+@pytest.fixture(scope="session")
+def seed_documents(seeds_dir: Path) -> list:
+    """The seeds as the pipeline prepares them for extraction: read, cleaned, segmented and dated."""
+    from consilience.pipeline import STAGES, State
+
+    state = State(inputs=(str(seeds_dir),))
+    for name, stage in STAGES:
+        if name == "extract":
+            break
+        state = stage(state)
+    return [d for d in state.documents if not d.skipped]

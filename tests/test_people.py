@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from consilience.model import Document, NameValue, Published
 from consilience.people import align_people, extract_people, find_people, fold
 from consilience.segment import segment
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def _doc(text: str, doc_id: str = "a", date: str | None = None) -> Document:
@@ -179,27 +175,9 @@ def test_people_fact_id_does_not_depend_on_claim_order() -> None:
     assert [f.id for f in align_people(claims, docs)] == [f.id for f in align_people(claims[::-1], docs)]
 
 
-def _seed_docs() -> list[Document]:
-    """The seeds as the pipeline prepares them for extraction (read, clean, segment, date)."""
-    seeds = SHARED / "seeds"
-    if not seeds.is_dir():
-        pytest.skip("../shared/seeds is absent (acceptance material is not distributed)")
-    from consilience.pipeline import STAGES, State
-
-    state = State(inputs=(str(seeds),))
-    for name, stage in STAGES:
-        if name == "extract":
-            break
-        try:
-            state = stage(state)
-        except ImportError as exc:
-            pytest.skip(f"pipeline stage {name!r} is not available yet: {exc}")
-    return [d for d in state.documents if not d.skipped]
-
-
 @pytest.mark.seeds
-def test_people_seeds_spokesperson_conflict_002_against_000_001_003() -> None:
-    docs = _seed_docs()
+def test_people_seeds_spokesperson_conflict_002_against_000_001_003(seed_documents) -> None:
+    docs = seed_documents
     facts = align_people([c for d in docs for c in extract_people(d)], docs)
     conflicts = [f for f in facts if f.verdict == "conflict"]
     assert len(conflicts) == 1

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from consilience.model import Document, Published
 from consilience.quotes import align_quotes, extract_quotes, word_diff
 from consilience.segment import segment
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def _doc(text: str, doc_id: str = "a", date: str | None = None) -> Document:
@@ -132,24 +128,9 @@ def test_quotes_unrelated_quotations_stay_apart() -> None:
     assert sorted(f.verdict for f in facts) == ["single-source", "single-source"]
 
 
-def _seed_docs() -> list[Document]:
-    """The seeds as the pipeline prepares them for extraction (read, clean, segment, date)."""
-    seeds = SHARED / "seeds"
-    if not seeds.is_dir():
-        pytest.skip("../shared/seeds is absent (acceptance material is not distributed)")
-    from consilience.pipeline import STAGES, State
-
-    state = State(inputs=(str(seeds),))
-    for name, stage in STAGES:
-        if name in ("date", "extract"):
-            break  # quotes need no dates
-        state = stage(state)
-    return [d for d in state.documents if not d.skipped]
-
-
 @pytest.mark.seeds
-def test_quotes_seeds_biden_quote_is_divergent() -> None:
-    docs = _seed_docs()
+def test_quotes_seeds_biden_quote_is_divergent(seed_documents) -> None:
+    docs = seed_documents
     facts = align_quotes([c for d in docs for c in extract_quotes(d)], docs)
     biden = [f for f in facts if any("prosperous" in c.value.text for c in f.claims)]
     assert len(biden) == 1

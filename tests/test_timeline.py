@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from consilience.events import align_events, extract_events
@@ -11,8 +9,6 @@ from consilience.model import Claim, Document, Fact, Published, Span, TimelineEn
 from consilience.people import fold
 from consilience.segment import segment
 from consilience.timeline import build_timeline
-
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 
 
 def _doc(text: str, doc_id: str = "a", date: str | None = None) -> Document:
@@ -118,21 +114,9 @@ EXPECTED = [
 ]
 
 
-def _seed_timeline() -> list[TimelineEntry]:
-    seeds = SHARED / "seeds"
-    if not seeds.is_dir():
-        pytest.skip("../shared/seeds is absent (acceptance material is not distributed)")
-    from consilience.pipeline import STAGES, State
-
-    state = State(inputs=(str(seeds),))
-    for name, stage in STAGES:
-        if name == "extract":
-            break
-        try:
-            state = stage(state)
-        except ImportError as exc:
-            pytest.skip(f"pipeline stage {name!r} is not available yet: {exc}")
-    docs = [d for d in state.documents if not d.skipped]
+@pytest.fixture(scope="module")
+def seed_timeline(seed_documents) -> list[TimelineEntry]:
+    docs = seed_documents
     facts = align_events([c for d in docs for c in extract_events(d)], docs)
     return build_timeline(facts, docs)
 
@@ -143,8 +127,8 @@ def _found(entries: list[TimelineEntry], date: str, granularity: str, docs: set[
 
 
 @pytest.mark.seeds
-def test_timeline_seeds_holds_most_expected_entries() -> None:
-    entries = _seed_timeline()
+def test_timeline_seeds_holds_most_expected_entries(seed_timeline) -> None:
+    entries = seed_timeline
     missing = [x for x in EXPECTED if not _found(entries, *x)]
     assert len(missing) <= len(EXPECTED) // 5, f"missing: {missing}"
 
@@ -154,8 +138,8 @@ def test_timeline_seeds_holds_most_expected_entries() -> None:
     (["normalisation"], {"000", "001", "002", "003"}),
     (["visit", "biden"], {"003", "004"}),
 ])
-def test_timeline_seeds_event_appears_once_with_all_sources(words: list[str], docs: set[str]) -> None:
-    hits = [e for e in _seed_timeline() if all(w in fold(e.label) for w in words)]
+def test_timeline_seeds_event_appears_once_with_all_sources(seed_timeline, words: list[str], docs: set[str]) -> None:
+    hits = [e for e in seed_timeline if all(w in fold(e.label) for w in words)]
     assert len(hits) == 1
     assert {d[:3] for d in hits[0].doc_ids} >= docs
 

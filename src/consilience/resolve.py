@@ -23,7 +23,7 @@ from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import replace
 
-from consilience.model import Claim, Document, Published, Quantity, Rank
+from consilience.model import Claim, Document, Published, Quantity
 
 __all__ = ["date_documents", "resolve_claims", "document_evidence"]
 

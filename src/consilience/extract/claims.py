@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 
 from consilience.extract.lexicon import IMPLIED_TERMS, STOPWORDS, canonical_term, find_places, fold

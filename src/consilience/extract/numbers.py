@@ -732,7 +732,6 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
     value_x = x * scale
     u = u * scale
     kind, unit = "number", ""
-    change_word = None
     if currency:
         kind, unit = "money", currency
     else:
