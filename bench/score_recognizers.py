@@ -38,7 +38,6 @@ import argparse
 import json
 import re
 from collections import defaultdict
-from datetime import date, timedelta
 from pathlib import Path
 
 SPECS = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "recognizers-text-specs-en"
