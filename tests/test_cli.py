@@ -67,3 +67,19 @@ def test_cli_writes_output_file(example_dir, tmp_path, capsys):
 def test_cli_demo_prints_a_conflict(capsys):
     assert main(["demo", "--no-color"]) == 0
     assert "conflict" in capsys.readouterr().out.lower()
+
+
+def test_cli_counts_input_files_for_the_progress_bar(example_dir, tmp_path):
+    from consilience.cli import _count_files
+
+    n = len(list(example_dir.glob("*.txt")))
+    assert _count_files([str(example_dir)], limit=100) == n
+    assert _count_files([str(example_dir / "*.txt"), str(tmp_path / "one.txt")], limit=100) == n + 1
+    assert _count_files([str(example_dir)], limit=2) == min(n, 2)
+
+
+def test_cli_text_written_to_a_file_has_no_colour_codes(example_dir, tmp_path):
+    out = tmp_path / "r.txt"
+    assert main(["report", str(example_dir), "-o", str(out), "--color"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "\x1b[" not in text and max(len(line) for line in text.splitlines()) <= 100

@@ -58,3 +58,11 @@ def test_pipeline_html_author_and_reader_notes_reach_the_json(tmp_path):
     docs = {d["id"]: d for d in data["documents"]}
     assert docs["page.html"]["author"] == "Ana Ruiz"
     assert any("decoded as" in w for w in docs["latin.txt"]["warnings"])
+
+
+def test_pipeline_reports_each_stage_to_a_progress_hook(example_dir):
+    from consilience.pipeline import STAGES, Options
+
+    seen: list[str] = []
+    reconcile([str(example_dir)], Options(on_stage=seen.append))
+    assert seen == [name for name, _ in STAGES]

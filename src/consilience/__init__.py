@@ -31,14 +31,13 @@ from .model import (
     TimeValue,
 )
 from .pipeline import Options, reconcile, reconcile_documents
-from .render import dossier_to_dict, render, to_json
+from .render.json import dossier_to_dict, to_json
 
 __all__ = [
     "__version__",
     "reconcile",
     "reconcile_documents",
     "Options",
-    "render",
     "to_json",
     "dossier_to_dict",
     "Span",

@@ -50,13 +50,40 @@ def _warn(message: str) -> None:
     typer.echo(f"consilience: {message}", err=True)
 
 
+#: From this many input files on, a progress bar is drawn on stderr (when it is a terminal).
+PROGRESS_FROM_FILES = 20
+
+
+def _count_files(paths: list[str], limit: int) -> int:
+    """How many files the inputs name, counting at most ``limit`` (a cheap walk, no reading)."""
+    import glob
+    import os
+
+    n = 0
+    for p in paths:
+        if os.path.isdir(p):
+            for _, _, files in os.walk(p):
+                n += len(files)
+                if n >= limit:
+                    return limit
+        elif any(ch in p for ch in "*?["):
+            n += len(glob.glob(p, recursive=True))
+        else:
+            n += 1
+    return min(n, limit)
+
+
 def _run(paths: list[str], fmt: str, output: Optional[Path], read_opts, color: Optional[bool]) -> int:
-    from .pipeline import Options, reconcile
+    from .pipeline import STAGES, Options, reconcile
     from .render import FORMATS, render
 
     if fmt not in FORMATS:
         raise errors.UsageError(f"unknown --format {fmt!r}: choose one of {', '.join(FORMATS)}")
-    dossier = reconcile(paths, Options(read=read_opts))
+    from .render.text import progress
+
+    many = _count_files(paths, PROGRESS_FROM_FILES) >= PROGRESS_FROM_FILES
+    with progress(len(STAGES), description="Reconciling", min_total=1 if many else len(STAGES) + 1) as advance:
+        dossier = reconcile(paths, Options(read=read_opts, on_stage=lambda _name: advance()))
     skipped = [d for d in dossier.documents if d.skipped]
     for d in skipped:
         _warn(f"skipped {d.origin or d.id}: {d.skipped}")
@@ -65,7 +92,9 @@ def _run(paths: list[str], fmt: str, output: Optional[Path], read_opts, color: O
             _warn(f"note on {d.origin or d.id}: {w}")
     if color is None and output is None:
         color = sys.stdout.isatty()
-    text = render(dossier, fmt, color=bool(color) if output is None else False)
+    # A file gets the plain layout of a pipe: no colour, 100 columns, whatever the terminal is.
+    text = render(dossier, fmt, color=bool(color) if output is None else False,
+                  width=100 if output is not None else None)
     if output is not None:
         output.write_text(text, encoding="utf-8")
         _warn(f"wrote {fmt} report to {output}")

@@ -25,6 +25,7 @@ class Options:
     clean: object | None = None  # consilience.clean.CleanOptions
     reuse: object | None = None  # consilience.reuse.ReuseOptions
     timings: bool = False  # record each stage's wall time in stats["timings"] (not deterministic)
+    on_stage: Callable[[str], None] | None = None  # called after each stage with its name (progress bars)
 
 
 @dataclass
@@ -155,6 +156,8 @@ def _run(state: State, stages: Sequence[tuple[str, Callable[[State], State]]]) -
         state = stage(state)
         if state.options.timings:
             state.timings[name] = time.perf_counter() - t0
+        if state.options.on_stage is not None:
+            state.options.on_stage(name)
     assert state.dossier is not None
     return state.dossier
 
