@@ -497,3 +497,17 @@ def test_clean_markdown_menu_of_links_is_navigation():
 @pytest.mark.parametrize("line", ["Raise 2**8 to get the answer, the manual says.", "Call __init__ first, the guide says."])
 def test_clean_leaves_asterisks_and_underscores_of_code_alone(line):
     assert clean_document(_raw(line)).text == line
+
+
+@pytest.mark.parametrize("line", [
+    "There were 2,416 news releases posted in the last 24 hours; 587,112 have appeared over the past year.",
+    "1,204 stories published today",
+])
+def test_clean_counter_of_site_items_is_removed(line):
+    from consilience.clean import clean_documents
+    from consilience.model import RawDocument
+
+    body = "The port handled more cargo than ever last year, officials said on Monday."
+    (doc,) = clean_documents([RawDocument(id="a", source="a", text=f"{line}\n\n{body}\n")])
+    assert [(r.text, r.reason) for r in doc.removed] == [(line, "counter")]
+    assert doc.text.strip() == body

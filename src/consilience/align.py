@@ -204,7 +204,10 @@ def _label(claims: Sequence[Claim], terms: Mapping[str, tuple[str, ...]], idf: M
         measure = " ".join(sorted(counts, key=lambda t: (-counts[t] * idf.get(t, 1.0), t))[:4])
     subject = common(c.subject for c in claims)
     first = claims[0]
-    if isinstance(first.value, Rank):
+    if isinstance(first.value, Rank) and first.value.superlative == "ordinal":
+        # "the 10th anniversary", "the 87th minute": a position in a series, not a ranking
+        label = f"which {common(c.qualifiers.among for c in claims) or measure}"
+    elif isinstance(first.value, Rank):
         among = common(c.qualifiers.among for c in claims) or measure
         owner = common(c.qualifiers.of for c in claims)
         words = among.split()

@@ -152,7 +152,7 @@ _COUNTER_CUES = _words_as_bytes(
 
 # Site counters: a number of site items in a time window, or "N views/comments/shares".
 _COUNTER = re.compile(
-    r"\b\d[\d,.]*\s+(?:press releases?|articles?|stories|news items?|posts?|items?|updates?|comments?|"
+    r"\b\d[\d,.]*\s+(?:(?:press |news )?releases?|articles?|(?:news )?stories|news items?|posts?|items?|updates?|comments?|"
     r"views?|reads?|visitors?|readers?|users?|members?|shares?|subscribers?)\b[^.]{0,60}?"
     r"\b(?:posted|published|added|online|in the (?:last|past)\s+[\d,]+\s+(?:hours?|days?|minutes?|weeks?)|"
     r"today|this (?:week|month)|so far|reading now|right now|currently)\b"

@@ -95,11 +95,10 @@ def dossier_to_dict(d: Dossier) -> dict:
     texts = {doc.id: doc.text for doc in d.documents}
     usable = [doc for doc in d.documents if not doc.skipped]
     dates = sorted(doc.published.date for doc in usable if doc.published.date)
-    titles = [doc.title for doc in usable if doc.title]
     return {
         "schema_version": d.schema_version,
         "story": {
-            "title": _story_title(titles),
+            "title": _story_title(usable),
             "date_range": [dates[0], dates[-1]] if dates else None,
             "sources": len(usable),
         },
@@ -111,11 +110,27 @@ def dossier_to_dict(d: Dossier) -> dict:
     }
 
 
-def _story_title(titles: list[str]) -> str | None:
-    """The shortest title: usually the plainest statement of the story."""
+def _story_title(docs: list[Document]) -> str | None:
+    """The title that best names the whole story: the one whose words the most documents share
+    (a title of one source's angle, such as a list of milestones, names less of the others); ties go to
+    the shorter title, then alphabetical order."""
+    import re
+
+    titles = sorted({d.title for d in docs if d.title})
     if not titles:
         return None
-    return min(titles, key=lambda t: (len(t), t))
+    texts = [(d.title or "").lower() + " " + d.text.lower() for d in docs]
+
+    def words(t: str) -> set[str]:
+        return {w for w in re.findall(r"[^\W\d_]{4,}", t.lower())}
+
+    def support(title: str) -> float:
+        ws = words(title)
+        if not ws:
+            return 0.0
+        return sum(sum(w in text for w in ws) / len(ws) for text in texts)
+
+    return min(titles, key=lambda t: (-round(support(t), 6), len(t), t))
 
 
 def to_json(d: Dossier, *, indent: int | None = 2) -> str:
