@@ -6,7 +6,7 @@ The rule, stated once (docs/verdicts.md repeats it):
   precision and the hedge, which widens a figure by a bounded amount; see ``consilience.extract``): the
   range outside which the source would simply be wrong.
 * The judge derives a **soft interval**: the figure the source points at. An exact figure points at its
-  rounding range (a written "123" may be a truncated 123.86, so ``[x - u/2, x + u)`` with ``u`` the unit of
+  rounding range (a written "47" may be a truncated 47.35, so ``[x - u/2, x + u)`` with ``u`` the unit of
   its last written digit); a hedged figure points a little beyond it in the hedge's direction
   (:data:`SOFT_WIDTH` of the figure: "more than 730" points at 730-745).
 * Two claims **conflict** when their hard intervals are disjoint or their comparison bases differ ("up 11%
@@ -56,7 +56,7 @@ _ORDER = {"agree": 0, "compatible": 1, "divergent": 2, "conflict": 3}
 
 
 def _ulp(x: float) -> float:
-    """The unit of the last non-zero written digit of ``x`` (730 -> 10, 123.86 -> 0.01, 1.2e9 -> 1e8)."""
+    """The unit of the last non-zero written digit of ``x`` (730 -> 10, 47.35 -> 0.01, 1.2e9 -> 1e8)."""
     if x == 0 or math.isinf(x) or math.isnan(x):
         return 1.0
     exponent = Decimal(repr(float(x))).normalize().as_tuple().exponent
@@ -238,7 +238,7 @@ def _side_docs(side: Sequence[Claim]) -> str:
 
 
 def _side_phrase(side: Sequence[Claim]) -> str:
-    """"000, 001 say more than US$123.86 billion" — grouping the documents that wrote the same value."""
+    """"a, b say more than US$47.35 billion" — grouping the documents that wrote the same value."""
     by_value: dict[str, list[str]] = {}
     for c in side:
         by_value.setdefault(describe_value(c), []).append(c.doc_id)
@@ -331,7 +331,7 @@ def _ordinal(n: int) -> str:
 
 
 def describe_value(c: Claim) -> str:
-    """The claim's value in words a reader recognises: "more than US$123.86 billion", "8th largest",
+    """The claim's value in words a reader recognises: "more than US$47.35 billion", "8th largest",
     "11% from 2021" (a change names its comparison base)."""
     text = _describe(c)
     base = c.qualifiers.base

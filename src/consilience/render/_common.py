@@ -304,7 +304,7 @@ def _rank(v: dict) -> str:
 
 
 def format_value(v: dict | None) -> str:
-    """A typed value dict of the contract written as a short phrase ("more than USD 123.86 billion")."""
+    """A typed value dict of the contract written as a short phrase ("more than USD 47.35 billion")."""
     if not v:
         return "—"
     t = v.get("type")

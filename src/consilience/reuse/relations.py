@@ -108,7 +108,7 @@ def _quoted(pa: _Doc, pb: _Doc, run: Sequence[Match]) -> bool:
 
 def _shares_number(table: SentenceTable, a: str, b: str, m: Match) -> bool:
     """Whether the two sentences state a common number other than a year (years are shared by any
-    two reports of the same period; a figure such as 123.86 is not)."""
+    two reports of the same period; a figure such as 47.35 is not)."""
     common = table.sentences[a][m.i].numbers & table.sentences[b][m.j].numbers
     return any(not _YEAR.fullmatch(x) for x in common)
 

@@ -91,7 +91,7 @@ class SentenceFeatures:
     span: Span
     tokens: tuple[str, ...]  # every token, stemmed, in order (the wording view)
     content: frozenset[str]  # stems of content words and numbers (the content view)
-    numbers: frozenset[str]  # "#123.86"
+    numbers: frozenset[str]  # "#47.35"
     names: frozenset[str]  # folded capitalised words not opening the sentence
 
 
