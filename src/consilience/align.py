@@ -173,8 +173,9 @@ def similarity(ta: Sequence[str], tb: Sequence[str], idf: Mapping[str, float]) -
 def _idf(documents: Sequence[Document]) -> dict[str, float]:
     """IDF over the sentences of the story (smoothed, never negative), of the same canonical terms the
     extractor gives claims ("turnover" counts as "trade"), so weights and terms agree."""
-    from .extract import clause_terms
+    from .extract.lexicon import canonical_term
 
+    canon = lru_cache(maxsize=1 << 16)(lambda w: canonical_term(_fold(w)))
     df: Counter[str] = Counter()
     n = 0
     for d in documents:
@@ -182,7 +183,7 @@ def _idf(documents: Sequence[Document]) -> dict[str, float]:
             continue
         for s in d.sentences or ():
             n += 1
-            df.update(clause_terms(d.text[s.start : s.end]))
+            df.update({canon(w) for w in _WORD.findall(d.text[s.start : s.end])})
     return {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
 
 
@@ -190,6 +191,18 @@ def fact_id(prefix: str, claims: Sequence[Claim]) -> str:
     """A stable id from the claim ids: the same claims always give the same fact id."""
     h = hashlib.sha1("|".join(sorted(c.id for c in claims)).encode()).hexdigest()[:10]
     return f"{prefix}-{h}"
+
+
+def _common_among(phrases: list[str]) -> str:
+    """What the sources rank among, in one phrase: the most common head noun ("investor"), then its most
+    common phrase, preferring two words ("foreign investor") to one or to longer ones."""
+    if not phrases:
+        return ""
+    phrases = [" ".join(p.split()) for p in phrases]
+    heads = Counter(p.split()[-1] for p in phrases)
+    head = sorted(heads, key=lambda h: (-heads[h], h))[0]
+    counts = Counter(p for p in phrases if p.split()[-1] == head)
+    return sorted(counts, key=lambda p: (-counts[p], abs(len(p.split()) - 2), p))[0]
 
 
 def _label(claims: Sequence[Claim], terms: Mapping[str, tuple[str, ...]], idf: Mapping[str, float]) -> str:
@@ -208,7 +221,7 @@ def _label(claims: Sequence[Claim], terms: Mapping[str, tuple[str, ...]], idf: M
         # "the 10th anniversary", "the 87th minute": a position in a series, not a ranking
         label = f"which {common(c.qualifiers.among for c in claims) or measure}"
     elif isinstance(first.value, Rank):
-        among = common(c.qualifiers.among for c in claims) or measure
+        among = _common_among([c.qualifiers.among for c in claims if c.qualifiers.among]) or measure
         owner = common(c.qualifiers.of for c in claims)
         words = among.split()
         among = " ".join(words[:-1] + [_plural(words[-1])]) if words else among
@@ -355,6 +368,10 @@ _GENERIC_MEASURES = frozenset(
 )
 
 
+# What a rank is taken among when it only names the set of places compared ("the 11th highest of any
+# country or territory"): compatible with a specific ranking ("11th largest investor").
+_GENERIC_AMONG = frozenset("country territory economy nation state region world city jurisdiction place".split())
+
 #: Least context similarity for two claims to be one fact, unless measure and magnitude both agree.
 MIN_CONTEXT = 0.2
 
@@ -394,7 +411,7 @@ def _score(fa: _Features, fb: _Features, idf: Mapping[str, float]) -> float:
         score += 0.1
     if ratio < math.inf:
         score += 0.1 * max(0.0, 1.0 - (ratio - 1.0))
-    if fa.among and fb.among and fa.among != fb.among:
+    if fa.among and fb.among and fa.among != fb.among and not {fa.among, fb.among} & _GENERIC_AMONG:
         score *= 0.6
     return min(1.0, score)
 

@@ -413,14 +413,26 @@ def align_quotes(claims: Sequence[Claim], docs: Sequence[Document], *,
     # Each wording is compared with the first wording of the quotations found so far that share a
     # content word, never with every other wording: the work grows with wordings x quotations.
     index: dict[str, list[int]] = {}
+    counters = [Counter(ws) for ws in words]
+    minors = [sum(n for w, n in c.items() if w in _MINOR) for c in counters]
     for i, ws in enumerate(words):
-        counts = Counter(ws)
+        counts = counters[i]
+        most = max(counts.values(), default=0)
         joined = None
-        for h in sorted({h for w in set(ws) - _MINOR for h in index.get(w, [])}):
+        hits: dict[int, int] = {}
+        for w in set(ws) - _MINOR:
+            for h in index.get(w, ()):
+                hits[h] = hits.get(h, 0) + 1
+        for h in sorted(hits):
             if docs_of[i] == docs_of[h] and len(docs_of[i]) == 1:
                 continue
-            shared = sum((counts & Counter(words[h])).values())
+            # An upper bound of the shared words, from the content words in common: when even the
+            # bound cannot reach a threshold, the exact count is not worth computing.
             short = min(len(ws), len(words[h]))
+            bound = hits[h] * most + min(minors[i], minors[h])
+            if 2 * bound / (len(ws) + len(words[h])) < opts.match and bound / short < 0.9:
+                continue
+            shared = sum((counts & counters[h]).values())
             if 2 * shared / (len(ws) + len(words[h])) < opts.match and shared / short < 0.9:
                 continue  # cannot reach either threshold: skip the in-order comparison
             sim, within = _ratio(ws, words[h])
