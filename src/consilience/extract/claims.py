@@ -21,6 +21,29 @@ from consilience.extract.numbers import NumberMention, find_quantities
 from consilience.extract.times import TimeMention, find_times, shift_value, time_value
 from consilience.model import Claim, Document, Published, Qualifiers, Quantity, Rank, Span, TimeValue
 
+# Patterns used inside the functions below, compiled once (the re module's cache lookup costs per call).
+_RXC0 = re.compile(r"\s+(?:than|over|in|for|among|from|after|during|by|with|and|,)\b")
+_RXC1 = re.compile(r"(?:(?:their|its|the|a)\s+)?(risk|chance|odds|likelihood)\s+of\s+(.+)")
+_RXC2 = re.compile(r"\blikely\b")
+_RXC3 = re.compile(r"\bremains\s+of\s*$")
+_RXC4 = re.compile(r"\s+in\s+((?:[a-z][\w-]*\s+){0,2}?(?:aid|money|revenue|sales|profits?|losses|damages?|funding|loans?"
+                        r"|investments?|exports?|imports?|trade|debt|spending|grants?|assistance|subsidies|fines?|bonuses))\b")
+_RXC5 = re.compile(r"\.\s+(?=[A-Z])")
+_RXC6 = re.compile(r"([A-Za-z][\w\s-]{0,60}?)\s+of\s*$")
+_RXC7 = re.compile(r"\b(?:one|some|any|all|most|each)\s*$", re.I)
+_RXC8 = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,4}?(?:for|to|of|in|on|into)\s+(?:the\s+)?")
+_RXC9 = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
+_RXC10 = re.compile(r"\s*,")
+_RXC11 = re.compile(r"\b(?:in|across|within|throughout|from|among|to|of|for|with|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_RXC12 = re.compile(r"\s*(?:,|\.|$|and|from|to)")
+_RXC13 = re.compile(r"\d")
+_RXC14 = re.compile(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?")
+_RXC15 = re.compile(r"\bfrom\s+(?:\S+\s+){0,4}in\s+$", re.I)
+_RXC16 = re.compile(r"\s*(?:\(\w[\w ]*\)\s*)?[-—–]\s")
+_RXC17 = re.compile(r"[\w\s-]*?\band\s+(?:the\s+|its\s+)?")
+_RXC18 = re.compile(r"\btoll\b", re.IGNORECASE)
+_RXC19 = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*\s+)?(?:[a-z]+\s+){0,2}?([a-z]+s)\b")
+
 __all__ = ["extract_claims", "clause_terms", "sentence_spans", "COUNT_UNIT_SYNONYMS"]
 
 #: Counted nouns that name the same thing ("480 soldiers" and "475 service members").
@@ -220,12 +243,12 @@ def _changed_phrase(text: str, lo: int, nm: NumberMention) -> str:
             np = m.group("np")
     if not np:
         return ""
-    np = re.split(r"\s+(?:than|over|in|for|among|from|after|during|by|with|and|,)\b", np)[0]
-    risk = re.match(r"(?:(?:their|its|the|a)\s+)?(risk|chance|odds|likelihood)\s+of\s+(.+)", np)
+    np = _RXC0.split(np)[0]
+    risk = _RXC1.match(np)
     words = _content(np if not risk else risk.group(2))
     if not words:
         return ""
-    if risk or re.search(r"\blikely\b", text[nm.end:nm.end + 30]):
+    if risk or _RXC2.search(text[nm.end:nm.end + 30]):
         words.append("risk")
     return " ".join(words[-4:])
 
@@ -243,7 +266,7 @@ def _measure(text: str, lo: int, pos: int, nm: NumberMention) -> str:
     if isinstance(v, Quantity) and v.kind == "count" and nm.noun:
         words = [w for w in _content(nm.noun) if w not in ("set", "sets", "piece", "pieces", "of")]
         left = text[max(lo, pos - 20):pos].lower()
-        remains = "remains" in words or re.search(r"\bremains\s+of\s*$", left)
+        remains = "remains" in words or _RXC3.search(left)
         unit = _count_unit(text, nm)
         if unit in _PEOPLE_UNITS:
             unit = _people_state(text, lo, len(text), nm) or unit
@@ -259,17 +282,15 @@ def _measure(text: str, lo: int, pos: int, nm: NumberMention) -> str:
         if changed:
             return changed
     if isinstance(v, Quantity) and v.kind == "money":
-        m_in = re.match(r"\s+in\s+((?:[a-z][\w-]*\s+){0,2}?(?:aid|money|revenue|sales|profits?|losses|damages?|funding|loans?"
-                        r"|investments?|exports?|imports?|trade|debt|spending|grants?|assistance|subsidies|fines?|bonuses))\b",
-                        text[nm.end:nm.end + 50])
+        m_in = _RXC4.match(text[nm.end:nm.end + 50])
         if m_in:
             return " ".join(_content(m_in.group(1)))
     left = text[lo:pos]
-    cuts = list(re.finditer(r"\.\s+(?=[A-Z])", left))
+    cuts = list(_RXC5.finditer(left))
     if cuts:
         left = left[cuts[-1].end():]
-    m_of = re.search(r"([A-Za-z][\w\s-]{0,60}?)\s+of\s*$", left)
-    if m_of and not re.search(r"\b(?:one|some|any|all|most|each)\s*$", m_of.group(1), re.I):
+    m_of = _RXC6.search(left)
+    if m_of and not _RXC7.search(m_of.group(1)):
         phrase = _PHRASE_CUT.split(m_of.group(1))[-1]
         phrase = re.split(r"\b(?:a|an|the|its|their)\b", phrase, flags=re.I)[-1]
         words = _content(phrase)
@@ -327,15 +348,14 @@ def _rank_parties(text: str, s: int, e: int, lo: int, hi: int, nm: NumberMention
     if owner is None:
         tail = nm.noun_end if nm.noun else nm.end
         for p in places:
-            if p[0] >= tail and re.fullmatch(r"\s*(?:[a-z][\w-]*\s+){0,4}?(?:for|to|of|in|on|into)\s+(?:the\s+)?",
-                                            text[tail:p[0]]):
+            if p[0] >= tail and _RXC8.fullmatch(text[tail:p[0]]):
                 owner = p[2]
                 break
     if owner is None:
         # "for Uganda, Tanzania is the fourth-largest export market"
         for p in places:
-            if lo <= p[0] < nm.start and re.search(r"\bfor\s+(?:the\s+)?$", text[max(lo, p[0] - 8):p[0]], re.I) and (
-                    re.match(r"\s*,", text[p[1]:p[1] + 3])):
+            if lo <= p[0] < nm.start and _RXC9.search(text[max(lo, p[0] - 8):p[0]]) and (
+                    _RXC10.match(text[p[1]:p[1] + 3])):
                 owner = p[2]
                 break
     if owner is None and not nm.noun:
@@ -349,8 +369,7 @@ def _rank_parties(text: str, s: int, e: int, lo: int, hi: int, nm: NumberMention
         for p in pool:
             if p[2] == owner or p in poss or p[0] >= nm.start:
                 continue
-            if re.search(r"\b(?:in|across|within|throughout|from|among|to|of|for|with|at)\s+(?:the\s+)?$",
-                         text[max(s, p[0] - 12):p[0]], re.IGNORECASE):
+            if _RXC11.search(text[max(s, p[0] - 12):p[0]]):
                 continue  # "In Asia, X is ...": a setting, not the party ranked
             ranked = p[2]
             break
@@ -365,9 +384,9 @@ def _every(text: str, s: int, e: int) -> str | None:
         return None
     if m.group("u"):
         word = text[m.start():m.start("u")].strip().lower()
-        if word in ("a", "an", "per") and not re.match(r"\s*(?:,|\.|$|and|from|to)", text[m.end():m.end() + 6]):
+        if word in ("a", "an", "per") and not _RXC12.match(text[m.end():m.end() + 6]):
             # "a year" as a rate sits at the end of a phrase ("25,000 a year"), not "a year earlier"
-            if not re.search(r"\d", text[max(s, m.start() - 25):m.start()]):
+            if not _RXC13.search(text[max(s, m.start() - 25):m.start()]):
                 return None
         return m.group("u").lower()
     return {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}[m.group("adv").lower()]
@@ -382,17 +401,17 @@ def _time_scope(text: str, times: list[TimeMention], lo: int, hi: int, nm: Numbe
             continue
         if nm.base is not None and t.start == nm.base.start:
             continue
-        adjacent = 0 <= t.start - nm.end <= 12 and re.fullmatch(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?", text[nm.end:t.start])
+        adjacent = 0 <= t.start - nm.end <= 12 and _RXC14.fullmatch(text[nm.end:t.start])
         if t.ref in ("present", "past", "future") or (t.start in bases and not adjacent):
             continue
         # a date that ends in "from <level> in" belongs to the level, i.e. is the base
-        if re.search(r"\bfrom\s+(?:\S+\s+){0,4}in\s+$", text[max(lo, t.start - 40):t.start], re.I) and nm.change:
+        if _RXC15.search(text[max(lo, t.start - 40):t.start]) and nm.change:
             continue
         dist = nm.start - t.end if t.end <= nm.start else t.start - nm.end
         # prefer dates after the figure in the same clause ("was worth X last year") and dates introduced
         # by a scoping preposition ("In 2022, trade hit X")
         cue = bool(_SCOPE_CUE.search(text, max(lo, t.start - 25), t.start)) or t.text.lower().startswith(("last", "this", "next"))
-        if t.start < 120 and re.match(r"\s*(?:\(\w[\w ]*\)\s*)?[-—–]\s", text[t.end:t.end + 20]):
+        if t.start < 120 and _RXC16.match(text[t.end:t.end + 20]):
             continue  # a dateline dates the report, not the figure
         tail = max(nm.end, nm.noun_end)
         gap = nm.start - t.end if t.end <= nm.start else t.start - tail
@@ -433,7 +452,7 @@ def extract_claims(doc: Document) -> list[Claim]:
     return list(_extract_cached(doc.id, doc.text, tuple(doc.sentences), anchor))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=4096)  # a whole run's documents: dating reads them before extraction does
 def _extract_cached(doc_id: str, text: str, given: tuple[Span, ...], anchor: str | None) -> tuple[Claim, ...]:
     return tuple(_extract(Document(id=doc_id, source=doc_id, text=text, sentences=given,
                                    published=Published(date=anchor, how="inferred" if anchor else "unknown"))))
@@ -496,7 +515,7 @@ def _extract(doc: Document) -> list[Claim]:
         if isinstance(v, Rank):
             ranked, of = _rank_parties(text, sent.start, sent.end, lo, hi, nm)
             if (of is None and prev is not None and prev.kind == "rank"
-                    and re.fullmatch(r"[\w\s-]*?\band\s+(?:the\s+|its\s+)?", text[prev.span.end:nm.start])):
+                    and _RXC17.fullmatch(text[prev.span.end:nm.start])):
                 # "Canada's largest export market and second-largest trading partner": one owner for both
                 ranked, of = prev.subject or ranked, prev.qualifiers.of
             subject = ranked or ""
@@ -563,7 +582,7 @@ def _running_level(text: str, lo: int, hi: int, nm: NumberMention) -> str | None
     for unit, rx in _PEOPLE_STATE_RES:
         if rx.search(left):
             return unit
-    return "death" if re.search(r"\btoll\b", left, re.IGNORECASE) else None
+    return "death" if _RXC18.search(left) else None
 
 
 def _count_unit(text: str, nm: NumberMention) -> str:
@@ -574,7 +593,7 @@ def _count_unit(text: str, nm: NumberMention) -> str:
         if compound in COUNT_UNIT_SYNONYMS:
             return COUNT_UNIT_SYNONYMS[compound]
     # "733 sets of remains of US missing soldiers": the remains are counted by the people they were
-    m = re.match(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*\s+)?(?:[a-z]+\s+){0,2}?([a-z]+s)\b", text[nm.noun_end:nm.noun_end + 60])
+    m = _RXC19.match(text[nm.noun_end:nm.noun_end + 60])
     if unit == "remains" and m:
         from consilience.extract.numbers import singular
 
