@@ -73,7 +73,13 @@ def main() -> None:
         for t in texts:
             find_quantities(t, times=find_times(t))
 
+    from consilience.extract import claims as claims_module
+
     def claims() -> None:
+        # extract_claims remembers a run's documents: forget them, or every round after the first is a lookup
+        cached = getattr(claims_module, "_extract_cached", None)
+        if cached is not None:
+            cached.cache_clear()
         for d in docs:
             extract_claims(d)
 
