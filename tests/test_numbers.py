@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from consilience.extract._scan import first_chars, gated
 from consilience.extract.numbers import (
     HEDGE_RULE,
     find_quantities,
@@ -161,6 +163,17 @@ TABLE = [
     ('The bill was approved by 52 votes to 48.', [('52', 'count', 'vote', 52.0, 51.5, 53.0, 'exact'), ('48', 'number', '', 48.0, 47.5, 49.0, 'exact')]),
     ('The deal values the firm at HK$ 8 billion.', [('HK$ 8 billion', 'money', 'HKD', 8000000000.0, 7600000000.0, 8800000000.0, 'exact')]),
     ('They built two-thirds of the houses.', []),
+    # bounds joined across a bare figure, an open side after an approximation, Indian grouping, symbols after
+    ('There were at most 100 and at least 20 apples.', [('at most 100 and at least 20', 'count', 'apple', 60.0, 20.0, 100.0, 'exact')]),
+    ('Turnout was about five hundred or more.', [('about five hundred or more', 'number', '', 500.0, 500.0, 600.0, 'at-least')]),
+    ('About 500 or less were sold.', [('About 500 or less', 'number', '', 500.0, 400.0, 500.0, 'at-most')]),
+    ('The bill was Rs 12,34,567.89 in all.', [('Rs 12,34,567.89', 'money', 'INR', 1234570.0, 1234570.0, 1234570.0, 'exact')]),
+    ('The fund holds 1,23,456 shares.', [('1,23,456', 'count', 'share', 123456.0, 123456.0, 123457.0, 'exact')]),
+    ('Exercises 22,24,26,31 were set.', [('22', 'number', '', 22.0, 21.5, 23.0, 'exact')]),
+    ('A ticket costs 100 € here.', [('100 €', 'money', 'EUR', 100.0, 95.0, 110.0, 'exact')]),
+    ('He spent 100₾ on a bicycle.', [('100₾', 'money', 'GEL', 100.0, 95.0, 110.0, 'exact')]),
+    ('The revenue target is US$ 1MM.', [('US$ 1MM', 'money', 'USD', 1000000.0, 950000.0, 1100000.0, 'exact')]),
+    ('A 5mm screw fell out.', [('5mm', 'count', 'millimetre', 5.0, 4.75, 5.5, 'exact')]),
 ]
 
 
@@ -396,3 +409,22 @@ def test_numbers_seed_values(prefix: str, text: str, kind: str, unit: str, point
         assert v.type == "rank" and v.point == point
     else:
         assert (v.kind, v.unit) == (kind, unit) and v.point == pytest.approx(point)
+
+
+@pytest.mark.parametrize(("pattern", "text"), [
+    (r"(?:more\s+than|about|up\s+to|≥)\s*$", "rose by MORE than "),
+    (r"(?:more\s+than|about|up\s+to|≥)\s*$", "clover "),
+    (r"(?:(?<![\w$])|(?<=\bUS))(?:US\s?\$|[$€])\s?$", "paid US$ "),
+    (r"\b(?:rose|fell)\s+(?:by\s+)?$", "Output Fell by "),
+    (r"[a-c]x|d+y", "zzDDy"),
+])
+def test_numbers_gated_pattern_finds_the_same_matches(pattern: str, text: str) -> None:
+    plain = re.compile(pattern, re.IGNORECASE).search(text)
+    got = gated(pattern, re.IGNORECASE).search(text)
+    assert (got.span() if got else None) == (plain.span() if plain else None)
+
+
+@pytest.mark.parametrize(("pattern", "first"), [(r"(?:ab|c)d", "ac"), (r"x?y", "xy"), (r"\bfoo", "f"), (r".z", None),
+                                                 (r"a*", None)])
+def test_numbers_first_chars_of_a_pattern(pattern: str, first: str | None) -> None:
+    assert first_chars(pattern) == first

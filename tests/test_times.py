@@ -146,8 +146,35 @@ TABLE = [
     ('Shares rose 3% in the latest quarter.', '1989-11-02', [('the latest quarter', '1989-Q3', '1989-07-01', '1989-10-01')]),
     ('The agency said on Oct. 19 , 1987 that it would act.', None, [('Oct. 19 , 1987', '1987-10-19', '1987-10-19', '1987-10-20')]),
     ('He was born in the 1960s and moved in mid-1989.', None, [('the 1960s', '1960s', '1960-01-01', '1970-01-01'), ('mid-1989', '1989', '1989-04-01', '1989-10-01')]),
+    # holidays, lists of days, dates inside file names, weekdays of a named week, the week of a day
+    ('Shops reopened after Christmas.', '2021-01-10', [('Christmas', '2020-12-25', '2020-12-25', '2020-12-26')]),
+    ('Shops will close on Christmas Day.', '2021-12-01', [('Christmas Day', '2021-12-25', '2021-12-25', '2021-12-26')]),
+    ('The church was full on Easter 2018.', None, [('Easter 2018', '2018-04-01', '2018-04-01', '2018-04-02')]),
+    ('Retailers cut prices on Black Friday.', '2020-12-05', [('Black Friday', '2020-11-27', '2020-11-27', '2020-11-28')]),
+    ('Markets were shut on Good Friday 2020.', None, [('Good Friday 2020', '2020-04-10', '2020-04-10', '2020-04-11')]),
+    ("Crowds gathered on New Year's Eve.", '2021-01-03', [("New Year's Eve", '2020-12-31', '2020-12-31', '2021-01-01')]),
+    ('It was a good Friday for stocks.', '2021-05-10', [('Friday', '2021-05-07', '2021-05-07', '2021-05-08')]),
+    ('Talks were held on 3, 4 and 5 May 2019 in Hanoi.', None, [('3', '2019-05-03', '2019-05-03', '2019-05-04'), ('4', '2019-05-04', '2019-05-04', '2019-05-05'), ('5 May 2019', '2019-05-05', '2019-05-05', '2019-05-06')]),
+    ('Aged 18, 19 June was his birthday.', '2021-05-10', [('19 June', '2021-06-19', '2021-06-19', '2021-06-20')]),
+    ('The report is sales_report-2002-10-09.pdf.', None, [('2002-10-09', '2002-10-09', '2002-10-09', '2002-10-10')]),
+    ('See archive/20170302.html for it.', None, [('20170302', '2017-03-02', '2017-03-02', '2017-03-03')]),
+    ('They met on Tuesday of last week.', '2019-07-31', [('Tuesday of last week', '2019-07-23', '2019-07-23', '2019-07-24')]),
+    ('The plan for next week Wednesday is set.', '2019-07-31', [('next week Wednesday', '2019-08-07', '2019-08-07', '2019-08-08')]),
+    ('Meetings run the week of April 10, 2017.', None, [('the week of April 10, 2017', '2017-W15', '2017-04-10', '2017-04-17')]),
+    ('Christmas Island is remote.', '2021-05-10', []),
+    ('The fare rose two weeks before Christmas.', '2021-02-01', [('two weeks before Christmas', '2020-12-11', '2020-12-11', '2020-12-12')]),
+    ('Hearings are set for 18 and 19 June 2021.', None, [('18', '2021-06-18', '2021-06-18', '2021-06-19'), ('19 June 2021', '2021-06-19', '2021-06-19', '2021-06-20')]),
+    ("Parades mark St. Patrick's Day.", '2021-05-10', [("St. Patrick's Day", '2021-03-17', '2021-03-17', '2021-03-18')]),
+    ('Easter Monday 2019 was quiet.', None, [('Easter Monday 2019', '2019-04-22', '2019-04-22', '2019-04-23')]),
+    ('Sales peaked at Thanksgiving 2019.', None, [('Thanksgiving 2019', '2019-11-28', '2019-11-28', '2019-11-29')]),
+    ('The last Easter was quiet.', '2019-03-01', [('last Easter', '2018-04-01', '2018-04-01', '2018-04-02')]),
+    ('The filing is dated 15-Jun-2021 in court.', None, [('15-Jun-2021', '2021-06-15', '2021-06-15', '2021-06-16')]),
+    ('The log shows 2019/aug/01 as the start.', None, [('2019/aug/01', '2019-08-01', '2019-08-01', '2019-08-02')]),
+    ('He returns Sep-23-2020.', None, [('Sep-23-2020', '2020-09-23', '2020-09-23', '2020-09-24')]),
+    ('Sales fell in the last week of 2016.', None, [('the last week of 2016', '2016-W52', '2016-12-26', '2017-01-02')]),
+    ('The minister will decide in a week.', '2018-10-17', [('a week', '2018-10-24', '2018-10-24', '2018-10-25')]),
+    ('Prices rose 5% in a year.', '2018-10-17', []),
 ]
-
 
 @pytest.mark.parametrize(("sentence", "anchor", "expected"), TABLE)
 def test_times_table(sentence: str, anchor: str | None, expected: list) -> None:

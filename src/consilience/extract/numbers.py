@@ -21,9 +21,35 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from consilience.extract._scan import NUMBER_STARTERS, hits
+from consilience.extract._scan import NUMBER_STARTERS, gated, hits
 from consilience.extract.times import TimeMention, find_times
 from consilience.model import Quantity, Rank
+
+# Patterns used inside the functions below, compiled once (the re module's cache lookup costs per call).
+_RXN0 = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?")
+_RXN1 = re.compile(r"[\s-]+")
+_RXN2 = re.compile(r"\d+,\d{1,2}(?![\d,])")
+_RXN3 = re.compile(r"(?:\bthe|\bboth|\bthese|\bthose|\ball|\bits|\btheir|\bour)\s+$", re.I)
+_RXN4 = re.compile(r"\s+")
+_RXN5 = re.compile(r"\b(?:rose|rising|fell|falling|grew|increased|decreased|declined|jumped|dropped|climbed|surged|plunged|up|down)\b", re.I)
+_RXN6 = re.compile(r"(?:1[89]|20)\d\d")
+_RXN7 = re.compile(r"(?:won|lost|beat|defeated|drew|score|scored|victory|win|loss)\W+(?:\w+\W+){0,3}$", re.I)
+_RXN8 = re.compile(r"(?:(.*)\s)?(hundred|thousand|million|billion|trillion)th")
+_RXN9 = re.compile(r"(.*\b(?:hundred|thousand|million|billion|trillion))(?:\s+and)?\s+(.+)")
+_RXN10 = re.compile(r"(\d+)(?:st|nd|rd|th)")
+_RXN11 = re.compile(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)")
+_RXN12 = re.compile(r"\s*(?:among|of\s+all|in\s+the\s+world|globally|worldwide|in\s+the\s+country|nationally)", re.I)
+_RXN13 = re.compile(r"\s*(?:\d|ten|five|three|twenty)", re.I)
+_RXN14 = re.compile(r"(?:second|third|\d(?:st|nd|rd|th))[\s-]*$", re.I)
+_RXN15 = re.compile(r"(?:'s|’s)\s+$")
+_RXN16 = re.compile(r"\s+(?:as|the|that|its|their|what|this|his|her)\b", re.I)
+_RXN17 = re.compile(r"[a-z]+")
+_RXN18 = re.compile(r"\b(?:made|make|makes|making|took|take|takes|sum|sums|summed|end|ends|ended|set|sets|pick|picked|back"
+                r"|line|lined|turn|turned|show|showed|shows|break|broke|broken|split|upside|ups)\s+$", re.IGNORECASE)
+_RXN19 = re.compile(r"\s+(?:the|that|its|as\s+(?:much|many|high|large))\b", re.I)
+_RXN20 = re.compile(r"\bto\b", re.I)
+_RXN21 = re.compile(r"\bfrom\b", re.I)
+_RXN22 = re.compile(r"\bfrom\s+(?:[^\s]+\s+){0,5}in\s+$", re.I)
 
 __all__ = [
     "NumberMention",
@@ -156,7 +182,9 @@ _SUFFIX_CUR = (r"(?:US\s+dollars?|U\.S\.\s+dollars?|Chinese\s+yuan|Japanese\s+ye
                r"|Singapore\s+dollars|New\s+Zealand\s+dollars|pounds\s+sterling|Swiss\s+francs|dollars?|euros?|pounds?|sterling"
                r"|yen|yuan|renminbi|dong|đồng|rupees?|reais|won|francs|rubles|roubles|lira|pesos?|rand|naira|shillings|baht"
                r"|ringgit|rupiah|kronor|kroner|zloty|hryvnia|riyals|dirhams|shekels|bitcoins?"
-               r"|USD|EUR|GBP|JPY|CNY|RMB|VND|INR|AUD|CAD|HKD|SGD|NZD|BRL|KRW|CHF|RUB|MXN|ZAR)(?![\w])")
+               r"|USD|EUR|GBP|JPY|CNY|RMB|VND|INR|AUD|CAD|HKD|SGD|NZD|BRL|KRW|CHF|RUB|MXN|ZAR)(?![\w])"
+               # a symbol written after the figure, the European order ("100 €", "250₽")
+               r"|[€£¥₹₫₩₽₺₦฿₱₴₪₡₾₭](?![\w])")
 
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6,
@@ -201,7 +229,8 @@ _WORDNUM = (r"(?:(?:a|an|one)\s+(?:and\s+a\s+half|half)\s+|half\s+(?:a\s+)?(?=mi
             r")?" + _WORDNUM_ATOM + r"(?:(?:\s*-\s*|\s+and\s+|\s+)" + _WORDNUM_ATOM + r")*(?:\s+and\s+a\s+half)?"
             + _POINT_DIGITS + r"?")
 
-_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# the Indian grouping ("12,34,567", lakhs and crores) is tried first: its last group has three digits
+_DIGITS = r"\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 
 _IRREGULAR = {
     "people": "person", "persons": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot",
@@ -257,7 +286,7 @@ def parse_number(words: str) -> float | None:
     s = words.strip().lower()
     if not s:
         return None
-    if re.fullmatch(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?", s) and any(c.isdigit() for c in s):
+    if _RXN0.fullmatch(s) and any(c.isdigit() for c in s):
         return float(s.replace(",", ""))
     decimals = ""
     if " point " in f" {s} ":
@@ -266,7 +295,7 @@ def parse_number(words: str) -> float | None:
         decimals = "".join(digits.get(t, "?") for t in tail.split())
         if not decimals or "?" in decimals:
             return None
-    toks = [t for t in re.split(r"[\s-]+", s) if t and t != "and"]
+    toks = [t for t in _RXN1.split(s) if t and t != "and"]
     total = 0.0  # completed groups (thousands, millions, ...)
     current = 0.0  # the group being read
     seen = False
@@ -347,7 +376,7 @@ class NumberMention:
 # ---------------------------------------------------------------------------------------------
 # The grammar
 
-_HEDGE_BEFORE = re.compile(
+_HEDGE_BEFORE = gated(
     r"(?:(?P<h>" + "|".join(f"(?:{p})" for p, _ in _HEDGE_PHRASES) + r")\s*(?:,\s*)?)$", re.IGNORECASE
 )
 _HEDGE_OF = [(re.compile(rf"(?:{p})", re.IGNORECASE), h) for p, h in _HEDGE_PHRASES]
@@ -357,11 +386,13 @@ _HEDGE_LAST_WORDS = frozenset(
     for p, _ in _HEDGE_PHRASES for alt in p.split("|") if alt
 ) | {"~", "approx.", "ca.", "c."}
 _HEDGE_AFTER = re.compile(r"\s*(?:or\s+(?:more|above|higher|over|greater)|\+|plus)(?![\w])", re.IGNORECASE)
+_HEDGE_OR_AFTER = re.compile(r"\s*(?:or|and)\s+(?:(?P<more>more|above|higher|over|greater)|(?P<less>less|fewer|below|under|lower))(?![\w])",
+                             re.IGNORECASE)
 _HEDGE_AFTER_UNDER = re.compile(r"\s*or\s+(?:less|fewer|below|under|lower)(?![\w])", re.IGNORECASE)
-_PREFIX_RE = re.compile(r"(?:(?<![\w$])|(?<=\bUS)|(?<=\bU\.S\.))(?P<cur>" + _PREFIX_CUR + r")\s?$", re.IGNORECASE)
+_PREFIX_RE = gated(r"(?:(?<![\w$])|(?<=\bUS)|(?<=\bU\.S\.))(?P<cur>" + _PREFIX_CUR + r")\s?$", re.IGNORECASE)
 _CORE = re.compile(
     r"(?P<ordinal>(?<![\w.,])(?:" + _ORD_NUM + r"|" + _ORD_WORD + r")(?![\w]))"
-    r"|(?<![\w.,/:-])(?<!\w-)(?:(?P<digits>-?(?:" + _DIGITS + r"))(?P<attached>(?:bn|mn|mln|bln|tn|trn|[kKmMbB])(?![\w]))?"
+    r"|(?<![\w.,/:-])(?<!\w-)(?:(?P<digits>-?(?:" + _DIGITS + r"))(?P<attached>(?:bn|mn|mln|bln|tn|trn|(?-i:MM)|mil|[kKmMbB])(?![\w]))?"
     r"|(?P<words>" + _WORDNUM + r")(?![\w]))"
     r"|(?P<sup>(?<![\w-])" + _SUP + r")"
     r"|(?P<mult>(?<![\w-])(?:twice|doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving"
@@ -371,7 +402,7 @@ _CORE = re.compile(
 _ARTICLE_BEFORE = re.compile(r"(?:a|A|an|An|one|One|half|Half)\s+$")
 _TAKES_ARTICLE = frozenset("hundred thousand million billion trillion dozen half".split())
 _SECOND = re.compile(
-    r"(?:(?P<digits>" + _DIGITS + r")(?P<attached>(?:bn|mn|mln|bln|tn|trn|[kKmMbB])(?![\w]))?(?![\w])"
+    r"(?:(?P<digits>" + _DIGITS + r")(?P<attached>(?:bn|mn|mln|bln|tn|trn|(?-i:MM)|mil|[kKmMbB])(?![\w]))?(?![\w])"
     r"|(?P<words>" + _WORDNUM + r")(?![\w]))",
     re.IGNORECASE,
 )
@@ -404,7 +435,7 @@ _ONE_OF_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _DET_BEFORE = re.compile(r"(?:the|its|their|his|her|our|my|your|(?:[\w.]+(?:'s|’s|s')))\s+(?:(?:world|nation|country|region)(?:'s|’s)\s+)?$", re.IGNORECASE)
-_CHANGE_VERB_BEFORE = re.compile(
+_CHANGE_VERB_BEFORE = gated(
     r"(?P<v>up|down|rose|rising|rises|risen|rise|increased|increasing|increases|increase|grew|growing|grows|grown|gained|gaining"
     r"|jumped|jumping|jumps|surged|surging|surges|climbed|climbing|climbs|soared|soaring|advanced|expanded|added|boosted"
     r"|fell|falling|falls|fallen|dropped|dropping|drops|declined|declining|declines|decreased|decreasing|decreases|decrease"
@@ -412,7 +443,7 @@ _CHANGE_VERB_BEFORE = re.compile(
     r"|dipped|eased|cut|reduced|lowered|raised|hiked|changed|moved)\s+(?:by\s+)?(?:(?:an?|some|about|around|nearly|almost|more\s+than|over|roughly)\s+)*$",
     re.IGNORECASE,
 )
-_CHANGE_VERB_BY = re.compile(
+_CHANGE_VERB_BY = gated(
     r"\b(?P<v>rose|increased|grew|raised|boosted|hiked|expanded|fell|dropped|declined|decreased|cut|reduced|lowered|slashed|shrank)"
     r"\s+(?:[\w'’-]+\s+){1,6}by\s+(?:(?:an?|some|about|around|nearly|almost|more\s+than|over|roughly)\s+)*$",
     re.IGNORECASE,
@@ -595,6 +626,7 @@ def find_quantities(text: str, *, times: Sequence[TimeMention] | None = None) ->
         times = find_times(text)
     times = list(times)
     blocked = [(t.start, t.end) for t in times]
+    block_starts = [b[0] for b in blocked]
     out: list[NumberMention] = []
     pos = 0
     bi = 0
@@ -611,6 +643,12 @@ def find_quantities(text: str, *, times: Sequence[TimeMention] | None = None) ->
         art = None
         if tok[0].isalpha() and tok.lower() in _TAKES_ARTICLE:
             art = _ARTICLE_BEFORE.search(text, max(pos, hit - 5), hit)
+        if art is None and blocked:
+            # a figure inside a date ("2024" of "March 5, 2024") would be matched and then dropped below:
+            # dropping it before the costly match gives the same result
+            j = bisect.bisect_right(block_starts, hit) - 1
+            if j >= 0 and hit < blocked[j][1]:
+                continue
         for start in ((art.start(), hit) if art else (hit,)):
             m = match(text, start)
             if m is not None:
@@ -658,10 +696,14 @@ def _merge_bounds(text: str, ms: list[NumberMention]) -> list[NumberMention]:
             lower = {"over", "at-least"}
             upper = {"under", "at-most", "nearly"}
             pair = (va.hedge in lower and vb.hedge in upper) or (va.hedge in upper and vb.hedge in lower)
-            if (pair and va.kind == vb.kind and va.unit == vb.unit and _BOUND_JOIN.fullmatch(text[a.end:b.start])):
+            # "at most 100 and at least 20 apples": a bare figure takes the noun counted by the other bound
+            same = va.kind == vb.kind and va.unit == vb.unit
+            bare = {va.kind, vb.kind} == {"number", "count"} and ("" in (va.unit, vb.unit))
+            if (pair and (same or bare) and _BOUND_JOIN.fullmatch(text[a.end:b.start])):
                 lo, hi = (va.point, vb.point) if va.hedge in lower else (vb.point, va.point)
+                kind, unit = (vb.kind, vb.unit) if va.kind == "number" else (va.kind, va.unit)
                 if lo < hi:
-                    q = Quantity(kind=va.kind, unit=va.unit, point=_clean((lo + hi) / 2), low=lo, high=hi, hedge="exact")
+                    q = Quantity(kind=kind, unit=unit, point=_clean((lo + hi) / 2), low=lo, high=hi, hedge="exact")
                     out.append(NumberMention(start=a.start, end=b.end, text=text[a.start:b.end], value=q,
                                              noun=b.noun or a.noun, noun_start=b.noun_start, noun_end=b.noun_end))
                     i += 2
@@ -679,7 +721,7 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
         x = float(digits.replace(",", ""))
         u = precision_of(digits)
         is_words = False
-        if re.match(r"\d+,\d{1,2}(?!\d)", digits):
+        if _RXN2.match(digits):
             return None
         # identifiers and times: "G20", "8:30", "No. 5", "F-16"
         if text[e:e + 1] == ":" and text[e + 1:e + 2].isdigit():
@@ -689,7 +731,7 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
         lw = words.lower().strip()
         if lw in ("one", "a", "an", "zero") and not _CUR_AFTER.match(text, e):
             return None
-        if re.search(r"(?:\bthe|\bboth|\bthese|\bthose|\ball|\bits|\btheir|\bour)\s+$", text[max(0, s - 7):s], re.I):
+        if _RXN3.search(text[max(0, s - 7):s]):
             return None  # "the two countries" refers, it does not count
         x = parse_number(words)
         if x is None:
@@ -711,7 +753,7 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
     currency = None
     pm = _PREFIX_RE.search(text, max(0, start - 8), start)
     if pm and pm.end() == start:
-        currency = CURRENCIES.get(re.sub(r"\s+", "", pm.group("cur").lower()), None)
+        currency = CURRENCIES.get(_RXN4.sub("", pm.group("cur").lower()), None)
         if currency:
             start = pm.start("cur")
     if not attached and scale == 1.0 and currency is not None:
@@ -722,7 +764,7 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
     if currency is None:
         cm = _CUR_AFTER.match(text, end)
         if cm:
-            cw = re.sub(r"\s+", " ", cm.group("c").lower())
+            cw = _RXN4.sub(" ", cm.group("c").lower())
             currency = CURRENCIES.get(cw)
             if currency:
                 end = cm.end()
@@ -756,7 +798,10 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
     if h:
         hedge, hs = h
         start = hs
-    else:
+    if h and hedge == "about" and (ha := _HEDGE_OR_AFTER.match(text, end)):
+        # "about 500 or more": the open side written after the figure outweighs the approximation before it
+        hedge, end = ("at-most" if ha.group("less") else "at-least"), ha.end()
+    elif not h:
         ha = _HEDGE_AFTER.match(text, end)
         if ha and kind != "number" or (ha and ha.group(0).strip().lower() != "+"):
             if ha:
@@ -776,10 +821,11 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
                 second = _SECOND.match(text, rm.end() + pm2.end())
         between = _BETWEEN_BEFORE.search(text, max(0, start - 10), start)
         # "rose from 5 to 11" and "fell 0.3 points to 3.5%" are changes between levels, not ranges
-        moved = _CHANGE_VERB_BEFORE.search(text[max(0, start - 40):start]) or re.search(
-            r"\b(?:rose|rising|fell|falling|grew|increased|decreased|declined|jumped|dropped|climbed|surged|plunged|up|down)\b",
-            text[max(0, start - 40):start], re.I)
-        allow = (sep in ("-", "–", "—", "~") or (sep in ("to", "through") and not moved) or (sep == "and" and between))
+        allow = sep in ("-", "–", "—", "~") or (sep == "and" and between)
+        if not allow and sep in ("to", "through") and second is not None:
+            # the change-verb patterns are costly: looked for only when they decide
+            before = text[max(0, start - 40):start]
+            allow = not (_CHANGE_VERB_BEFORE.search(before) or _RXN5.search(before))
         if second is not None and allow and (second.group("digits") or second.group("words")):
             y = parse_number(second.group("digits") or second.group("words"))
             if y is not None:
@@ -806,8 +852,8 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
                 elif pc2 and kind in ("percent", "points"):
                     e3 = pc2.end()
                 cm3 = _CUR_AFTER.match(text, e3)
-                if cm3 and kind == "number" and CURRENCIES.get(re.sub(r"\s+", " ", cm3.group("c").lower())):
-                    kind, unit = "money", CURRENCIES[re.sub(r"\s+", " ", cm3.group("c").lower())]
+                if cm3 and kind == "number" and CURRENCIES.get(_RXN4.sub(" ", cm3.group("c").lower())):
+                    kind, unit = "money", CURRENCIES[_RXN4.sub(" ", cm3.group("c").lower())]
                     e3 = cm3.end()
                 if yv > value_x and (sep != "-" or not is_words) and not (sep == "-" and kind == "number" and yv < 100 and value_x < 100 and _looks_like_score(text, s)):
                     lo_hi = (value_x, yv)
@@ -844,7 +890,7 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
     elif kind == "multiplier":
         pass
     # years misread as numbers are the date grammar's; bare 4-digit figures near time words are skipped
-    if kind == "number" and digits is not None and re.fullmatch(r"(?:1[89]|20)\d\d", digits) and hedge == "exact":
+    if kind == "number" and digits is not None and _RXN6.fullmatch(digits) and hedge == "exact":
         return None
     return NumberMention(start=start, end=end, text=text[start:end], value=q, noun=noun, noun_start=ns, noun_end=ne)
 
@@ -867,23 +913,23 @@ def _bisect_starts(times: Sequence[TimeMention], pos: int) -> int:
 
 
 def _looks_like_score(text: str, pos: int) -> bool:
-    return bool(re.search(r"(?:won|lost|beat|defeated|drew|score|scored|victory|win|loss)\W+(?:\w+\W+){0,3}$", text[max(0, pos - 40):pos], re.I))
+    return bool(_RXN7.search(text[max(0, pos - 40):pos]))
 
 
 def _ordinal_value(tok: str) -> int | None:
     """The position an ordinal names: "eighth" -> 8, "8th" -> 8, "twenty-first" -> 21, "one hundred
     twenty-fifth" -> 125, "two hundredth" -> 200."""
-    t = re.sub(r"\s+", " ", tok.lower().replace("-", " ")).strip()
-    scale_ord = re.fullmatch(r"(?:(.*)\s)?(hundred|thousand|million|billion|trillion)th", t)
+    t = _RXN4.sub(" ", tok.lower().replace("-", " ")).strip()
+    scale_ord = _RXN8.fullmatch(t)
     if scale_ord:
         v = parse_number(f"{scale_ord.group(1) or 'one'} {scale_ord.group(2)}")
         return int(v) if v else None
-    head = re.fullmatch(r"(.*\b(?:hundred|thousand|million|billion|trillion))(?:\s+and)?\s+(.+)", t)
+    head = _RXN9.fullmatch(t)
     if head:
         base = parse_number(head.group(1))
         rest = _ordinal_value(head.group(2))
         return int(base) + rest if base and rest else None
-    m = re.fullmatch(r"(\d+)(?:st|nd|rd|th)", t)
+    m = _RXN10.fullmatch(t)
     if m:
         return int(m.group(1))
     if t in ORDINALS:
@@ -891,7 +937,7 @@ def _ordinal_value(tok: str) -> int | None:
     parts = t.split()
     if len(parts) == 2 and parts[0] in TENS_WORDS and parts[1] in ORDINALS:
         return TENS_WORDS[parts[0]] + ORDINALS[parts[1]]
-    m2 = re.fullmatch(r"(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)", t)
+    m2 = _RXN11.fullmatch(t)
     if m2:
         return TENS_WORDS[m2.group(1)] + ORDINALS[m2.group(2)]
     return None
@@ -916,7 +962,7 @@ def _ordinal_at(text: str, m: re.Match[str]) -> NumberMention | None:
     end = e
     on = _ORDINAL_NOUN_AFTER.match(text, e)
     if sm:
-        sup = re.sub(r"\s+", " ", sm.group("sup").lower())
+        sup = _RXN4.sub(" ", sm.group("sup").lower())
         end = sm.end()
     elif on:
         # "the 87th minute", "for the eighth time", "her third term": an ordinal position in a series
@@ -927,7 +973,7 @@ def _ordinal_at(text: str, m: re.Match[str]) -> NumberMention | None:
         before = text[max(0, s - 30):s]
         if not _RANK_VERB_STRONG.search(before):
             om = _OUT_OF.match(text, e)
-            among = re.match(r"\s*(?:among|of\s+all|in\s+the\s+world|globally|worldwide|in\s+the\s+country|nationally)", text[e:e + 30], re.I)
+            among = _RXN12.match(text[e:e + 30])
             if not ((om or among) and _RANK_VERB_BEFORE.search(before)):
                 return None
         sup = "ranked"
@@ -973,14 +1019,14 @@ _RANK_STOP = frozenset("ever yet so far since among in for by after behind".spli
 def _superlative_at(text: str, m: re.Match[str]) -> NumberMention | None:
     """"the largest export market" -> rank 1; "one of the largest" -> rank 1..5."""
     s, e = m.span()
-    sup = re.sub(r"\s+", " ", m.group("sup").lower())
+    sup = _RXN4.sub(" ", m.group("sup").lower())
     before = text[max(0, s - 40):s]
     om = _ONE_OF_BEFORE.search(before)
     noun = _ranked_noun(text, e)
     if noun is None:
         return None
     ns, ne, phrase = noun
-    if sup == "top" and re.match(r"\s*(?:\d|ten|five|three|twenty)", text[e:e + 8], re.I):
+    if sup == "top" and _RXN13.match(text[e:e + 8]):
         return None
     if om:
         start = max(0, s - 40) + om.start()
@@ -990,9 +1036,9 @@ def _superlative_at(text: str, m: re.Match[str]) -> NumberMention | None:
         return NumberMention(start=start, end=e, text=text[start:e], value=rank, noun=phrase, noun_start=ns, noun_end=ne)
     if not _DET_BEFORE.search(before):
         return None
-    if re.search(r"(?:second|third|\d(?:st|nd|rd|th))[\s-]*$", before, re.I):
+    if _RXN14.search(before):
         return None
-    if _is_plural(phrase.split()[-1]) and not re.search(r"(?:'s|’s)\s+$", before):
+    if _is_plural(phrase.split()[-1]) and not _RXN15.search(before):
         return None  # "the largest companies" ranks nothing on its own
     rank = Rank(point=1, low=1, high=1, superlative=sup, hedge="exact")
     return NumberMention(start=s, end=e, text=text[s:e], value=rank, noun=phrase, noun_start=ns, noun_end=ne)
@@ -1001,7 +1047,7 @@ def _superlative_at(text: str, m: re.Match[str]) -> NumberMention | None:
 def _mult_word_at(text: str, m: re.Match[str]) -> NumberMention | None:
     s, e = m.span()
     w = m.group("mult").lower()
-    if w == "twice" and not re.match(r"\s+(?:as|the|that|its|their|what|this|his|her)\b", text[e:e + 8], re.I):
+    if w == "twice" and not _RXN16.match(text[e:e + 8]):
         return None  # "visited twice" counts occasions, it multiplies nothing
     factor = {"twice": 2.0, "doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "tripling": 3.0, "trebled": 3.0,
               "quadrupled": 4.0, "halved": 0.5, "halving": 0.5}.get(w)
@@ -1033,15 +1079,12 @@ def _attach_changes(text: str, ms: list[NumberMention], times: list[TimeMention]
         change = nm.change
         before = text[max(0, nm.start - 40):nm.start]
         # the patterns end at the figure; try them only when a change word is near (a cheap word test)
-        near = set(re.findall(r"[a-z]+", before.lower()))
+        near = set(_RXN17.findall(before.lower()))
         cv = None
         if near & _CHANGE_WORDS:
             cv = _CHANGE_VERB_BEFORE.search(before) or (_CHANGE_VERB_BY.search(before) if "by" in near else None)
         after_end = nm.end
-        if cv and cv.group("v").lower() in ("up", "down") and re.search(
-                r"\b(?:made|make|makes|making|took|take|takes|sum|sums|summed|end|ends|ended|set|sets|pick|picked|back"
-                r"|line|lined|turn|turned|show|showed|shows|break|broke|broken|split|upside|ups)\s+$",
-                before[: cv.start("v")], re.IGNORECASE):
+        if cv and cv.group("v").lower() in ("up", "down") and _RXN18.search(before[: cv.start("v")]):
             cv = None  # "women made up 41%": a phrasal verb, not a change
         if cv:
             word = cv.group("v").lower()
@@ -1059,7 +1102,7 @@ def _attach_changes(text: str, ms: list[NumberMention], times: list[TimeMention]
                 after_end = ca.end()
         if v.kind == "multiplier" and change is None:
             # "four times the number in 2013" compares with a base even without a verb
-            if re.match(r"\s+(?:the|that|its|as\s+(?:much|many|high|large))\b", text[nm.end:nm.end + 20], re.I):
+            if _RXN19.match(text[nm.end:nm.end + 20]):
                 change = "change"
         if change is None or v.kind not in ("percent", "points", "multiplier", "money", "count", "number"):
             out.append(nm)
@@ -1085,11 +1128,11 @@ def _attach_changes(text: str, ms: list[NumberMention], times: list[TimeMention]
                     cue = _BASE_CUE.search(gap)
                     # "to over US$90 billion in 2021 from $2.8 billion in 1990": the base follows "from <level> in"
                     base = t
-                    if re.search(r"\bto\b", gap[: cue.start()] if cue else gap, re.I) and not re.search(r"\bfrom\b", gap, re.I):
+                    if _RXN20.search(gap[: cue.start()] if cue else gap) and not _RXN21.search(gap):
                         base = None
                         continue
                     break
-                if re.search(r"\bfrom\s+(?:[^\s]+\s+){0,5}in\s+$", gap, re.I):
+                if _RXN22.search(gap):
                     base = t
                     break
         level_from = level_to = None

@@ -21,8 +21,23 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from consilience.extract._scan import TIME_NAMES, TIME_STARTERS, hits
+from consilience.extract._scan import NUMBER_STARTERS, TIME_NAMES, TIME_STARTERS, first_chars, hits
 from consilience.model import TimeValue
+
+# Patterns used inside the functions below, compiled once (the re module's cache lookup costs per call).
+_RXT0 = re.compile(r"\(\?P<(\w+)>")
+_RXT1 = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?")
+_RXT2 = re.compile(r"\d+")
+_RXT4 = re.compile(r"\s*([A-Za-z][A-Za-z'-]*)")
+_RXT5 = re.compile(r"\bof\b")
+_RXT6 = re.compile(r"\bin\s+$")
+_RXT7 = re.compile(r"\s+")
+_RXT8 = re.compile(r"(?:more|less|fewer)\s+than\s*$|up\s+to\s*$", re.I)
+_RXT9 = re.compile(r"\s*(?:[A-Z]{3}\b|US\b|U\.S\.)")
+_RXT10 = re.compile(r"\s*(?:[-–]|to)\s*\d")
+_RXT11 = re.compile(r"[-\s]+")
+_RXT12 = re.compile(r"\bquarter", re.IGNORECASE)
+_RXT13 = re.compile(r"\s*[,(–—-]\s*")
 
 __all__ = ["TimeMention", "find_times", "parse_anchor", "time_value", "shift_value", "format_date"]
 
@@ -131,9 +146,26 @@ _PART = r"(?:early|mid|middle|late|the\s+(?:end|beginning|start|middle|first\s+h
 
 # (name, pattern). Order matters: at one position the first alternative that matches wins, so longer
 # and more specific forms come first.
+#: Holidays whose date a rule gives for any year (fixed days, Easter's and US Thanksgiving's rules).
+#: Holidays that fall on different days in different countries ("Independence Day", "Labor Day") are
+#: left out: the text alone does not say which one is meant.
+_HOLIDAY = (
+    r"(?:christmas(?:\s+(?:day|eve))?(?!\s+islands?\b)|boxing\s+day|new\s+year['’]?s['’]?\s+(?:day|eve)|new\s+year\s+day"
+    r"|(?:st\.?\s+)?valentine['’]?s['’]?\s+day|halloween|easter(?:\s+(?:sunday|monday))?(?!\s+(?:islands?|eggs?|rising)\b)"
+    r"|good\s+friday|thanksgiving(?:\s+day)?|black\s+friday|cyber\s+monday|earth\s+day"
+    r"|(?:international\s+)?workers['’]?\s+day|(?:saint|st\.?)\s+patrick['’]?s?(?:\s+day)?)(?![\w'’])"
+)
+
+#: Month names in a date written with dashes or slashes ("23-Sep-2020"): three letters or in full.
+_MON_ABBR = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+             r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+
 _RULES: list[tuple[str, str]] = [
     ("iso", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d:])"),
     ("compact", r"(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
+    ("dashmon", r"(?:(?P<d>[0-3]?\d)[-/](?P<mon>" + _MON_ABBR + r")[-/](?P<y>\d{4})"
+                r"|(?P<y2>\d{4})[-/](?P<mon2>" + _MON_ABBR + r")[-/](?P<d2>[0-3]?\d)"
+                r"|(?P<mon3>" + _MON_ABBR + r")[-/](?P<d3>[0-3]?\d)[-/](?P<y3>\d{4}))(?![\w/-])"),
     ("slash", r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
     ("isomonth", r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?![\d-])"),
     # "Thursday, March 23, 2023", "September 10-11, 2023", "March 21–24", "July 25th"
@@ -164,14 +196,16 @@ _RULES: list[tuple[str, str]] = [
     ("year", r"(?P<y>" + _YEAR4 + r")(?!\d|[,.]\d|\s*(?:%|percent|per\s+cent))"),
     ("ago", r"(?P<n>" + _NUMWORD + r")\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>ago|earlier|before|later|after|since|from\s+now|hence|from)\b"),
     ("agoa", r"(?P<n>a|an)\s+(?P<unit>year|month|week|day|decade)\s+(?P<dir>ago|earlier|before|later)\b"),
-    ("inunits", r"(?P<n>" + _NUMWORD + r")\s+(?P<unit>days|weeks|months|years)\b(?!\s+(?:of|ago|earlier|later|before|after|since|from|old)\b)"),
+    ("inunits", r"(?P<n>" + _NUMWORD + r")\s+(?P<unit>days|weeks|months|years|(?:(?<=\ba\s)|(?<=\ban\s))(?:day|week|month|year))\b(?!\s+(?:of|ago|earlier|later|before|after|since|from|old)\b)"),
+    ("nthof", r"(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last"
+              r"|\d{1,2}(?:st|nd|rd|th))\s+(?P<unit>week|month|quarter)\s+of\s+(?:(?P<y>" + _YEAR4 + r")|(?P<rel>this|last|next)\s+year)\b"),
     ("relunit", r"(?:the\s+)?(?P<rel>" + _REL + r")\s+(?:fiscal\s+|financial\s+|calendar\s+)?(?P<unit>year|month|week|decade|century|weekend)\b"),
     ("fiscalyear", r"the\s+(?:fiscal|financial)\s+year\b(?!\s+(?:\d|to|ending|ended|that|which|beginning))"),
     ("century", r"(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|" + _DAYWORD + r")[-\s]+century\b"),
     ("yearwords", r"(?:the\s+year\s+)?(?P<yw>" + _YEARWORDS + r")"),
-    ("nthof", r"(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last"
-              r"|\d{1,2}(?:st|nd|rd|th))\s+(?P<unit>week|month|quarter)\s+of\s+(?:(?P<y>" + _YEAR4 + r")|(?P<rel>this|last|next)\s+year)\b"),
     ("yearearlier", r"the\s+(?P<rel>year-earlier|year-ago|prior-year|previous-year)\s+(?:period|year|month)\b"),
+    ("holiday", r"(?:(?P<rel>last|next|this|previous|following)\s+)?(?P<hol>" + _HOLIDAY + r")"
+                r"(?:,?\s+(?:of\s+)?(?P<y>" + _YEAR4 + r")(?![\w,.]\d))?"),
     ("relwd", r"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|coming)\s+)?(?P<wd>" + _WEEKDAY_FULL + r")"
               r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
     ("relmon", r"(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>January|February|March|April|May|June|July"
@@ -190,11 +224,27 @@ _RULES: list[tuple[str, str]] = [
 _RULE_NAMES = [name for name, _ in _RULES]
 
 
+#: Rules kept out of the masters: they are tried on their own, only where a cheap look at the text
+#: says they can match (a holiday word; a dash or slash between a figure and a month name), so that
+#: they add nothing to the cost of the other hits.
+_SOLO_RULES = ("holiday", "dashmon")
+
+
+def _lead(pat: str) -> str:
+    """``pat`` behind a look-ahead of its possible first characters: in a case-insensitive alternation
+    Python's ``re`` otherwise descends into every rule at every hit; the look-ahead turns most of them
+    away with one class test."""
+    body = first_chars(pat)
+    return pat if body is None else f"(?=[{body}])(?:{pat})"
+
+
 def _compile_master() -> re.Pattern[str]:
     parts = []
     for name, pat in _RULES:
-        renamed = re.sub(r"\(\?P<(\w+)>", lambda m, n=name: f"(?P<{n}__{m.group(1)}>", pat)
-        parts.append(f"(?P<{name}>{renamed})")
+        if name in _SOLO_RULES:
+            continue
+        renamed = _RXT0.sub(lambda m, n=name: f"(?P<{n}__{m.group(1)}>", pat)
+        parts.append(f"(?P<{name}>{_lead(renamed)})")
     # Left boundary: not inside a word or a number ("US$2013", "12013", "x2013").
     return re.compile(r"(?<![\w$€£¥.,/-])(?:" + "|".join(parts) + r")", re.IGNORECASE)
 
@@ -204,11 +254,11 @@ _MASTER = _compile_master()
 # Which rules can begin at a digit (D), at a month or weekday name (N), at another word (W); after an
 # article ("the", "a") the whole master is tried.
 _RULE_STARTS: dict[str, str] = {
-    "iso": "D", "compact": "D", "slash": "D", "isomonth": "D", "mdrange": "N", "mdword": "N", "dmrange": "DNW",
+    "iso": "D", "compact": "D", "dashmon": "", "slash": "D", "isomonth": "D", "mdrange": "N", "mdword": "N", "dmrange": "DNW",
     "part": "W", "monyear": "N", "quarter": "DW", "qcode": "W", "decade": "DW", "decadeword": "W", "season": "W",
     "fiscal": "W", "yearrange": "D", "theyear": "", "year": "D", "ago": "DW", "agoa": "", "relunit": "W",
     "yearearlier": "", "relwd": "NW", "relmon": "NW", "deictic": "W", "fiscalyear": "", "century": "DW",
-    "yearwords": "W", "theyearnow": "W", "nthof": "DW", "inunits": "DW",
+    "yearwords": "W", "theyearnow": "W", "nthof": "DW", "inunits": "DW", "holiday": "",
 }
 
 
@@ -217,12 +267,14 @@ def _compile_subset(kind: str) -> re.Pattern[str]:
     parts = []
     for name, pat in _RULES:
         if kind in _RULE_STARTS[name]:
-            renamed = re.sub(r"\(\?P<(\w+)>", lambda m, n=name: f"(?P<{n}__{m.group(1)}>", pat)
-            parts.append(f"(?P<{name}>{renamed})")
+            renamed = _RXT0.sub(lambda m, n=name: f"(?P<{n}__{m.group(1)}>", pat)
+            parts.append(f"(?P<{name}>{_lead(renamed)})")
     return re.compile(r"(?<![\w$€£¥.,/-])(?:" + "|".join(parts) + r")", re.IGNORECASE)
 
 
 _SUBMASTERS = {k: _compile_subset(k) for k in "DNW"}
+_SOLO = {name: re.compile(r"(?<![\w$€£¥.,/-])(?P<" + name + ">" + _RXT0.sub(lambda m, n=name: f"(?P<{n}__{m.group(1)}>", pat) + ")",
+                          re.IGNORECASE) for name, pat in _RULES if name in _SOLO_RULES}
 _CASED_MONTH = re.compile(_MON)  # month names must be capitalised in running text ("may", "march")
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|'ll|to\s+be\s+held|is\s+(?:due|set|scheduled|expected|slated|planned)|are\s+(?:due|set|scheduled|expected|slated|planned)"
@@ -360,7 +412,7 @@ def parse_anchor(anchor: str | None) -> tuple[int, int | None, int | None] | Non
     """``"YYYY[-MM[-DD]]"`` -> (year, month or None, day or None); None when absent or malformed."""
     if not anchor:
         return None
-    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?", anchor.strip())
+    m = _RXT1.fullmatch(anchor.strip())
     if not m:
         return None
     y = int(m.group(1))
@@ -382,7 +434,7 @@ def _month(s: str) -> int:
 
 
 def _daynum(s: str) -> int:
-    return int(re.match(r"\d+", s).group(0))
+    return int(_RXT2.match(s).group(0))
 
 
 def _dayword(s: str) -> int:
@@ -462,7 +514,7 @@ def _nearest_year_for(mo: int, d: int | None, anchor: tuple[int, int | None, int
 
 
 _RULE_GROUPS: dict[str, list[tuple[str, str]]] = {}
-for _full in _MASTER.groupindex:
+for _full in [*_MASTER.groupindex, *(g for rx in _SOLO.values() for g in rx.groupindex)]:
     if "__" in _full:
         _rule, _short = _full.split("__", 1)
         _RULE_GROUPS.setdefault(_rule, []).append((_full, _short))
@@ -477,6 +529,9 @@ def _groups(m: re.Match[str], name: str) -> dict[str, str]:
     return out
 
 
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.'")
+
+
 class _Ctx:
     __slots__ = ("text", "anchor", "start", "end")
 
@@ -487,11 +542,20 @@ class _Ctx:
         self.end = end
 
     def prev_word(self) -> str:
-        m = re.search(r"([A-Za-z.']+)[\s-]*$", self.text[max(0, self.start - 25):self.start])
-        return m.group(1).lower() if m else ""
+        """The word just before the mention (letters, "." and "'"), lower-cased; "" if none ends there."""
+        # a scan back from the end: the pattern ``([A-Za-z.']+)[\s-]*$`` searched over the 25 characters
+        # before the mention, without a regex trying every position
+        text, lo = self.text, max(0, self.start - 25)
+        j = self.start
+        while j > lo and (text[j - 1].isspace() or text[j - 1] == "-"):
+            j -= 1
+        k = j
+        while k > lo and text[k - 1] in _WORD_CHARS:
+            k -= 1
+        return text[k:j].lower()
 
     def next_word(self) -> str:
-        m = re.match(r"\s*([A-Za-z][A-Za-z'-]*)", self.text[self.end:self.end + 30])
+        m = _RXT4.match(self.text[self.end:self.end + 30])
         return m.group(1) if m else ""
 
     def char_before(self) -> str:
@@ -507,6 +571,14 @@ _Result = tuple[TimeValue | None, bool, str | None] | None
 
 def _h_iso(g: dict, c: _Ctx) -> _Result:
     v = time_value("day", int(g["y"]), int(g["m"]), int(g["d"]))
+    return (v, False, None) if v else None
+
+
+def _h_dashmon(g: dict, c: _Ctx) -> _Result:
+    """"23-Sep-2020", "2019/aug/01", "Sep-23-2020": a day, a month name and a year joined by one separator."""
+    d, mon, y = g.get("d") or g.get("d2") or g.get("d3"), g.get("mon") or g.get("mon2") or g.get("mon3"), (
+        g.get("y") or g.get("y2") or g.get("y3"))
+    v = time_value("day", int(y), _month(mon), int(d))
     return (v, False, None) if v else None
 
 
@@ -565,7 +637,7 @@ def _h_dmrange(g: dict, c: _Ctx) -> _Result:
     if not _month_ok(g["mon"], c, True):
         return None
     if g.get("dw"):
-        if not c.text[c.start:c.end].lower().startswith("the") and not re.search(r"\bof\b", c.text[c.start:c.end]):
+        if not c.text[c.start:c.end].lower().startswith("the") and not _RXT5.search(c.text[c.start:c.end]):
             return None  # "second March" is not a date; "the second of March", "fourth of July" are
         return _day_value(c, _month(g["mon"]), _dayword(g["dw"]), None, g.get("y"))
     d2 = g.get("d2")
@@ -575,7 +647,7 @@ def _h_dmrange(g: dict, c: _Ctx) -> _Result:
 def _h_inunits(g: dict, c: _Ctx) -> _Result:
     """"The vote is in two weeks": the day that many units after the document's date (a future cue)."""
     n = _count(g["n"])
-    if n is None or not re.search(r"\bin\s+$", c.text[max(0, c.start - 4):c.start]) or not _future(c.text, c.start, c.end):
+    if n is None or not _RXT6.search(c.text[max(0, c.start - 4):c.start]) or not _future(c.text, c.start, c.end):
         return None  # "in 3 years" after a past verb is a duration ("grew 20% in 3 years")
     if c.anchor is None or c.anchor[1] is None or c.anchor[2] is None:
         return (None, True, "following")
@@ -600,7 +672,7 @@ def _h_nthof(g: dict, c: _Ctx) -> _Result:
     o = g["ord"].lower()
     unit = g["unit"].lower()
     last = {"week": 52, "month": 12, "quarter": 4}[unit]
-    n = last if o == "last" else (int(re.match(r"\d+", o).group(0)) if o[0].isdigit() else ORDINAL_WORDS.get(o, 0))
+    n = last if o == "last" else (int(_RXT2.match(o).group(0)) if o[0].isdigit() else ORDINAL_WORDS.get(o, 0))
     if not 1 <= n <= last:
         return None
     if unit == "week":
@@ -678,7 +750,7 @@ def _h_part(g: dict, c: _Ctx) -> _Result:
             return (None, True, None)
     if base is None:
         return None
-    return (_part_of(base, re.sub(r"\s+", " ", g["part"].lower())), rel, None)
+    return (_part_of(base, _RXT7.sub(" ", g["part"].lower())), rel, None)
 
 
 def _h_quarter(g: dict, c: _Ctx) -> _Result:
@@ -815,14 +887,14 @@ def _h_year(g: dict, c: _Ctx) -> _Result:
     pw = c.prev_word()
     nw = c.next_word()
     nwl = nw.lower()
-    if pw in _NOT_YEAR_BEFORE or re.search(r"(?:more|less|fewer)\s+than\s*$|up\s+to\s*$", c.text[max(0, c.start - 15):c.start], re.I):
+    if pw in _NOT_YEAR_BEFORE or _RXT8.search(c.text[max(0, c.start - 15):c.start]):
         return None
-    if nwl in _SCALE_OR_CURRENCY_AFTER or re.match(r"\s*(?:[A-Z]{3}\b|US\b|U\.S\.)", c.text[c.end:c.end + 6]):
+    if nwl in _SCALE_OR_CURRENCY_AFTER or _RXT9.match(c.text[c.end:c.end + 6]):
         return None  # "1600 thousand", "1600 euros", "1600 US dollars": an amount
     if nwl in _COUNT_NOUNS or (nwl.endswith("s") and not nwl.endswith("ss") and nwl not in _PLURAL_NOT_NOUN
                                and nw[:1].islower() and pw not in _YEAR_BEFORE):
         return None
-    if re.match(r"\s*(?:[-–]|to)\s*\d", c.text[c.end:c.end + 5]) and pw not in _YEAR_BEFORE:
+    if _RXT10.match(c.text[c.end:c.end + 5]) and pw not in _YEAR_BEFORE:
         return None  # a score or a number range
     if c.anchor is not None and y > c.anchor[0] + 30:
         return None
@@ -836,7 +908,7 @@ def _h_ago(g: dict, c: _Ctx) -> _Result:
     unit = g["unit"].lower().rstrip("s")
     if unit == "centurie":
         unit = "century"
-    direction = re.sub(r"\s+", " ", g["dir"].lower())
+    direction = _RXT7.sub(" ", g["dir"].lower())
     if direction in ("before", "after", "from"):
         # "two years after the war": relative to another event, not to the document's date
         return (None, True, "previous" if direction == "before" else "following")
@@ -881,7 +953,7 @@ def _h_fiscalyear(g: dict, c: _Ctx) -> _Result:
 def _h_century(g: dict, c: _Ctx) -> _Result:
     """"the 20th century" -> the 1900s (as a span of ten decades)."""
     s = g["n"].lower()
-    n = int(re.match(r"\d+", s).group(0)) if s[0].isdigit() else _dayword(s)
+    n = int(_RXT2.match(s).group(0)) if s[0].isdigit() else _dayword(s)
     if not 1 <= n <= 30:
         return None
     y0 = (n - 1) * 100
@@ -891,7 +963,7 @@ def _h_century(g: dict, c: _Ctx) -> _Result:
 
 def _year_words(s: str) -> int | None:
     """"nineteen ninety-six" -> 1996; "two thousand and one" -> 2001; "twenty ten" -> 2010."""
-    toks = [t for t in re.split(r"[-\s]+", s.lower()) if t and t != "and"]
+    toks = [t for t in _RXT11.split(s.lower()) if t and t != "and"]
     small = {**{k: v for k, v in SMALL_NUMBERS.items() if k.isalpha() and " " not in k}, "oh": 0}
     if toks[:2] == ["two", "thousand"]:
         rest = sum(small.get(t, 0) for t in toks[2:])
@@ -920,7 +992,7 @@ def _h_yearearlier(g: dict, c: _Ctx) -> _Result:
 
 def _h_relwd(g: dict, c: _Ctx) -> _Result:
     wd = WEEKDAYS[g["wd"].lower()]
-    rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+    rel = _RXT7.sub(" ", (g.get("rel") or "").lower())
     if c.anchor is None or c.anchor[1] is None or c.anchor[2] is None:
         return (None, True, None)
     base = date(*c.anchor)
@@ -940,7 +1012,7 @@ def _h_relwd(g: dict, c: _Ctx) -> _Result:
 
 def _h_relmon(g: dict, c: _Ctx) -> _Result:
     mon = g["mon"]
-    rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower())
+    rel = _RXT7.sub(" ", (g.get("rel") or "").lower())
     if not _CASED_MONTH.fullmatch(mon):
         return None
     if not rel and mon.lower() in ("may", "march"):
@@ -969,8 +1041,79 @@ def _h_relmon(g: dict, c: _Ctx) -> _Result:
     return (time_value("month", y, mo, relative=True), True, None)
 
 
+def _easter(y: int) -> date:
+    """Easter Sunday of year ``y`` in the Gregorian calendar (the anonymous Gregorian algorithm)."""
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * ell) // 433
+    month = (h + ell - 7 * m + 90) // 25
+    return date(y, month, (h + ell - 7 * m + 33 * month + 19) % 32)
+
+
+def _thanksgiving(y: int) -> date:
+    """The fourth Thursday of November (the US holiday; news in English mostly means that one)."""
+    first = date(y, 11, 1)
+    return first + timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+#: Holiday (first two words, lower case, apostrophes dropped) -> its date in a given year.
+_HOLIDAY_DATES = {
+    "christmas": lambda y: date(y, 12, 25), "christmas day": lambda y: date(y, 12, 25),
+    "christmas eve": lambda y: date(y, 12, 24), "boxing day": lambda y: date(y, 12, 26),
+    "new year": lambda y: date(y, 1, 1), "new years": lambda y: date(y, 1, 1),
+    "new years eve": lambda y: date(y, 12, 31), "new year eve": lambda y: date(y, 12, 31), "valentines day": lambda y: date(y, 2, 14),
+    "st valentines": lambda y: date(y, 2, 14), "st. valentines": lambda y: date(y, 2, 14),
+    "halloween": lambda y: date(y, 10, 31), "easter": _easter, "easter sunday": _easter,
+    "easter monday": lambda y: _easter(y) + timedelta(days=1), "good friday": lambda y: _easter(y) - timedelta(days=2),
+    "thanksgiving": _thanksgiving, "thanksgiving day": _thanksgiving,
+    "black friday": lambda y: _thanksgiving(y) + timedelta(days=1),
+    "cyber monday": lambda y: _thanksgiving(y) + timedelta(days=4), "earth day": lambda y: date(y, 4, 22),
+    "international workers": lambda y: date(y, 5, 1),
+    "workers day": lambda y: date(y, 5, 1), "saint patrick": lambda y: date(y, 3, 17),
+    "saint patricks": lambda y: date(y, 3, 17), "st patrick": lambda y: date(y, 3, 17),
+    "st patricks": lambda y: date(y, 3, 17), "st. patrick": lambda y: date(y, 3, 17),
+    "st. patricks": lambda y: date(y, 3, 17),
+}
+
+
+def _h_holiday(g: dict, c: _Ctx) -> _Result:
+    """"Christmas", "Easter 2018", "last Thanksgiving": the holiday's day in the year written, else the
+    occurrence that the relative word or the clause's tense picks around the document's date."""
+    words = _RXT7.sub(" ", g["hol"].lower().replace("'", "").replace("’", "")).split(" ")
+    rule = (_HOLIDAY_DATES.get(" ".join(words[:3])) or _HOLIDAY_DATES.get(" ".join(words[:2]))
+            or _HOLIDAY_DATES.get(words[0]))
+    if rule is None or (words[0] == "good" and not g["hol"].startswith("Good")):
+        return None  # "a good Friday for stocks"
+    if g.get("y"):
+        d = rule(int(g["y"]))
+        return (time_value("day", d.year, d.month, d.day), False, None)
+    if c.anchor is None or c.anchor[1] is None:
+        return (None, True, None)
+    ay, am, ad = c.anchor
+    ref = date(ay, am, ad or 15)
+    cands = [rule(y) for y in (ay - 1, ay, ay + 1)]
+    rel = (g.get("rel") or "").lower()
+    if rel in ("last", "previous"):
+        d = max(x for x in cands if x < ref)
+    elif rel in ("next", "following"):
+        d = min(x for x in cands if x > ref)
+    elif rel == "this":
+        d = cands[1]
+    else:
+        # as for a month and day without a year: the nearest occurrence, one against the clause's tense
+        # counting as five months further away
+        future = _future(c.text, c.start, c.end)
+        d = min(cands, key=lambda x: (abs((x - ref).days) + (150 if ((x - ref).days > 0) != future and x != ref else 0),
+                                      x.year if future else -x.year))
+    return (time_value("day", d.year, d.month, d.day, relative=True), True, None)
+
+
 def _h_deictic(g: dict, c: _Ctx) -> _Result:
-    w = re.sub(r"\s+", " ", g["w"].lower())
+    w = _RXT7.sub(" ", g["w"].lower())
     if w in ("today", "tonight"):
         return (_relative_unit(c, "day", 0), True, None)
     if w == "yesterday":
@@ -1004,11 +1147,11 @@ def _anchor_value(c: _Ctx) -> TimeValue | None:
 
 
 _HANDLERS = {
-    "iso": _h_iso, "compact": _h_iso, "slash": _h_slash, "isomonth": _h_isomonth, "mdrange": _h_mdrange,
+    "iso": _h_iso, "compact": _h_iso, "dashmon": _h_dashmon, "slash": _h_slash, "isomonth": _h_isomonth, "mdrange": _h_mdrange,
     "mdword": _h_mdword, "dmrange": _h_dmrange, "part": _h_part, "monyear": _h_monyear, "quarter": _h_quarter,
     "qcode": _h_qcode, "decade": _h_decade, "decadeword": _h_decadeword, "season": _h_season, "fiscal": _h_fiscal,
     "yearrange": _h_yearrange, "theyear": _h_theyear, "year": _h_year, "ago": _h_ago, "agoa": _h_agoa,
-    "relunit": _h_relunit, "yearearlier": _h_yearearlier, "relwd": _h_relwd, "relmon": _h_relmon,
+    "relunit": _h_relunit, "yearearlier": _h_yearearlier, "relwd": _h_relwd, "relmon": _h_relmon, "holiday": _h_holiday,
     "deictic": _h_deictic, "fiscalyear": _h_fiscalyear, "theyearnow": _h_theyearnow, "nthof": _h_nthof, "inunits": _h_inunits, "century": _h_century, "yearwords": _h_yearwords,
 }
 assert set(_HANDLERS) == set(_RULE_NAMES)
@@ -1026,17 +1169,39 @@ _REL_AFTER = re.compile(
     r"(?:\s+(?:coming|past|few|several|fiscal|financial|calendar|full|whole))*[-\s]+(?:year|month|week|decade|century|weekend|quarter"
     r"|half|spring|summer|autumn|fall|winter|term|period|days|weeks|months|years|quarters|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|(?:first|second|third|fourth)\s+(?:quarter|half)|year-earlier)\b"
+    r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|(?:first|second|third|fourth)\s+(?:quarter|half)|year-earlier"
+    r"|christmas|easter|thanksgiving|halloween)\b"
     r"|(?=\s*(?:[,.;:)]|$))",
     re.IGNORECASE,
 )
+#: Starters that open a date only as the first word of a holiday ("St. Patrick's Day", "Boxing Day").
+_HOLIDAY_GATED = frozenset(w for w in TIME_STARTERS if w.lower() in ("saint", "st", "boxing", "valentine"))
+_HOLIDAY_AT = re.compile(_HOLIDAY, re.IGNORECASE)
+#: Holidays whose first word is too common to scan for ("Good Friday", "New Year's Day") are tried from
+#: their last word, when the word before it is one of these.
+_HOLIDAY_TOKENS = frozenset(w for w in TIME_STARTERS if w.lower() in (
+    "christmas", "easter", "halloween", "thanksgiving", "saint", "st", "boxing", "valentine"))
+_HOLIDAY_LAST = frozenset(w for w in TIME_STARTERS if w.lower() in ("friday", "monday", "year", "day"))
+_HOLIDAY_FIRST = frozenset(("good", "black", "cyber", "new", "earth", "workers", "workers'", "workers’"))
+_HOLIDAY_BACK = re.compile(r"(?<![\w'’])(?:(?:last|next|this|previous|following)\s+)?(?:international\s+)?"
+                           r"(?:good|black|cyber|new|earth|workers['’]?)\s+$", re.IGNORECASE)
 _ORD_STARTERS = frozenset(w for w in TIME_STARTERS if ORDINAL_WORDS.get(w.lower(), 0) > 0)
 _QUARTER_AFTER = re.compile(r"[-\s]+(?:(?:fiscal\s+)?(?:quarter|half|week|month)\b|(?:day\s+)?of\s+[A-Za-z])", re.IGNORECASE)
 
 
+#: Starter tokens as written that name a month or weekday, and those that are relative words: looked up
+#: once per hit, so the case variants are listed here rather than folded per hit.
+_NAME_TOKENS = frozenset(w for w in TIME_STARTERS | NUMBER_STARTERS if w in TIME_NAMES or w.capitalize() in TIME_NAMES)
+_REL_TOKENS = frozenset(w for w in TIME_STARTERS if w.lower() in _REL_WORDS)
+
+
+_ISO_GLUED = re.compile(r"(?P<y>(?:19|20)\d\d)(?P<sep>-?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?![\d:])")
+
+
 def _article_start(text: str, hit: int, floor: int) -> int | None:
     """Where "the ", "a " or "an " just before ``hit`` starts (at or after ``floor``), if one does."""
-    if hit < 2 or text[hit - 1] != " ":
+    # every article ends in "e", "n" or "a": most hits are rejected on that one character
+    if hit < 2 or text[hit - 1] != " " or text[hit - 2] not in "eEnNaA":
         return None
     for art in ("the", "The", "THE", "an", "An", "a", "A"):
         s = hit - 1 - len(art)
@@ -1075,7 +1240,7 @@ def find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
                 continue
         elif c == "-":
             continue
-        elif tok in TIME_NAMES or tok.capitalize() in TIME_NAMES:
+        elif tok in _NAME_TOKENS:
             kind = "N"
         elif tok in TIME_STARTERS:
             kind = "W"
@@ -1084,9 +1249,11 @@ def find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
             if (tok in _NUMBER_WORD_STARTERS and not _UNIT_AFTER.match(text, hit + len(tok))
                     and not _YEARWORD_AFTER.match(text, hit + len(tok))):
                 continue
+            if tok in _HOLIDAY_GATED and not _HOLIDAY_AT.match(text, hit):
+                continue
             if tok in _ORD_STARTERS and not _QUARTER_AFTER.match(text, hit + len(tok)):
                 continue
-            if tok.lower() in _REL_WORDS and not _REL_AFTER.match(text, hit + len(tok)):
+            if tok in _REL_TOKENS and not _REL_AFTER.match(text, hit + len(tok)):
                 continue  # "this", "last", "next" open a date only before a time word
         else:
             continue
@@ -1096,6 +1263,29 @@ def find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
         starts = (a, hit) if a is not None else (hit,)
         if tok in _ARTICLE_ONLY:
             starts = starts[:-1]
+        solo = solo_start = None
+        if kind == "D":
+            nxt = hit + len(core) + (text[hit] == "'")
+            if text[nxt:nxt + 1] in ("-", "/") and text[nxt + 1:nxt + 2].isalpha():
+                solo, solo_start = "dashmon", hit  # "23-Sep-2020", "2019/aug/01"
+        elif kind == "N" and text[hit + len(tok):hit + len(tok) + 1] in ("-", "/"):
+            solo, solo_start = "dashmon", hit  # "Sep-23-2020"
+        elif tok in _HOLIDAY_TOKENS or tok in _REL_TOKENS:
+            solo, solo_start = "holiday", hit  # "Easter", "last Christmas"
+        if tok in _HOLIDAY_LAST and text[hit - 1] == " ":
+            k = text.rfind(" ", max(0, hit - 14), hit - 1)
+            if text[k + 1:hit - 1].lower() in _HOLIDAY_FIRST:
+                hb = _HOLIDAY_BACK.search(text, max(pos, hit - 45), hit)
+                if hb:
+                    solo, solo_start = "holiday", hb.start()  # "Good Friday", "New Year's Day"
+        if solo is not None and (g := _SOLO[solo].match(text, solo_start)):
+            res = _HANDLERS[solo](_groups(g, solo), _Ctx(text, anc, solo_start, g.end()))
+            if res is not None:
+                value, relative, ref = res
+                out.append(TimeMention(start=solo_start, end=g.end(), text=g.group(), value=value, relative=relative,
+                                       ref=ref))
+                pos = g.end()
+                continue
         for start in starts:
             m = match(text, start) if start != hit else _SUBMASTERS[kind].match(text, start)
             if m is None:
@@ -1109,6 +1299,16 @@ def find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
             out.append(TimeMention(start=start, end=end, text=text[start:end], value=value, relative=relative, ref=ref))
             pos = end
             break
+        else:
+            if kind == "D" and hit and text[hit - 1] in "-_/" and (g := _ISO_GLUED.match(text, hit)):
+                # a full date inside a file name or a path ("report-2017-03-02.pdf", "archive/20170302"):
+                # unambiguous, so the left boundary of the grammar is waived for it
+                v = time_value("day", int(g.group("y")), int(g.group("m")), int(g.group("d")))
+                if v is not None:
+                    out.append(TimeMention(start=hit, end=g.end(), text=g.group(), value=v, relative=False, ref=None))
+                    pos = g.end()
+    _coordinated(text, out)
+    _weeks(text, out)
     _apposition(text, out)
     _offsets(text, out)
     if anc is not None and anc[1] is not None:
@@ -1128,7 +1328,7 @@ def _quarter_context(text: str, out: list[TimeMention], anc: tuple[int, int | No
         s0 = max(text.rfind(". ", 0, m.start), text.rfind("\n", 0, m.start)) + 1
         e0 = text.find(". ", m.end)
         e0 = len(text) if e0 < 0 else e0
-        if not re.search(r"\bquarter", text[s0:e0], re.IGNORECASE):
+        if not _RXT12.search(text[s0:e0]):
             continue
         named = [o.value for o in out if s0 <= o.start < e0 and o.value is not None and o.value.granularity == "quarter"
                  and o is not m]
@@ -1173,6 +1373,88 @@ def _offsets(text: str, out: list[TimeMention]) -> None:
         i += 1
 
 
+_DAY_FIRST = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s+[A-Z]")
+_DAY_BEFORE = re.compile(r"(?<![\w.,/-])(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s*,\s*|\s+and\s+|\s*&\s*)$")
+_DAY_LAST = re.compile(r"[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?")
+_DAY_AFTER = re.compile(r"\s+and\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?(?=\s*(?:[,.;:)]|$))")
+
+
+def _coordinated(text: str, out: list[TimeMention]) -> None:
+    """"on 18 and 19 June", "June 18 and 19.": the bare day joined to a dated day is a day of the same
+    month; it becomes a mention of its own, inserted in order."""
+    i = 0
+    while i < len(out):
+        m = out[i]
+        v = m.value
+        day_first = v is not None and v.granularity == "day" and _DAY_FIRST.match(m.text)
+        if not (day_first or (v is not None and v.granularity == "day" and _DAY_LAST.fullmatch(m.text))) or (
+                v.high != (date.fromisoformat(v.low) + timedelta(days=1)).isoformat()):
+            i += 1
+            continue
+        y, mo = int(v.low[:4]), int(v.low[5:7])
+        floor = out[i - 1].end if i else 0
+        if day_first:
+            first, added = date.fromisoformat(v.low), 0
+            while True:  # "3, 4 and 5 May": walk back over the list
+                b = _DAY_BEFORE.search(text, max(floor, m.start - 12), m.start)
+                d = _ymd(y, mo, int(b.group("d"))) if b else None
+                if not (b and d and d < first) or (not added and "," in b.group()):
+                    break  # a comma alone before the last day is no list ("Aged 18, 19 June was")
+                m = TimeMention(start=b.start(), end=b.end("d"), text=b.group("d"), relative=m.relative, ref=m.ref,
+                                value=time_value("day", y, mo, d.day, relative=v.relative))
+                out.insert(i, m)
+                first, added = d, added + 1
+            i += added + 1
+            continue
+        elif (i + 1 == len(out) or out[i + 1].start > m.end + 8):
+            a = _DAY_AFTER.match(text, m.end)
+            d = _ymd(y, mo, int(a.group("d"))) if a else None
+            if a and d and d > date.fromisoformat(v.low):
+                out.insert(i + 1, TimeMention(start=a.start("d"), end=a.end("d"), text=a.group("d"), relative=m.relative,
+                                              ref=m.ref, value=time_value("day", y, mo, d.day, relative=v.relative)))
+                i += 2
+                continue
+        i += 1
+
+
+_WEEK_OF = re.compile(r"(?:\b(?:the\s+)?week\s+(?:of|beginning|starting(?:\s+on)?|commencing(?:\s+on)?)|(?<!\w)w/c)\s+$",
+                      re.IGNORECASE)
+_WD_THEN_WEEK = re.compile(r"\s+of\s+")
+_WEEK_THEN_WD = re.compile(r"\s+(?:on\s+)?|\s*[-–—]\s*")
+
+
+def _weeks(text: str, out: list[TimeMention]) -> None:
+    """"the week of April 10" is that day's week (Monday to Sunday); "Tuesday of next week" and "next week
+    Wednesday" are that weekday of the week named."""
+    for i, m in enumerate(out):
+        v = m.value
+        lo = max(0, m.start - 30)
+        if (v is not None and v.granularity == "day" and (text.find("eek", lo, m.start) >= 0 or text.find("w/c", lo, m.start) >= 0)
+                and v.high == (date.fromisoformat(v.low) + timedelta(days=1)).isoformat()):
+            w = _WEEK_OF.search(text, max(0, m.start - 30), m.start)
+            if w and w.end() == m.start:
+                d = date.fromisoformat(v.low)
+                out[i] = TimeMention(start=w.start(), end=m.end, text=text[w.start():m.end], relative=m.relative, ref=m.ref,
+                                     value=time_value("week", d.year, d.month, d.day, relative=v.relative))
+    i = 0
+    while i + 1 < len(out):
+        a, b = out[i], out[i + 1]
+        gap = text[a.end:b.start]
+        wd = week = None
+        if (a.text.lower() in WEEKDAYS and b.value is not None and b.value.granularity == "week"
+                and _WD_THEN_WEEK.fullmatch(gap)):
+            wd, week = a.text.lower(), b.value
+        if wd is None and b.text.lower() in WEEKDAYS and a.value is not None and a.value.granularity == "week" and (
+                a.value.high == (date.fromisoformat(a.value.low) + timedelta(days=7)).isoformat()) and _WEEK_THEN_WD.fullmatch(gap):
+            wd, week = b.text.lower(), a.value
+        if wd is not None and week is not None:
+            d = date.fromisoformat(week.low) + timedelta(days=WEEKDAYS[wd])
+            out[i] = TimeMention(start=a.start, end=b.end, text=text[a.start:b.end], relative=True, ref=None,
+                                 value=time_value("day", d.year, d.month, d.day, relative=week.relative))
+            del out[i + 1]
+        i += 1
+
+
 def _apposition(text: str, out: list[TimeMention]) -> None:
     """"in 1995, 20 years after the war ended": the relative phrase names the year just before it."""
     for i in range(1, len(out)):
@@ -1180,6 +1462,6 @@ def _apposition(text: str, out: list[TimeMention]) -> None:
         if cur.value is None and cur.ref in ("following", "previous") and prev.value is not None and (
                 cur.text.lower().endswith(("after", "before"))):
             gap = text[prev.end:cur.start]
-            if re.fullmatch(r"\s*[,(–—-]\s*", gap):
+            if _RXT13.fullmatch(gap):
                 out[i] = TimeMention(start=cur.start, end=cur.end, text=cur.text, value=prev.value,
                                      relative=True, ref=None)

@@ -189,6 +189,27 @@ def shingle_hashes(text: str, *, size: int = 5) -> np.ndarray:
     return sh
 
 
+def shingle_sets(texts: Sequence[str], *, size: int = 5) -> list[np.ndarray]:
+    """The sorted unique 32-bit shingle hashes of each text (``np.unique(shingle_hashes(t))`` for each
+    ``t``), hashed a batch of about 256 KiB at a time rather than text by text."""
+    out: list[np.ndarray] = []
+    lo = 0
+    while lo < len(texts):
+        hi, used = lo, 0
+        while hi < len(texts) and (hi == lo or used + len(texts[hi]) <= _BATCH_BYTES):
+            used += len(texts[hi])
+            hi += 1
+        sh, sh_doc = _batch_shingles(texts[lo:hi], size)
+        # One sort of (text, hash) keys gives every text's unique hashes, in order, side by side.
+        keys = np.unique((sh_doc.astype(_U64) << _U64(32)) | sh.astype(_U64))
+        owners = (keys >> _U64(32)).astype(np.int64)
+        values = (keys & _U64(0xFFFFFFFF)).astype(np.uint32)
+        bounds = np.searchsorted(owners, np.arange(hi - lo + 1))
+        out.extend(values[bounds[k] : bounds[k + 1]] for k in range(hi - lo))
+        lo = hi
+    return out
+
+
 def exact_jaccard(a: np.ndarray, b: np.ndarray) -> float:
     """Jaccard similarity of the sets of hashes ``a`` and ``b`` (0.0 when both are empty)."""
     ua, ub = np.unique(a), np.unique(b)

@@ -22,6 +22,11 @@ of the two granularities); then, for duplicates and paraphrases only, containmen
 drops at least two, and twice as many, of the numbers and names the other's aligned sentences state
 and that it never states anywhere is the copy). Otherwise ``directed`` is false and ``source`` is
 the smaller id; :func:`.altered.mark_altered` may orient the relation later from the facts.
+
+Cost: per-document work (shingles, sentence features, the run's sorted term entries) is done once;
+each document is then aligned with all its partners in one pass and its shared shingles with every
+other document are counted in one lookup, so what remains per pair is choosing its aligned
+sentences and labelling them. Pairs that would be dropped as independent are not built.
 """
 
 from __future__ import annotations
@@ -34,9 +39,9 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model import AlignedPair, Document, ReuseRelation
-from .minhash import shared_shingle_pairs, shingle_hashes
+from .minhash import shared_shingle_pairs, shingle_sets
 from .options import ReuseOptions
-from .sentences import Match, SentenceTable, ascii_text, sentence_details, sentence_spans
+from .sentences import _TOKEN, Match, SentenceTable, ascii_text, sentence_spans
 
 __all__ = ["find_reuse", "independent_voices", "RELATIONS"]
 
@@ -63,23 +68,25 @@ class _Doc:
 
     doc: Document
     shingles: np.ndarray  # unique 32-bit shingle hashes
-    lengths: np.ndarray  # characters of each sentence
+    lengths: tuple[int, ...]  # characters of each sentence
     total: int  # characters in sentences
     universe: frozenset[str]  # every folded word and number of the text (for lost details)
 
 
-def _prepare(doc: Document, options: ReuseOptions) -> _Doc:
-    spans = sentence_spans(doc)
-    lengths = np.array([s.end - s.start for s in spans], dtype=np.int64)
-    sh = np.unique(shingle_hashes(doc.text, size=options.shingle_size))
-    return _Doc(doc, sh, lengths, int(lengths.sum()), _universe(doc))
+def _prepare(docs: Sequence[Document], options: ReuseOptions) -> list[_Doc]:
+    out = []
+    for doc, sh in zip(docs, shingle_sets([d.text for d in docs], size=options.shingle_size)):
+        lengths = tuple(s.end - s.start for s in sentence_spans(doc))
+        out.append(_Doc(doc, sh, lengths, sum(lengths), _universe(doc)))
+    return out
 
 
 def _runs(matches: Sequence[Match]) -> list[list[Match]]:
     """Maximal stretches of matches consecutive on both sides (a merge or split keeps a stretch going)."""
     runs: list[list[Match]] = []
     # A pair aligned only by its position cannot extend a passage: that would be circular.
-    for m in sorted((m for m in matches if not m.filled), key=lambda m: (m.i, m.j)):
+    # Matches are tuples that start with (i, j), unique per pair: a plain sort orders them by (i, j).
+    for m in sorted(m for m in matches if not m.filled):
         if runs:
             last = runs[-1][-1]
             di, dj = m.i - last.i, m.j - last.j
@@ -118,7 +125,7 @@ def _order_kept(matches: Sequence[Match]) -> float:
     if not matches:
         return 0.0
     tails: list[int] = []
-    for m in sorted(matches, key=lambda m: (m.i, m.j)):
+    for m in sorted(matches):  # by (i, j), as in _runs
         k = bisect.bisect_right(tails, m.j)
         if k == len(tails):
             tails.append(m.j)
@@ -130,36 +137,27 @@ def _order_kept(matches: Sequence[Match]) -> float:
 def _coverage(d: _Doc, indices: Iterable[int]) -> float:
     if d.total == 0:
         return 0.0
-    return float(d.lengths[sorted(set(indices))].sum()) / d.total
+    # Exact integer sums, so the same coverage whatever the order (a plain sum beats NumPy here).
+    return sum(map(d.lengths.__getitem__, set(indices))) / d.total
 
 
-def _lost(pa: _Doc, pb: _Doc, matches: Sequence[Match], names: frozenset[str]) -> tuple[int, int]:
+def _lost(pa: _Doc, pb: _Doc, matches: Sequence[Match], table: SentenceTable) -> tuple[int, int]:
     """Numbers and names of ``a``'s aligned sentences that ``b`` never states anywhere, and the reverse.
 
     Looking in the whole other text, not just the partner sentence, means a detail moved to another
     sentence, or a name a rewrite spelled out where the original said "the two states", is not lost.
     """
-    da = _details(pa.doc, sorted({m.span_a for m in matches}), names)
-    db = _details(pb.doc, sorted({m.span_b for m in matches}), names)
+    da = table.details_of(pa.doc.id, {m.i for m in matches})
+    db = table.details_of(pb.doc.id, {m.j for m in matches})
     return len(da - pb.universe), len(db - pa.universe)
 
 
 def _universe(doc: Document) -> frozenset[str]:
     """Every folded word of a document and every number it states (``#``-marked)."""
-    numbers, _ = sentence_details(doc.text)
-    return numbers | frozenset(_fold_words(doc.text))
-
-
-def _fold_words(text: str) -> list[str]:
-    return re.findall(r"[a-z]+", ascii_text(text).lower())
-
-
-def _details(doc: Document, spans, known_names: frozenset[str]) -> set[str]:
-    out: set[str] = set()
-    for s in spans:
-        numbers, names = sentence_details(doc.text[s.start : s.end], known_names)
-        out |= numbers | names
-    return out
+    # One tokenisation gives both: its letter tokens are exactly the text's runs of letters, and its
+    # digit tokens the numbers sentence_details would find.
+    tokens = _TOKEN.findall(ascii_text(doc.text).lower())
+    return frozenset(t if not t[0].isdigit() else "#" + t.replace(",", "") for t in tokens)
 
 
 def _date_order(a: Document, b: Document) -> int:
@@ -173,10 +171,31 @@ def _date_order(a: Document, b: Document) -> int:
     return -1 if da[:n] < db[:n] else 1
 
 
+class _SharedShingles:
+    """How many shingles one document shares with every other, one lookup per document (not per pair)."""
+
+    def __init__(self, prepared: Sequence[_Doc]) -> None:
+        sets = [p.shingles for p in prepared]
+        hashes = np.concatenate(sets) if sets else np.zeros(0, dtype=np.uint32)
+        owners = np.repeat(np.arange(len(sets), dtype=np.int64), [x.size for x in sets])
+        order = np.argsort(hashes, kind="stable")
+        self.hashes, self.owners, self.n = hashes[order], owners[order], len(sets)
+
+    def counts(self, shingles: np.ndarray) -> np.ndarray:
+        """For each document, how many of ``shingles`` (unique values) it holds."""
+        lo = np.searchsorted(self.hashes, shingles, side="left")
+        width = np.searchsorted(self.hashes, shingles, side="right") - lo
+        total = int(width.sum())
+        if not total:
+            return np.zeros(self.n, dtype=np.int64)
+        # Every (shingle, holder) entry, as in a join: each document holds a shingle at most once.
+        at = np.repeat(lo - np.cumsum(width) + width, width) + np.arange(total)
+        return np.bincount(self.owners[at], minlength=self.n)
+
+
 def _label(pa: _Doc, pb: _Doc, matches: list[Match], table: SentenceTable,
-           options: ReuseOptions) -> tuple[str, float, float, str]:
-    """Relation, coverage of a, coverage of b, and the evidence in a few words."""
-    inter = np.intersect1d(pa.shingles, pb.shingles, assume_unique=True).size
+           options: ReuseOptions, inter: int) -> tuple[str, float, float, str]:
+    """Relation, coverage of a, coverage of b, and the evidence in a few words (``inter``: shared shingles)."""
     na, nb = pa.shingles.size, pb.shingles.size
     cov_a = _coverage(pa, (m.i for m in matches))
     cov_b = _coverage(pb, (m.j for m in matches))
@@ -218,7 +237,7 @@ def _label(pa: _Doc, pb: _Doc, matches: list[Match], table: SentenceTable,
 
 
 def _direction(pa: _Doc, pb: _Doc, relation: str, cov_a: float, cov_b: float,
-               matches: list[Match], names: frozenset[str]) -> tuple[int, str]:
+               matches: list[Match], table: SentenceTable) -> tuple[int, str]:
     """+1 if a is the source, -1 if b is, 0 when unsure; with the evidence in a few words."""
     a, b = pa.doc, pb.doc
     if relation == "independent":
@@ -236,7 +255,7 @@ def _direction(pa: _Doc, pb: _Doc, relation: str, cov_a: float, cov_b: float,
         return 1, f"{b.id} is contained in the longer {a.id} (a cut copy)"
     if cov_a >= _CONTAINED and cov_b <= _CONTAINED_OTHER and pb.total > pa.total:
         return -1, f"{a.id} is contained in the longer {b.id} (a cut copy)"
-    lost_ab, lost_ba = _lost(pa, pb, matches, names)
+    lost_ab, lost_ba = _lost(pa, pb, matches, table)
     if lost_ab >= _MIN_LOST and lost_ab >= 2 * lost_ba:
         return 1, f"{b.id} drops {lost_ab} numbers or names of the aligned sentences ({a.id} drops {lost_ba})"
     if lost_ba >= _MIN_LOST and lost_ba >= 2 * lost_ab:
@@ -252,10 +271,13 @@ def _similarity(matches: Sequence[Match], cov_a: float, cov_b: float) -> float:
     return round(mean * (cov_a + cov_b) / 2.0, 4)
 
 
-def _relation(pa: _Doc, pb: _Doc, table: SentenceTable, options: ReuseOptions) -> ReuseRelation:
-    matches = table.matches(pa.doc.id, pb.doc.id, threshold=options.align_threshold)
-    relation, cov_a, cov_b, evidence = _label(pa, pb, matches, table, options)
-    sign, why_dir = _direction(pa, pb, relation, cov_a, cov_b, matches, table.names)
+def _relation(pa: _Doc, pb: _Doc, table: SentenceTable, options: ReuseOptions, matches: list[Match],
+              inter: int, *, keep_independent: bool = True) -> ReuseRelation | None:
+    """The relation of a pair (``None`` for an independent pair when ``keep_independent`` is false)."""
+    relation, cov_a, cov_b, evidence = _label(pa, pb, matches, table, options, inter)
+    if relation == "independent" and not keep_independent:
+        return None  # dropped by the caller anyway: skip building its aligned pairs
+    sign, why_dir = _direction(pa, pb, relation, cov_a, cov_b, matches, table)
     coverage = {pa.doc.id: round(cov_a, 4), pb.doc.id: round(cov_b, 4)}
     similarity = _similarity(matches, cov_a, cov_b)
     if sign < 0:
@@ -299,14 +321,25 @@ def find_reuse(docs: Sequence[Document], options: ReuseOptions = ReuseOptions())
     ``source``; a directed pair has the original as ``source`` and the copy as ``target``.
     """
     usable = sorted((d for d in docs if not d.skipped), key=lambda d: d.id)
-    prepared = [_prepare(d, options) for d in usable]
+    prepared = _prepare(usable, options)
     table = SentenceTable(usable)
     listing_all = len(usable) <= options.list_independent_up_to
     out = []
+    by_first: dict[int, list[int]] = {}
     for i, j in _candidate_pairs(prepared, options):
-        rel = _relation(prepared[i], prepared[j], table, options)
-        if listing_all or rel.relation != "independent":
-            out.append(rel)
+        by_first.setdefault(i, []).append(j)
+    shared = _SharedShingles(prepared)
+    for i in sorted(by_first):
+        partners = by_first[i]
+        # One pass scores document i against all its partners (the same matches as pair by pair).
+        found = table.matches_many(usable[i].id, [usable[j].id for j in partners],
+                                   threshold=options.align_threshold)
+        inter = shared.counts(prepared[i].shingles)[partners].tolist()
+        for j, matches, common in zip(partners, found, inter):
+            rel = _relation(prepared[i], prepared[j], table, options, matches, common,
+                            keep_independent=listing_all)
+            if rel is not None:
+                out.append(rel)
     out.sort(key=lambda r: (r.source, r.target))
     return out
 

@@ -15,6 +15,9 @@ A pair of sentences is scored from two views that fail in different ways, averag
   five-word headline is not "contained" in every sentence that repeats its words.
 The cosine is a sparse join of the two documents' (term, sentence) entries; the subsequence is
 computed by rapidfuzz in C for the candidate pairs only, with each token mapped to one character.
+:meth:`SentenceTable.matches_many` aligns one document with many at once (one join against all of
+them, the subsequence only for cells above the content floor, one sort of the candidate cells) and
+gives exactly what :meth:`SentenceTable.matches` gives pair by pair: find_reuse uses it.
 """
 
 from __future__ import annotations
@@ -22,8 +25,9 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -53,6 +57,9 @@ _NAME_WEIGHT = 1.5
 # their own score (function words in common prove nothing) and their subsequence is not computed.
 # 0.1 still admits a rewrite that kept one rare word or figure of its original.
 _COS_FLOOR = 0.1
+# matches_many scores a document against at most this many partner sentences in one pass (a dense
+# block of cosines of this width per sentence of the document).
+_MAX_COLUMNS = 8192
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
@@ -111,26 +118,64 @@ def sentence_details(text: str, known_names: frozenset[str] = frozenset()) -> tu
     capitalised), or when it is in ``known_names`` (names seen elsewhere in the run).
     """
     plain = ascii_text(text)  # keeps case, so "Phạm" is found as the name "pham"
-    folded = plain.lower()
-    numbers = frozenset("#" + t.replace(",", "") for t in _TOKEN.findall(folded) if t[0].isdigit())
-    names = set()
-    for k, m in enumerate(_NAME.finditer(plain.lstrip(" \"'(`"))):
-        word = m.group().lower()
-        if word not in _STOP and (k > 0 or m.start() > 0 or word in known_names):
-            names.add(word)
-    return numbers, frozenset(names)
+    numbers = frozenset("#" + t.replace(",", "") for t in _TOKEN.findall(plain.lower()) if t[0].isdigit())
+    names, opener = _names(plain)
+    if opener and opener in known_names:
+        names = names | {opener}
+    return numbers, names
 
 
-def _features(doc: Document) -> list[SentenceFeatures]:
+def _names(plain: str) -> tuple[frozenset[str], str]:
+    """Names of an ASCII sentence not counting its opening word, and that opening word when it could
+    be a name ("" otherwise): a name only if seen elsewhere in the run."""
+    text = plain.lstrip(" \"'(`")
+    words = [w.lower() for w in _NAME.findall(text)]
+    # The first capitalised word opens the sentence only when it sits at its very start.
+    opener = words.pop(0) if words and _NAME.match(text) else ""
+    return frozenset(words).difference(_STOP), "" if opener in _STOP else opener
+
+
+def _features(doc: Document) -> tuple[list[SentenceFeatures], list[str]]:
+    """The features of each sentence, and each sentence's possible name opening it (see :func:`_names`)."""
     out = []
+    openers = []
     for span in sentence_spans(doc):
-        text = doc.text[span.start : span.end]
-        raw_tokens = _TOKEN.findall(_fold(text))
+        plain = ascii_text(doc.text[span.start : span.end])
+        raw_tokens = _TOKEN.findall(plain.lower())
         toks = tuple(_stem(t) for t in raw_tokens)
         content = frozenset(st for t, st in zip(raw_tokens, toks) if t not in _STOP)
-        numbers, names = sentence_details(text)
+        # The same tokens sentence_details reads its numbers from, so they are not found twice.
+        numbers = frozenset("#" + t.replace(",", "") for t in raw_tokens if t[0].isdigit())
+        names, opener = _names(plain)
         out.append(SentenceFeatures(span, toks, content, numbers, names))
+        openers.append(opener)
+    return out, openers
+
+
+def _round4(values: np.ndarray) -> list[float]:
+    """``[round(x, 4) for x in values]`` for non-negative values, with Python's rounding, in bulk.
+
+    Both ways end in the double nearest to k / 10**4; they can only choose a different k when
+    ``x * 10**4`` lies within rounding error of a half, so those few are left to Python's round.
+    """
+    scaled = values * 1e4
+    k = np.rint(scaled)
+    out = (k / 1e4).tolist()
+    for at in np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6).tolist():
+        out[at] = round(float(values[at]), 4)
     return out
+
+
+class _Characters(dict):
+    """One distinct character per token, handed out on first lookup (only equality matters to the
+    subsequence, so which character a token gets does not)."""
+
+    def __missing__(self, token: str) -> str:
+        code = 0x100 + len(self)
+        if code >= 0xD800:  # skip the surrogate block, which is not a valid character
+            code += 0x800
+        c = self[token] = chr(code)
+        return c
 
 
 class SentenceTable:
@@ -142,7 +187,10 @@ class SentenceTable:
 
     def __init__(self, docs: Sequence[Document]) -> None:
         self.ids = [d.id for d in docs]
-        self.sentences: dict[str, list[SentenceFeatures]] = {d.id: _features(d) for d in docs}
+        self.sentences: dict[str, list[SentenceFeatures]] = {}
+        self._openers: dict[str, list[str]] = {}
+        for d in docs:
+            self.sentences[d.id], self._openers[d.id] = _features(d)
         df: dict[str, int] = {}
         names: set[str] = set()
         n = 0
@@ -162,19 +210,28 @@ class SentenceTable:
             weights[k] = boost * math.log(1.0 + n / df[t])
         self.weights = weights
         # Every distinct token (content or not) gets one character, for rapidfuzz's subsequence.
-        self._chars: dict[str, str] = {}
+        self._chars = _Characters()
         self._rows: dict[str, tuple[np.ndarray, np.ndarray, np.ndarray, list[str]]] = {}
         for doc_id, feats in self.sentences.items():
             self._rows[doc_id] = self._matrix(feats)
+        self._all: tuple | None = None  # built by _run
+        self._details: dict[str, list[frozenset[str]]] = {}  # built by details_of
 
-    def _char(self, token: str) -> str:
-        c = self._chars.get(token)
-        if c is None:
-            code = 0x100 + len(self._chars)
-            if code >= 0xD800:  # skip the surrogate block, which is not a valid character
-                code += 0x800
-            c = self._chars[token] = chr(code)
-        return c
+    def details_of(self, doc_id: str, indices: Iterable[int]) -> set[str]:
+        """Numbers and names stated in the given sentences of a document, as :func:`sentence_details`
+        finds them with :attr:`names` as the known names."""
+        per = self._details.get(doc_id)
+        if per is None:
+            # Once per document: its opening words are names only if the run names them elsewhere.
+            names = self.names
+            per = self._details[doc_id] = [
+                f.numbers | f.names | ({w} if w and w in names else frozenset())
+                for f, w in zip(self.sentences[doc_id], self._openers[doc_id])
+            ]
+        out: set[str] = set()
+        for i in indices:
+            out |= per[i]
+        return out
 
     def _matrix(self, feats: list[SentenceFeatures]):
         """The document's (term, sentence) entries sorted by term, sentence norms and token strings."""
@@ -183,7 +240,8 @@ class SentenceTable:
         rows = np.array([r for _, r in entries], dtype=np.int64)
         norms = np.zeros(len(feats), dtype=np.float64)
         np.add.at(norms, rows, self.weights[terms] ** 2)
-        strings = ["".join(self._char(t) for t in f.tokens) for f in feats]
+        char = self._chars.__getitem__
+        strings = ["".join(map(char, f.tokens)) for f in feats]
         return terms, rows, np.sqrt(norms), strings
 
     def scores(self, a: str, b: str) -> np.ndarray:
@@ -255,48 +313,182 @@ class SentenceTable:
         raw, cos = self._parts(a, b)
         s = np.where(cos < _COS_FLOOR, 0.0, raw)
         rows, cols = np.nonzero(s >= threshold)
-        order = np.lexsort((cols, rows, -s[rows, cols]))  # best first; ties by position
+        vals = s[rows, cols]
+        order = np.lexsort((cols, rows, -vals))  # best first; ties by position
+        return self._choose(a, b, rows[order].tolist(), cols[order].tolist(), _round4(vals[order]), cos, 0,
+                            threshold)
+
+    def matches_many(self, a: str, others: Sequence[str], *, threshold: float) -> list[list[Match]]:
+        """:meth:`matches` of ``a`` with each of ``others``, in that order, with the same results.
+
+        The content cosines of ``a`` against all of ``others`` come from one join, and the
+        subsequence is computed for the cells above the content floor only (the only cells whose
+        blended score is ever used), so the cost per pair of documents is a few array slices.
+        """
+        fa = self.sentences[a]
+        if threshold <= 0.0 or not fa or len(set(others)) != len(others):
+            # A threshold of zero admits cells below the content floor, and a partner named twice
+            # would share columns: the pair-by-pair path handles both.
+            return [self.matches(a, b, threshold=threshold) for b in others]
+        # Partners are taken a block of columns at a time, which bounds the memory of one pass.
+        chunk: list[str] = []
+        width = 0
+        out: list[list[Match]] = []
+        for b in others:
+            if chunk and width + len(self.sentences[b]) > _MAX_COLUMNS:
+                out.extend(self._matches_block(a, chunk, threshold))
+                chunk, width = [], 0
+            chunk.append(b)
+            width += len(self.sentences[b])
+        if chunk:
+            out.extend(self._matches_block(a, chunk, threshold))
+        return out
+
+    def _matches_block(self, a: str, others: Sequence[str], threshold: float) -> list[list[Match]]:
+        """:meth:`matches_many` for one block of distinct partners."""
+        from rapidfuzz.distance import LCSseq
+        from rapidfuzz.process import cpdist
+
+        ta, ra, na, sa = self._rows[a]
+        terms, gcols, starts, norms, lengths, strings, position = self._run()
+        g = np.array([position[b] for b in others], dtype=np.int64)
+        widths = starts[g + 1] - starts[g]
+        offsets = np.zeros(len(others) + 1, dtype=np.int64)
+        np.cumsum(widths, out=offsets[1:])
+        width = int(offsets[-1])
+        # Column k of the result is sentence ``glob[k]`` of the run; ``local`` is the way back.
+        glob = np.repeat(starts[g] - offsets[:-1], widths) + np.arange(width)
+        local = np.full(int(starts[-1]), -1, dtype=np.int64)
+        local[glob] = np.arange(width)
+        mapped = local[gcols]
+        keep = mapped >= 0
+        # Filtering keeps the entries sorted by term (within a term the order of columns is irrelevant:
+        # each joined entry feeds a different cell).
+        tb, rb, nb = terms[keep], mapped[keep], norms[glob]
+        # The same join as :meth:`_parts`, against every other document at once: contributions to a
+        # cell still arrive in the order of ``a``'s terms, so every sum is bit for bit the same.
+        lo = np.searchsorted(tb, ta, side="left")
+        counts = np.searchsorted(tb, ta, side="right") - lo
+        total = int(counts.sum())
+        if total:
+            ea = np.repeat(np.arange(ta.size), counts)
+            eb = lo[ea] + np.arange(total) - np.repeat(np.cumsum(counts) - counts, counts)
+            flat = ra[ea] * width + rb[eb]
+            dots = np.bincount(flat, weights=self.weights[ta[ea]] ** 2, minlength=len(sa) * width)
+            denom = np.outer(na, nb)
+            cos = np.divide(dots.reshape(len(sa), width), denom, out=np.zeros_like(denom), where=denom > 0)
+        else:
+            cos = np.zeros((len(sa), width), dtype=np.float64)
+        # Only cells at or above the content floor can be aligned on their own score: the blend is
+        # computed for those alone (the same operations as :meth:`_parts`, so the same values).
+        rows, cols = np.nonzero(cos >= _COS_FLOOR)
+        if rows.size:
+            gj = glob[cols]
+            lcs = cpdist([sa[i] for i in rows.tolist()], [strings[j] for j in gj.tolist()],
+                         scorer=LCSseq.similarity, dtype=np.int32)
+            la = np.array([len(x) for x in sa], dtype=np.float64)
+            shorter = np.maximum(np.minimum(la[rows], lengths[gj]), _MIN_LEN)
+            vals = 0.5 * cos[rows, cols]
+            vals += 0.5 * (lcs / shorter)
+            passing = vals >= threshold
+            rows, cols, vals = rows[passing], cols[passing], vals[passing]
+        else:
+            vals = np.zeros(0, dtype=np.float64)
+        # Candidate cells of every pair in one sort: by pair, then as :meth:`matches` orders them
+        # (best first, ties by position; a pair's columns keep their order under the offset).
+        pair = np.searchsorted(offsets, cols, side="right") - 1
+        order = np.lexsort((cols, rows, -vals, pair))
+        rows, cols, pair = rows[order], cols[order], pair[order]
+        bounds = np.searchsorted(pair, np.arange(len(others) + 1)).tolist()
+        rows_l, cols_l, vals_l = rows.tolist(), (cols - offsets[pair]).tolist(), _round4(vals[order])
+        out: list[list[Match]] = []
+        for k, b in enumerate(others):
+            lo_k, hi_k = bounds[k], bounds[k + 1]
+            if hi_k == lo_k:  # nothing reaches the threshold: nothing to align or fill
+                out.append([])
+                continue
+            out.append(self._choose(a, b, rows_l[lo_k:hi_k], cols_l[lo_k:hi_k], vals_l[lo_k:hi_k], cos,
+                                    int(offsets[k]), threshold))
+        return out
+
+    def _run(self):
+        """The whole run's sentences as columns, built once: the (term, column) entries sorted by term,
+        each document's first column, and each column's norm, token-string length and token string."""
+        if self._all is None:
+            parts = [self._rows[d] for d in self.ids]
+            starts = np.zeros(len(parts) + 1, dtype=np.int64)
+            np.cumsum([len(self.sentences[d]) for d in self.ids], out=starts[1:])
+            if parts:
+                terms = np.concatenate([p[0] for p in parts])
+                cols = np.concatenate([p[1] + starts[k] for k, p in enumerate(parts)])
+                norms = np.concatenate([p[2] for p in parts])
+            else:
+                terms = cols = np.zeros(0, dtype=np.int64)
+                norms = np.zeros(0, dtype=np.float64)
+            order = np.argsort(terms, kind="stable")
+            strings = [x for p in parts for x in p[3]]
+            lengths = np.array([len(x) for x in strings], dtype=np.float64)
+            position = {d: k for k, d in enumerate(self.ids)}
+            self._all = (terms[order], cols[order], starts, norms, lengths, strings, position)
+        return self._all
+
+    def _choose(self, a: str, b: str, rows: list[int], cols: list[int], vals: list[float], cos: np.ndarray,
+                col0: int, threshold: float) -> list[Match]:
+        """Aligned pairs from candidate cells ``(rows[k], cols[k])`` scoring ``vals[k]`` (rounded to four
+        places), best first; column ``col0 + j`` of the content cosines ``cos`` is sentence ``j`` of ``b``."""
+        fa, fb = self.sentences[a], self.sentences[b]
+        used_a, used_b, chosen = self._pick(list(zip(rows, cols, vals)))
+        # A gap of one sentence on both sides between two aligned pairs is the same sentence reworded
+        # beyond lexical reach ("opponents argued ..." / "critics said ..."): aligned when the two
+        # share any content at all and score at least a third of the threshold.
+        filled: list[tuple[int, int, float]] = []
+        for i, j, _ in sorted(chosen):
+            gi, gj = i + 1, j + 1
+            if (gi < len(fa) and gj < len(fb) and gi not in used_a and gj not in used_b
+                    and used_a.get(gi + 1) == gj + 1 and cos[gi, col0 + gj] > 0):
+                score = self._cell(a, b, gi, gj, float(cos[gi, col0 + gj]))
+                if score >= threshold / 3:
+                    used_a[gi], used_b[gj] = gj, gi
+                    filled.append((gi, gj, score))
+        # tuple.__new__ skips the named tuple's Python-level constructor (a story builds 100,000 of these).
+        new = tuple.__new__
+        out = [new(Match, (i, j, fa[i].span, fb[j].span, x, False)) for i, j, x in chosen]
+        out.extend(new(Match, (i, j, fa[i].span, fb[j].span, round(x, 4), True)) for i, j, x in filled)
+        out.sort()
+        return out
+
+    @staticmethod
+    def _pick(cells: list[tuple[int, int, float]]):
+        """Cells taken best first, each sentence once; then a leftover sentence may join a neighbour
+        of its partner's match (a sentence split in two, or two merged into one)."""
         used_a: dict[int, int] = {}
         used_b: dict[int, int] = {}
-        chosen: list[tuple[int, int]] = []
-        for k in order:
-            i, j = int(rows[k]), int(cols[k])
+        chosen: list[tuple[int, int, float]] = []
+        for cell in cells:
+            i, j, _ = cell
             if i not in used_a and j not in used_b:
                 used_a[i], used_b[j] = j, i
-                chosen.append((i, j))
-        for k in order:
-            i, j = int(rows[k]), int(cols[k])
+                chosen.append(cell)
+        for cell in cells:
+            i, j, _ = cell
             if (i in used_a) == (j in used_b):
                 continue
             # One side is free: accept when the other side's match is next to it (split or merge).
             if i not in used_a and abs(used_b[j] - i) == 1:
                 used_a[i] = j
-                chosen.append((i, j))
+                chosen.append(cell)
             elif j not in used_b and abs(used_a[i] - j) == 1:
                 used_b[j] = i
-                chosen.append((i, j))
-        # A gap of one sentence on both sides between two aligned pairs is the same sentence reworded
-        # beyond lexical reach ("opponents argued ..." / "critics said ..."): aligned when the two
-        # share any content at all and score at least a third of the threshold.
-        filled: set[tuple[int, int]] = set()
-        for i, j in sorted(chosen):
-            gi, gj = i + 1, j + 1
-            if (gi < len(fa) and gj < len(fb) and gi not in used_a and gj not in used_b
-                    and used_a.get(gi + 1) == gj + 1 and cos[gi, gj] > 0):
-                cell = self._cell(a, b, gi, gj, float(cos[gi, gj]))
-                if cell >= threshold / 3:
-                    used_a[gi], used_b[gj] = gj, gi
-                    s[gi, gj] = cell
-                    chosen.append((gi, gj))
-                    filled.add((gi, gj))
-        chosen.sort()
-        return [Match(i, j, fa[i].span, fb[j].span, round(float(s[i, j]), 4), (i, j) in filled)
-                for i, j in chosen]
+                chosen.append(cell)
+        return used_a, used_b, chosen
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
-    """An aligned pair with the sentence indices it came from (internal to the reuse stage)."""
+class Match(NamedTuple):
+    """An aligned pair with the sentence indices it came from (internal to the reuse stage).
+
+    A named tuple rather than a frozen dataclass: a story of 200 reports builds about 100,000 of
+    them, and a tuple is built several times faster.
+    """
 
     i: int
     j: int
