@@ -80,38 +80,63 @@ def _sentences(doc: Document) -> list[tuple[int, int]]:
 
 def _year_of_event(what: str, docs: Sequence[Document], own: Document) -> tuple[int, str] | None:
     """The year the story gives for "what" (an anniversary's subject): a sentence sharing its key words
-    and naming an absolute year; the earliest such year. Returns (year, doc id)."""
-    from consilience.extract.lexicon import fold_same_length
-    from consilience.extract.times import find_times
-
+    and naming an absolute year; the earliest such year, found first in ``own``, then in ``docs`` order.
+    Returns (year, doc id)."""
     head = re.split(r",|\b(?:between|with|and|in\s+which|which|that|who|on|at|in)\b", what)[0]
     key = _content_words(head) - {"establishment", "founding", "signing", "anniversary", "celebrate", "occasion", "their", "our", "its"}
     if not key:
         return None
+    # Every document's earliest year for these key words, computed once per story: rewrites of one
+    # story ask the same question, and scanning every sentence per asking document is quadratic.
+    story = tuple((d.id, len(d.text)) for d in docs)
+    memo_key = (story, key)
+    years = _EVENT_YEARS.get(memo_key)
+    if years is None:
+        if len(_EVENT_YEARS) > 256:
+            _EVENT_YEARS.clear()
+        years = _EVENT_YEARS[memo_key] = {d.id: _doc_event_year(d, key) for d in docs}
+    if own.id not in years:
+        years[own.id] = _doc_event_year(own, key)
+    found = [y for y in years.values() if y is not None]
+    if not found:
+        return None
+    first = min(found)
+    if years[own.id] == first:
+        return first, own.id
+    return first, next(d.id for d in docs if d.id != own.id and years.get(d.id) == first)
+
+
+_EVENT_YEARS: dict[tuple, dict[str, int | None]] = {}
+
+
+def _doc_event_year(d: Document, key: frozenset[str]) -> int | None:
+    """The earliest year one document gives next to the key words of an event, or None."""
+    from consilience.extract.lexicon import fold_same_length
+    from consilience.extract.times import find_times
+
+    if d.skipped or not d.text:
+        return None
     need = min(2, len(key))
-    best: tuple[int, str] | None = None
-    for d in [own, *[x for x in docs if x.id != own.id]]:
-        if d.skipped or not d.text:
+    best: int | None = None
+    for s, e in _sentences(d):
+        sent = d.text[s:e]
+        if "anniversary" in sent.lower():
             continue
-        for s, e in _sentences(d):
-            sent = d.text[s:e]
-            if "anniversary" in sent.lower():
-                continue
-            if len(key & _content_words(sent)) < need:
-                continue
-            # where the key words sit in the sentence: the date nearest to them is the event's
-            folded = fold_same_length(sent).lower()
-            spots = [m.start() for k in key for m in re.finditer(re.escape(k), folded)]
-            if not spots:
-                continue
-            near = None
-            for t in find_times(sent):
-                if t.value is not None and not t.relative and t.value.granularity in ("year", "month", "day"):
-                    dist = min(abs(t.start - p) for p in spots)
-                    if near is None or dist < near[0]:
-                        near = (dist, int(t.value.point[:4]))
-            if near is not None and (best is None or near[1] < best[0]):
-                best = (near[1], d.id)
+        if len(key & _content_words(sent)) < need:
+            continue
+        # where the key words sit in the sentence: the date nearest to them is the event's
+        folded = fold_same_length(sent).lower()
+        spots = [m.start() for k in key for m in re.finditer(re.escape(k), folded)]
+        if not spots:
+            continue
+        near = None
+        for t in find_times(sent):
+            if t.value is not None and not t.relative and t.value.granularity in ("year", "month", "day"):
+                dist = min(abs(t.start - p) for p in spots)
+                if near is None or dist < near[0]:
+                    near = (dist, int(t.value.point[:4]))
+        if near is not None and (best is None or near[1] < best):
+            best = near[1]
     return best
 
 
