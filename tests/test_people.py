@@ -187,3 +187,9 @@ def test_people_seeds_spokesperson_conflict_002_against_000_001_003(seed_documen
         by_key[c.value.key].add(c.doc_id[:3])
     assert by_key == {"pham thu hang": {"000", "001", "003"}, "dang thu hang": {"002"}}
     assert "deputy spokesperson" in fact.explanation  # the title difference is explained
+
+
+@pytest.mark.parametrize("opening", ["Meeting", "Receiving", "Welcoming"])
+def test_people_sentence_opening_participle_is_not_a_given_name(opening: str) -> None:
+    doc = _doc(f"{opening} Han, the country's prime minister said progress had been good.")
+    assert not [p for p in find_people(doc) if p.name.startswith(opening)]
