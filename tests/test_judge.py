@@ -147,3 +147,28 @@ def test_judge_running_figure_disagreeing_on_the_same_day_is_a_conflict():
     j = judge_claims([claim("a", q(11, 10.5, 12, kind="count", unit="person"), measure="people killed"),
                       claim("b", q(16, 15.5, 17, kind="count", unit="person"), measure="people killed")], docs)
     assert j.verdict == "conflict"
+
+
+def test_judge_counts_read_as_still_moving_on_both_sides_diverge_rather_than_conflict():
+    docs = {
+        "a": Document(id="a", source="a", text="Within an hour of the call, the page had gained 28,000 followers."),
+        "b": Document(id="b", source="b", text="The page has already amassed more than 100,000 followers."),
+    }
+    a = Claim(id="a#0", kind="quantity", span=Span("a", 44, 50), sentence=Span("a", 0, 64),
+              value=q(28000, 27500, 29000, kind="count", unit="follower"), measure="followers")
+    b = Claim(id="b#0", kind="quantity", span=Span("b", 29, 46), sentence=Span("b", 0, 58),
+              value=q(100000, 100000, 120000, "over", kind="count", unit="follower"), measure="followers")
+    j = judge_claims([a, b], docs)
+    assert j.verdict == "divergent" and "still moving" in j.explanation
+
+
+def test_judge_a_snapshot_cue_on_one_side_only_keeps_the_conflict():
+    docs = {
+        "a": Document(id="a", source="a", text="The page has already gained 28,000 followers."),
+        "b": Document(id="b", source="b", text="The page has 100,000 followers, its owner says."),
+    }
+    a = Claim(id="a#0", kind="quantity", span=Span("a", 28, 34), sentence=Span("a", 0, 45),
+              value=q(28000, 27500, 29000, kind="count", unit="follower"), measure="followers")
+    b = Claim(id="b#0", kind="quantity", span=Span("b", 13, 20), sentence=Span("b", 0, 46),
+              value=q(100000, 99500, 101000, kind="count", unit="follower"), measure="followers")
+    assert judge_claims([a, b], docs).verdict == "conflict"

@@ -13,6 +13,8 @@ The rule, stated once (docs/verdicts.md repeats it):
   from 2021" vs "from 2020"), or one says increase and the other decrease. They are **divergent** when the
   hard intervals meet but the soft ones do not ("over $10.3 billion" vs "$11.4 billion"), **agree** when
   the point, unit and hedge are the same, and **compatible** otherwise ("more than 730" vs "733").
+* Values that cannot both be true are only **divergent** when every source reads the figure as a count
+  still moving ("so far", "already", "within an hour of") and the reports do not date their moments.
 * A fact takes the worst relation among its claims. A running figure (deaths, arrests, votes counted,
   people missing or evacuated) that changes between reports of different dates, and on which reports of
   the same date agree, is **updated**, not conflicting: the latest report is current.
@@ -23,6 +25,7 @@ The rule, stated once (docs/verdicts.md repeats it):
 from __future__ import annotations
 
 import math
+import re
 from decimal import Decimal
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -197,11 +200,33 @@ def judge_claims(
         updated = _updated(claims, documents)
         if updated is not None:
             return updated
+    if worst == "conflict" and reason == "the values cannot both be true" and _snapshot(claims, documents):
+        # "had gained 28,000 within an hour" vs "has already amassed 100,000": one growing count read at
+        # moments the reports do not date, so the figures differ without contradicting each other.
+        worst, reason = "divergent", "snapshot"
 
     text = _explain(worst, reason, sides, voices)
     consensus = _consensus(worst, sides, voices)
     score = _score(worst, sides, voices) if worst in ("conflict", "divergent") else 0.0
     return Judgement(worst, text, tuple(tuple(s) for s in sides), consensus, score)
+
+
+#: Words that mark a figure as a snapshot of a count still moving ("so far", "within an hour of").
+SNAPSHOT = re.compile(
+    r"\b(?:so far|to date|as of|until now|already|within (?:an?|the first|\w+) (?:hours?|days?|weeks?|minutes?)"
+    r"|(?:has|have|had) (?:already )?(?:risen|grown|climbed|gained|amassed|passed|surpassed|reached))\b",
+    re.IGNORECASE,
+)
+
+
+def _snapshot(claims: Sequence[Claim], documents: Mapping[str, Document]) -> bool:
+    """Whether the sentences read the figure as a count still moving, on both sides of the difference."""
+    marked = set()
+    for c in claims:
+        d = documents.get(c.doc_id)
+        if d is not None and SNAPSHOT.search(d.text[c.sentence.start : c.sentence.end]):
+            marked.add(c.doc_id)
+    return len(marked) >= 2 and len(marked) == len({c.doc_id for c in claims})
 
 
 def _updated(claims: Sequence[Claim], documents: Mapping[str, Document]) -> Judgement | None:
@@ -259,6 +284,9 @@ def _explain(verdict: str, reason: str, sides: list[list[Claim]], voices: Mappin
         if reason.startswith("one says it rose"):
             return f"{phrases}: {reason}."
         return f"{phrases}: these cannot all be true."
+    if verdict == "divergent" and reason == "snapshot":
+        return (f"{phrases}: a count still moving, read at moments the reports do not date; the figures "
+                "differ without contradicting each other.")
     if verdict == "divergent":
         return f"{phrases}: all possible together, but the sources point at different figures."
     if verdict == "agree":
