@@ -18,6 +18,7 @@ It must not touch claims, documents or anything beyond a string and an anchor.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -1212,6 +1213,19 @@ def _article_start(text: str, hit: int, floor: int) -> int | None:
 
 def find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
     """Every time expression in ``text``, sorted by start offset; relative ones resolved against ``anchor``.
+
+    Results are remembered per (text, anchor): dating, events and people read the same sentences.
+    """
+    return list(_find_times_cached(text, anchor))
+
+
+@lru_cache(maxsize=1 << 14)
+def _find_times_cached(text: str, anchor: str | None) -> tuple[TimeMention, ...]:
+    return tuple(_find_times(text, anchor=anchor))
+
+
+def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
+    """The uncached :func:`find_times`.
 
     Args:
         text: running text; offsets of the mentions index into it.
