@@ -193,6 +193,22 @@ def fact_id(prefix: str, claims: Sequence[Claim]) -> str:
     return f"{prefix}-{h}"
 
 
+def _common_measure(claims: Sequence[Claim]) -> str:
+    """The measure that names the fact for most sources: the wording whose canonical words the most
+    claims share ("trade" over "countries traded goods" and "two-way turnover"), then the shorter."""
+    wordings = sorted({" ".join(c.measure.split()) for c in claims if c.measure.strip()})
+    if not wordings:
+        return ""
+    sets = [set(_measure_terms(c)) for c in claims]
+
+    def shared(w: str) -> int:
+        mine = set(_measure_terms(Claim(id="", kind="", span=claims[0].span, sentence=claims[0].sentence,
+                                        value=claims[0].value, measure=w)))
+        return sum(1 for s in sets if mine and mine <= s)
+
+    return min(wordings, key=lambda w: (-shared(w), len(w), w))
+
+
 def _common_among(phrases: list[str]) -> str:
     """What the sources rank among, in one phrase: the most common head noun ("investor"), then its most
     common phrase, preferring two words ("foreign investor") to one or to longer ones."""
@@ -211,7 +227,7 @@ def _label(claims: Sequence[Claim], terms: Mapping[str, tuple[str, ...]], idf: M
         counts = Counter(v.strip() for v in values if v and v.strip())
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if counts else ""
 
-    measure = common(c.measure for c in claims)
+    measure = _common_measure(claims)
     if not measure:
         counts = Counter(t for c in claims for t in terms[c.id])
         measure = " ".join(sorted(counts, key=lambda t: (-counts[t] * idf.get(t, 1.0), t))[:4])
