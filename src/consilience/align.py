@@ -90,21 +90,12 @@ _NOT_TERMS = _VALUE_WORDS | _CHANGE_WORDS
 
 
 def claim_terms(claim: Claim, doc: Document) -> tuple[str, ...]:
-    """The claim's content terms, without the words of the value itself: the extractor's when given,
-    else the words of its clause, folded."""
-    if claim.terms:
-        return tuple(t for t in claim.terms if t not in _NOT_TERMS)
-    text = doc.text
-    s, e = claim.sentence.start, claim.sentence.end
-    sentence = text[s:e]
-    rel = claim.span.start - s
-    # The clause holding the value: cut at ; and at ", while"/", and" style joints.
-    cuts = [0] + [m.end() for m in re.finditer(r";|,\s+(?:while|whereas|but|and)\b", sentence)] + [len(sentence)]
-    lo = max(c for c in cuts if c <= rel)
-    hi = min((c for c in cuts if c > rel), default=len(sentence))
-    clause = sentence[lo:hi]
-    words = [_fold(m.group(0)) for m in _WORD.finditer(clause)]
-    return tuple(sorted({w for w in words if w not in _STOP and w not in _NOT_TERMS and len(w) > 1}))
+    """The claim's content terms, without the words of the value itself: the extractor's, or for a
+    claim built without them, the extractor's terms of its sentence."""
+    from .extract import clause_terms
+
+    terms = claim.terms or clause_terms(doc.text[claim.sentence.start : claim.sentence.end])
+    return tuple(t for t in terms if t not in _NOT_TERMS)
 
 
 def _block_key(c: Claim) -> tuple:
@@ -202,8 +193,7 @@ def _common_measure(claims: Sequence[Claim]) -> str:
     sets = [set(_measure_terms(c)) for c in claims]
 
     def shared(w: str) -> int:
-        mine = set(_measure_terms(Claim(id="", kind="", span=claims[0].span, sentence=claims[0].sentence,
-                                        value=claims[0].value, measure=w)))
+        mine = set(_measure_words(w, ""))
         return sum(1 for s in sets if mine and mine <= s)
 
     return min(wordings, key=lambda w: (-shared(w), len(w), w))
@@ -394,11 +384,16 @@ MIN_CONTEXT = 0.2
 
 def _measure_terms(c: Claim) -> tuple[str, ...]:
     """What the claim measures, minus words of its subject and generic nouns ("people", "number")."""
+    return _measure_words(c.measure, c.subject)
+
+
+@lru_cache(maxsize=1 << 12)
+def _measure_words(measure: str, subject: str) -> tuple[str, ...]:
     from .extract.lexicon import canonical_term
 
-    subject = set(_norm(c.subject).split())
-    words = (canonical_term(_fold(x)) for x in _WORD.findall(c.measure))
-    return tuple(w for w in words if w not in _STOP and w not in subject and w not in _GENERIC_MEASURES
+    own = set(_norm(subject).split())
+    words = (canonical_term(_fold(x)) for x in _WORD.findall(measure))
+    return tuple(w for w in words if w not in _STOP and w not in own and w not in _GENERIC_MEASURES
                  and w not in _NOT_TERMS)
 
 

@@ -48,18 +48,18 @@ def assemble(
 
 
 def _stats(docs: Sequence[Document], facts: Sequence[Fact], reuse: Sequence[ReuseRelation]) -> dict:
-    removed = Counter(r.reason for d in docs for r in d.removed)
-    skipped = Counter((d.skipped or "").split(":", 1)[0] for d in docs if d.skipped)
+    from .clean import clean_stats
+
+    cleaned = clean_stats(docs)
     verdicts = Counter(f.verdict for f in facts)
     kinds = Counter(c.kind for f in facts for c in f.claims)
     relations = Counter(r.relation for r in reuse)
-    published = Counter(d.published.how for d in docs if not d.skipped)
     return {
-        "documents": sum(1 for d in docs if not d.skipped),
-        "skipped": sum(1 for d in docs if d.skipped),
-        "skipped_reasons": dict(sorted(skipped.items())),
-        "removed": dict(sorted(removed.items())),
-        "published": dict(sorted(published.items())),
+        "documents": cleaned["used"],
+        "skipped": cleaned["skipped"],
+        "skipped_reasons": cleaned["skipped_reasons"],
+        "removed": cleaned["removed_reasons"],
+        "published": cleaned["published_how"],
         "claims": dict(sorted(kinds.items())),
         "facts": len(facts),
         "verdicts": {v: verdicts.get(v, 0) for v in VERDICTS},
