@@ -95,3 +95,33 @@ def test_align_similarity_weights_rare_terms():
     idf = {"coffee": 3.0, "export": 3.0, "country": 0.1}
     assert similarity(["coffee", "export"], ["coffee", "export", "country"], idf) > 0.9
     assert similarity(["country"], ["coffee", "country"], idf) < 0.1
+
+
+def test_align_figure_repeated_by_many_reports_stays_one_fact():
+    # 300 reports in varied words: more claims share each term than blocking looks at, so pairs are
+    # sampled; the figure every report repeats must still come out as one fact, and the other figure
+    # as another
+    from consilience.extract import extract_claims
+    from consilience.model import Published
+
+    coffee = ("Coffee bean exports reached {} billion in 2023.", "Exports of coffee beans hit {} billion in 2023.",
+              "In 2023 the country shipped coffee beans worth {} billion abroad.",
+              "Foreign sales of its coffee beans came to {} billion in 2023.")
+    tourism = ("Tourism revenue was {} million in 2023, officials said.", "Revenue from tourism reached {} million in 2023.",
+               "In 2023 tourism revenue came to {} million, the ministry said.")
+    n = 300
+    docs = []
+    for i in range(n):
+        text = (f"Report {i} on the harvest and the season.\n"
+                + coffee[i % 4].format(f"${2.0 + (i % 3) / 10:.1f}") + " "
+                + tourism[i % 3].format(f"${900 + i % 7}"))
+        d = make(f"r{i:03d}", text)
+        docs.append(Document(id=d.id, source=d.id, text=d.text, sentences=d.sentences,
+                             published=Published(date="2024-02-01", how="declared")))
+    claims = [c for d in docs for c in extract_claims(d)]
+    facts = align_claims(claims, docs)
+    sizes = sorted((len(f.claims) for f in facts), reverse=True)
+    assert sizes[:2] == [n, n], sizes[:8]
+    for f in facts[:2]:
+        written = {docs[int(c.doc_id[1:])].text[c.span.start:c.span.end][-7:] for c in f.claims}
+        assert written <= {"billion"} or written <= {"million"}

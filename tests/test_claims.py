@@ -248,3 +248,33 @@ def test_claims_report_date_is_not_a_time_scope() -> None:
 def test_claims_rank_parties_with_fronted_phrases(text: str, written: str, subject: str, of: str) -> None:
     c = _claim(text, written)
     assert (c.subject, c.qualifiers.of) == (subject, of)
+
+
+def test_claims_number_word_closing_a_heading_is_not_counted_by_the_next_line() -> None:
+    doc = _doc("Port authority marks a milestone as the terminal turns ten\n\nThe port handled 4 million containers in 2023.")
+    written = [doc.text[c.span.start:c.span.end] for c in extract_claims(doc)]
+    assert "ten" not in written
+    assert "4 million" in written
+
+
+def test_claims_of_a_sentence_without_relative_time_do_not_depend_on_the_date() -> None:
+    text = "Intro line here.\nExports reached $2 billion in 2021, up 5% from 2020."
+    early = [(c.span, c.value, c.qualifiers) for c in extract_claims(_doc(text, "2022-01-05"))]
+    late = [(c.span, c.value, c.qualifiers) for c in extract_claims(_doc(text, "2030-07-01"))]
+    assert early and early == late
+
+
+def test_claims_relative_scope_follows_each_documents_date() -> None:
+    text = "Intro line here.\nExports reached $2 billion last year."
+    for date, year in (("2022-01-05", "2021"), ("2030-07-01", "2029")):
+        (c,) = extract_claims(_doc(text, date))
+        assert c.qualifiers.time_scope is not None and c.qualifiers.time_scope.point == year
+
+
+def test_claims_decade_word_is_read_with_the_documents_date() -> None:
+    # "the nineties" are the 1990s for a report of 2005 and the 2090s for one of 2095: the date
+    # decides, so the same sentence in two documents must not share one reading
+    text = "Intro line here.\nThe plant produced 40,000 cars a year in the nineties."
+    scopes = {date: extract_claims(_doc(text, date))[0].qualifiers.time_scope for date in ("2005-03-01", "2095-03-01")}
+    assert scopes["2005-03-01"] is not None and scopes["2005-03-01"].point == "1990s"
+    assert scopes["2095-03-01"] is not None and scopes["2095-03-01"].point == "2090s"

@@ -15,6 +15,7 @@ How claims are matched:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import math
 import re
@@ -34,14 +35,15 @@ class AlignOptions:
     """Knobs of alignment. ``threshold``: least similarity for two claims to be one fact (0..1);
     ``linkage``: least average similarity between two groups being merged, as a share of threshold;
     ``max_candidates``: most candidate partners scored per claim; ``probes``: how many of a claim's rarest
-    terms propose candidates; ``max_postings``: a term in more claims of a block than this proposes none
-    (these three keep a large story near-linear)."""
+    terms propose candidates; ``max_postings``: how many of the claims sharing a probe term are looked at,
+    the nearest in document order (these three bound the work per claim, so a large story costs
+    near-linear time)."""
 
     threshold: float = 0.3
     linkage: float = 0.75
     max_candidates: int = 60
     probes: int = 12
-    max_postings: int = 400
+    max_postings: int = 64
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -255,8 +257,8 @@ def align_claims(
     idf = _idf(documents)
     terms = {c.id: claim_terms(c, docs[c.doc_id]) for c in claims if c.doc_id in docs}
     usable = [c for c in claims if c.id in terms]
-    pairs = _candidate_pairs(usable, terms, idf, opts)
-    groups = _group(usable, pairs, opts)
+    pairs, sampled = _candidate_pairs(usable, terms, idf, opts)
+    groups = _group(usable, pairs, opts, sampled)
 
     facts = []
     for members in groups:
@@ -316,24 +318,31 @@ def _candidate_pairs(
     terms: Mapping[str, tuple[str, ...]],
     idf: Mapping[str, float],
     opts: AlignOptions,
-) -> dict[tuple[str, str], float]:
-    """Similarities of the claim pairs that blocking lets through, above zero.
+) -> tuple[dict[tuple[str, str], float], frozenset[str]]:
+    """Similarities of the claim pairs that blocking lets through, and the claims of sampled blocks.
 
-    Candidates come from an inverted index over each claim's rarest terms; a term shared by more than
-    :data:`AlignOptions.max_postings` claims of a block is too common to propose candidates, so the
-    work per claim is bounded and a large story costs near-linear time.
+    Candidates come from an inverted index over each claim's rarest terms. Of the claims sharing a
+    term, at most :data:`AlignOptions.max_postings` are looked at (those nearest in document order),
+    and at most :data:`AlignOptions.max_candidates` are scored, so the work per claim is bounded and a
+    large story costs near-linear time. A block where either bound cut something is *sampled*: not
+    every similar pair was scored, so its scored pairs are all returned, dissimilar ones as 0.0, for
+    :func:`_group` to average over. Elsewhere only pairs above zero are returned.
     """
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         blocks[_block_key(c)].append(c)
     feats = {c.id: _features(c, terms[c.id], idf) for c in claims}
     out: dict[tuple[str, str], float] = {}
+    sampled: set[str] = set()
+    half = max(1, opts.max_postings // 2)
     for members in blocks.values():
         index: dict[str, list[int]] = defaultdict(list)
         doc_of = [c.doc_id for c in members]
         for i, c in enumerate(members):
             for t in feats[c.id].terms | feats[c.id].measure:
                 index[t].append(i)
+        cut = False
+        scored: dict[tuple[str, str], float] = {}
         for i, a in enumerate(members):
             fa = feats[a.id]
             own = doc_of[i]
@@ -341,28 +350,36 @@ def _candidate_pairs(
             probes = sorted(fa.measure, key=lambda t: (-idf.get(t, 1.0), t)) + sorted(
                 fa.terms - fa.measure, key=lambda t: (-idf.get(t, 1.0), t))
             seen: dict[int, float] = {}
-            used = 0
-            for t in probes:
+            for t in probes[: opts.probes]:
                 postings = index[t]
                 if len(postings) > opts.max_postings:
-                    continue
-                used += 1
+                    # the claims nearest in document order: a window around this claim's own place
+                    cut = True
+                    k = bisect.bisect_left(postings, i)
+                    lo = min(max(0, k - half), len(postings) - opts.max_postings)
+                    postings = postings[lo:lo + opts.max_postings]
                 w = idf.get(t, 1.0)
                 for j in postings:
                     if doc_of[j] != own:
                         seen[j] = seen.get(j, 0.0) + w
-                if used >= opts.probes:
-                    break
-            for j in sorted(seen, key=lambda j: (-seen[j], j))[: opts.max_candidates]:
+            ranked = sorted(seen, key=lambda j: (-seen[j], j))
+            if len(ranked) > opts.max_candidates:
+                cut = True
+            for j in ranked[: opts.max_candidates]:
                 b = members[j]
                 key = _key(a.id, b.id)
-                if key in out or not _scopes_compatible(a, b) or _directional_clash(a, b) \
-                        or _different_comparisons(a, b):
+                if key in scored:
                     continue
-                sim = _score(fa, feats[b.id], idf)
-                if sim > 0:
-                    out[key] = sim
-    return out
+                if not _scopes_compatible(a, b) or _directional_clash(a, b) or _different_comparisons(a, b):
+                    scored[key] = 0.0
+                else:
+                    scored[key] = _score(fa, feats[b.id], idf)
+        if cut:
+            sampled.update(c.id for c in members)
+            out.update(scored)
+        else:
+            out.update((k, v) for k, v in scored.items() if v > 0)
+    return out, frozenset(sampled)
 
 
 # Counted nouns that say nothing about which fact a count belongs to.
@@ -432,28 +449,34 @@ def _key(a: str, b: str) -> tuple[str, str]:
 
 
 def _group(
-    claims: Sequence[Claim], pairs: Mapping[tuple[str, str], float], opts: AlignOptions
+    claims: Sequence[Claim], pairs: Mapping[tuple[str, str], float], opts: AlignOptions,
+    sampled: frozenset[str] = frozenset(),
 ) -> list[list[Claim]]:
     """Best-first merging with one claim per document per fact and average-linkage control.
 
     ``link[g][h]`` holds the sum of pair similarities between groups g and h, updated on each merge, so
-    the average linkage of two groups is read in constant time.
+    the average linkage of two groups is read in constant time. The average is over every pair of their
+    claims (a pair never scored counts as dissimilar), except in sampled blocks (see
+    :func:`_candidate_pairs`), where it is over the pairs that were scored (``count[g][h]``).
     """
     by_id = {c.id: c for c in claims}
     group_of = {c.id: i for i, c in enumerate(claims)}
     members: dict[int, list[str]] = {i: [c.id] for i, c in enumerate(claims)}
     docs: dict[int, set[str]] = {i: {c.doc_id} for i, c in enumerate(claims)}
     link: dict[int, dict[int, float]] = defaultdict(dict)
+    count: dict[int, dict[int, int]] = defaultdict(dict)
     for (a, b), sim in pairs.items():
         ga, gb = group_of[a], group_of[b]
         link[ga][gb] = link[gb][ga] = sim
+        count[ga][gb] = count[gb][ga] = 1
     for (a, b), sim in sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0])):
         if sim < opts.threshold:
             break
         ga, gb = group_of[a], group_of[b]
         if ga == gb or docs[ga] & docs[gb]:
             continue
-        average = link[ga].get(gb, 0.0) / (len(members[ga]) * len(members[gb]))
+        n = count[ga][gb] if a in sampled else len(members[ga]) * len(members[gb])
+        average = link[ga].get(gb, 0.0) / n
         if average < opts.threshold * opts.linkage:
             continue
         if len(members[ga]) < len(members[gb]):
@@ -468,7 +491,14 @@ def _group(
             link[g].pop(gb, None)
             link[ga][g] = link[ga].get(g, 0.0) + v
             link[g][ga] = link[ga][g]
+        for g, k in count.pop(gb, {}).items():
+            if g == ga:
+                continue
+            count[g].pop(gb, None)
+            count[ga][g] = count[ga].get(g, 0) + k
+            count[g][ga] = count[ga][g]
         link[ga].pop(gb, None)
+        count[ga].pop(gb, None)
         del members[gb], docs[gb]
     return [sorted((by_id[x] for x in ids), key=lambda c: (c.doc_id, c.span.start))
             for _, ids in sorted(members.items())]

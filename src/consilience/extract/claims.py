@@ -12,14 +12,13 @@ Dates, people, quotes and events are extracted elsewhere.
 
 from __future__ import annotations
 
-import bisect
 import re
 from functools import lru_cache
 
 from consilience.extract.lexicon import IMPLIED_TERMS, STOPWORDS, canonical_term, find_places, fold
 from consilience.extract.numbers import NumberMention, find_quantities
 from consilience.extract.times import TimeMention, find_times, shift_value, time_value
-from consilience.model import Claim, Document, Published, Qualifiers, Quantity, Rank, Span, TimeValue
+from consilience.model import Claim, Document, Qualifiers, Quantity, Rank, Span, TimeValue
 
 # Patterns used inside the functions below, compiled once (the re module's cache lookup costs per call).
 _RXC0 = re.compile(r"\s+(?:than|over|in|for|among|from|after|during|by|with|and|,)\b")
@@ -393,7 +392,7 @@ def _every(text: str, s: int, e: int) -> str | None:
 
 
 def _time_scope(text: str, times: list[TimeMention], lo: int, hi: int, nm: NumberMention,
-                bases: frozenset[int] = frozenset()) -> TimeMention | None:
+                bases: frozenset[int] = frozenset(), origin: int = 0) -> TimeMention | None:
     """The time the figure holds for: the date of its clause nearest to it, not its comparison base."""
     best = None
     for t in times:
@@ -411,7 +410,7 @@ def _time_scope(text: str, times: list[TimeMention], lo: int, hi: int, nm: Numbe
         # prefer dates after the figure in the same clause ("was worth X last year") and dates introduced
         # by a scoping preposition ("In 2022, trade hit X")
         cue = bool(_SCOPE_CUE.search(text, max(lo, t.start - 25), t.start)) or t.text.lower().startswith(("last", "this", "next"))
-        if t.start < 120 and _RXC16.match(text[t.end:t.end + 20]):
+        if origin + t.start < _HEAD and _RXC16.match(text[t.end:t.end + 20]):
             continue  # a dateline dates the report, not the figure
         tail = max(nm.end, nm.noun_end)
         gap = nm.start - t.end if t.end <= nm.start else t.start - tail
@@ -443,42 +442,56 @@ def extract_claims(doc: Document) -> list[Claim]:
     """Quantity and rank claims of ``doc``, sorted by span start; ids are ``f"{doc.id}#{span.start}"``.
 
     Relative time scopes ("last year") are resolved against ``doc.published.date`` when it is known.
-    The result depends only on the id, text, sentences and date, and the last few are remembered (the
-    resolve stage reads siblings' claims before the extract stage asks for the same ones).
+    A claim depends only on its sentence, on the document's date when the sentence holds a relative time
+    expression, and on whether the sentence opens the document (a dateline dates the report, not its
+    figures): each sentence's claims are remembered on that key, so the copies and rewrites of one story,
+    and the dating stage's reads of a document before its date is known, cost one extraction.
     """
     if doc.skipped or not doc.text:
         return []
-    anchor = doc.published.date if doc.published else None
-    return list(_extract_cached(doc.id, doc.text, tuple(doc.sentences), anchor))
-
-
-@lru_cache(maxsize=4096)  # a whole run's documents: dating reads them before extraction does
-def _extract_cached(doc_id: str, text: str, given: tuple[Span, ...], anchor: str | None) -> tuple[Claim, ...]:
-    return tuple(_extract(Document(id=doc_id, source=doc_id, text=text, sentences=given,
-                                   published=Published(date=anchor, how="inferred" if anchor else "unknown"))))
-
-
-def _extract(doc: Document) -> list[Claim]:
     text = doc.text
-    anchor = doc.published.date
-    sentences = sentence_spans(doc)
-    starts = [s.start for s in sentences]
+    anchor = doc.published.date if doc.published else None
+    claims: list[Claim] = []
+    for sent in sentence_spans(doc):
+        s = text[sent.start:sent.end]
+        dated = anchor if anchor and _anchor_matters(s, anchor) else None
+        for start, end, kind, value, subject, measure, terms, qual in _sentence_claims(s, dated, min(sent.start, _HEAD)):
+            a = sent.start + start
+            claims.append(Claim(id=f"{doc.id}#{a}", kind=kind, span=Span(doc.id, a, sent.start + end),
+                                sentence=sent, value=value, subject=subject, measure=measure, terms=terms,
+                                qualifiers=qual))
+    claims.sort(key=lambda c: (c.span.start, c.span.end))
+    return claims
+
+
+#: How far into a document a date can be its dateline (see :func:`_time_scope`).
+_HEAD = 120
+def _anchor_matters(sentence: str, anchor: str) -> bool:
+    """Whether the sentence's time expressions read differently with the document's date than without:
+    relative ones ("last year"), and absolute ones the date disambiguates ("'98", "the nineties", a year
+    too far ahead to be one)."""
+    free = find_times(sentence)
+    return (any(t.relative or t.value is None or t.ref is not None for t in free)
+            or find_times(sentence, anchor=anchor) != free)
+
+
+@lru_cache(maxsize=1 << 15)
+def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple, ...]:
+    """The claims of one sentence as tuples (start, end, kind, value, subject, measure, terms,
+    qualifiers), offsets within the sentence. ``origin`` is where the sentence starts in its document,
+    capped at ``_HEAD``."""
     times = find_times(text, anchor=anchor)
     mentions = find_quantities(text, times=times)
     bases = frozenset(nm.base.start for nm in mentions if nm.base is not None)
-    claims: list[Claim] = []
-    prev_in_sentence: dict[int, Claim] = {}
+    out: list[tuple] = []
+    prev: Claim | None = None
+    sent = Span("", 0, len(text))
     for nm in mentions:
         v = nm.value
-        i = bisect.bisect_right(starts, nm.start) - 1
-        if i < 0:
-            continue
-        sent = sentences[i]
-        if nm.end > sent.end:
+        if nm.start < 0 or nm.end > sent.end:
             continue
         lo, hi = _clause_bounds(text, sent.start, sent.end, nm.start, nm.end)
         measure = _measure(text, lo, nm.start, nm)
-        prev = prev_in_sentence.get(i)
         if isinstance(v, Quantity) and v.kind == "number":
             state = _running_level(text, lo, hi, nm)
             if state is not None:
@@ -492,7 +505,7 @@ def _extract(doc: Document) -> list[Claim]:
             if unit in _PEOPLE_UNITS:
                 unit = _people_state(text, lo, hi, nm) or unit
             v = Quantity(kind="count", unit=unit, point=v.point, low=v.low, high=v.high, hedge=v.hedge)
-        scope_m = _time_scope(text, times, lo, hi, nm, bases)
+        scope_m = _time_scope(text, times, lo, hi, nm, bases, origin)
         scope = scope_m.value if scope_m is not None else None
         if (scope is not None and isinstance(v, Quantity) and v.unit in _RUNNING_UNITS
                 and scope.granularity in ("day", "week")):
@@ -541,21 +554,12 @@ def _extract(doc: Document) -> list[Claim]:
             among=among or None,
             of=of,
         )
-        claim = Claim(
-            id=f"{doc.id}#{nm.start}",
-            kind="rank" if isinstance(v, Rank) else "quantity",
-            span=Span(doc.id, nm.start, nm.end),
-            sentence=sent,
-            value=v,
-            subject=subject,
-            measure=measure,
-            terms=tuple(sorted(terms)),
-            qualifiers=qual,
-        )
-        claims.append(claim)
-        prev_in_sentence[i] = claim
-    claims.sort(key=lambda c: (c.span.start, c.span.end))
-    return claims
+        kind = "rank" if isinstance(v, Rank) else "quantity"
+        terms_t = tuple(sorted(terms))
+        prev = Claim(id="", kind=kind, span=Span("", nm.start, nm.end), sentence=sent, value=v, subject=subject,
+                     measure=measure, terms=terms_t, qualifiers=qual)
+        out.append((nm.start, nm.end, kind, v, subject, measure, terms_t, qual))
+    return tuple(out)
 
 
 def _canonical_phrase(phrase: str) -> str:
