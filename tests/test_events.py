@@ -174,3 +174,13 @@ def test_events_consensus_date(dates: list[str], expected: str) -> None:
     built = [_doc(f"Vietnam and the US signed a partnership {words[d]}.", f"d{i}") for i, d in enumerate(dates)]
     claims = [c for d in built for c in extract_events(d)]
     assert consensus_date(claims).point == expected
+
+
+def test_events_one_dissenting_date_among_many_sources_conflicts() -> None:
+    docs = [(f"r{i:03d}", "In March 2004, Danish Prime Minister Anders Rasmussen made a visit to Ghana.", None) for i in range(80)]
+    docs.append(("z", "In March 2005, Danish Prime Minister Anders Rasmussen made a visit to Ghana.", None))
+    facts = _align(*docs)
+    (fact,) = [f for f in facts if len(f.claims) > 1]
+    assert fact.verdict == "conflict"
+    assert "2004-03" in fact.explanation and "2005-03" in fact.explanation
+    assert len({c.doc_id for c in fact.claims}) == 81

@@ -41,9 +41,9 @@ class AlignOptions:
 
     threshold: float = 0.3
     linkage: float = 0.75
-    max_candidates: int = 60
+    max_candidates: int = 16
     probes: int = 12
-    max_postings: int = 64
+    max_postings: int = 24
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")

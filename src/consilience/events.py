@@ -15,6 +15,7 @@ claim kinds; the timeline is built from its facts by :mod:`consilience.timeline`
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -803,6 +804,28 @@ def event_label(action: str, actor: str | None, target: str | None, place: str |
     return text
 
 
+def _first_clash(dated: list[Claim], both: set[str]) -> tuple[Claim, Claim] | None:
+    """The first pair (in the order of ``dated``) of claims of two documents, neither in ``both``, whose
+    dates cannot be one; compared through the distinct dates, so a fact of many sources stays cheap."""
+    at: dict = {}
+    for j, c in enumerate(dated):
+        if c.doc_id not in both:
+            at.setdefault(c.value.when, []).append(j)  # type: ignore[union-attr]
+    best: tuple[int, int] | None = None
+    for i, a in enumerate(dated):
+        if a.doc_id in both or (best is not None and i >= best[0]):
+            continue
+        for w, js in at.items():
+            if _overlap(a.value.when, w):  # type: ignore[union-attr]
+                continue
+            for j in js[bisect.bisect_right(js, i):]:
+                if dated[j].doc_id != a.doc_id:
+                    if best is None or (i, j) < best:
+                        best = (i, j)
+                    break
+    return (dated[best[0]], dated[best[1]]) if best is not None else None
+
+
 def _judge_event(group: list[Claim], opts: EventOptions) -> Fact:
     group = sorted(group, key=lambda c: (c.doc_id, c.span.start))
     fid = stable_id("event", [c.id for c in group])
@@ -831,21 +854,22 @@ def _judge_event(group: list[Claim], opts: EventOptions) -> Fact:
         return Fact(fid, label, "event", "single-source", f"Only {doc_ids[0]} reports {label}{when_txt}.",
                     tuple(group), consensus)
     whens = [c.value.when for c in dated]  # type: ignore[union-attr]
-    clash = [(a, b) for i, a in enumerate(dated) for b in dated[i + 1 :]
-             if a.doc_id != b.doc_id and not _overlap(a.value.when, b.value.when)]  # type: ignore[union-attr]
     # Sources disagree only when neither also gives the other's date; a source giving both dates tells
     # two steps or two occurrences that the alignment put together.
-    both = {c.doc_id for c in dated
-            if any(not _overlap(c.value.when, x.value.when) for x in dated if x.doc_id == c.doc_id)}  # type: ignore[union-attr]
-    clash = [(a, b) for a, b in clash if a.doc_id not in both and b.doc_id not in both]
-    if not clash and len(by_date) > 1 and any(
-            not _overlap(a.value.when, b.value.when) for a in dated for b in dated):  # type: ignore[union-attr]
+    own: dict[str, set] = {}
+    for c in dated:
+        own.setdefault(c.doc_id, set()).add(c.value.when)  # type: ignore[union-attr]
+    both = {d for d, ws in own.items() if any(not _overlap(x, y) for x in ws for y in ws)}
+    distinct = sorted(set(whens), key=lambda w: (w.low, w.high, w.point))
+    apart = any(not _overlap(x, y) for i, x in enumerate(distinct) for y in distinct[i + 1:])
+    clash = _first_clash(dated, both) if apart else None
+    if clash is None and len(by_date) > 1 and apart:
         text = (f"{label}: {stated}; {join_docs(sorted(both))} "
                 f"{'give' if len(both) > 1 else 'gives'} several dates, so these may be several steps "
                 f"or occurrences rather than one date in dispute.{tail}")
         return Fact(fid, label, "event", "divergent", text, tuple(group), None)
-    if clash:
-        a, b = clash[0]
+    if clash is not None:
+        a, b = clash
         pa, pb = a.value.when.point, b.value.when.point  # type: ignore[union-attr]
         text = f"{label}: {stated}; {pa} and {pb} cannot both be the date of one event.{tail}"
         return Fact(fid, label, "event", "conflict", text, tuple(group), None, score=float(len(doc_ids)))

@@ -337,9 +337,9 @@ def doc_times(doc: Document) -> list:
     memo = _memo(doc)
     key = ("times", doc.published.date)  # the same text under another date resolves differently
     if key not in memo:
-        from .extract.times import find_times
+        from .extract.claims import document_times
 
-        memo[key] = find_times(doc.text, anchor=doc.published.date)
+        memo[key] = document_times(doc, anchor=doc.published.date)
     return memo[key]
 
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import replace
 
+from consilience.extract.claims import document_times
 from consilience.model import Claim, Document, Published, Quantity
 
 __all__ = ["date_documents", "resolve_claims", "document_evidence"]
@@ -163,7 +164,8 @@ def document_evidence(doc: Document, docs: Sequence[Document] = ()) -> Published
             src = "" if found[1] == doc.id else f" (dated by {found[1]})"
             anniv_why = f"{m.group('n')} anniversary of an event of {found[0]}{src}"
             break
-    times = find_times(text)
+    times = (find_times(text[:offset]) if offset else []) + [
+        replace(t, start=t.start + offset, end=t.end + offset) for t in document_times(doc)]
     # 2. full-year figures: "in 2022, trade hit ..." is written after 2022
     years = [t for t in times if t.value is not None and not t.relative and t.value.granularity == "year"]
     latest_year = max((int(t.value.point[:4]) for t in times if t.value is not None and not t.relative
@@ -252,7 +254,7 @@ class _Story:
                 sent = d.text[s:e]
                 words = _content_words(sent)
                 self.df.update(words)
-                if dated:
+                if dated and find_times(sent):
                     tms = [t for t in find_times(sent, anchor=d.published.date)
                            if t.value is not None and t.value.granularity == "day"]
                     if tms:
@@ -325,9 +327,7 @@ def _own_month_floor(doc: Document, date: str | None) -> str | None:
     """The latest month the document reports as past ("In April, ... visited"), in the year of ``date``."""
     if not date:
         return None
-    from consilience.extract.times import find_times
-
-    months = [t.value.point[:7] for t in find_times(doc.text, anchor=date[:4])
+    months = [t.value.point[:7] for t in document_times(doc, anchor=date[:4])
               if t.value is not None and t.relative and t.value.granularity == "month" and t.ref is None]
     return max(months) if months else None
 

@@ -13,6 +13,7 @@ Dates, people, quotes and events are extracted elsewhere.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from consilience.extract.lexicon import IMPLIED_TERMS, STOPWORDS, canonical_term, find_places, fold
@@ -43,7 +44,7 @@ _RXC17 = re.compile(r"[\w\s-]*?\band\s+(?:the\s+|its\s+)?")
 _RXC18 = re.compile(r"\btoll\b", re.IGNORECASE)
 _RXC19 = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*\s+)?(?:[a-z]+\s+){0,2}?([a-z]+s)\b")
 
-__all__ = ["extract_claims", "clause_terms", "sentence_spans", "COUNT_UNIT_SYNONYMS"]
+__all__ = ["extract_claims", "clause_terms", "document_times", "sentence_spans", "COUNT_UNIT_SYNONYMS"]
 
 #: Counted nouns that name the same thing ("480 soldiers" and "475 service members").
 COUNT_UNIT_SYNONYMS: dict[str, str] = {
@@ -466,11 +467,34 @@ def extract_claims(doc: Document) -> list[Claim]:
 
 #: How far into a document a date can be its dateline (see :func:`_time_scope`).
 _HEAD = 120
+def document_times(doc: Document, anchor: str | None = None) -> list[TimeMention]:
+    """The time expressions of ``doc``, read sentence by sentence and resolved against ``anchor``, with
+    offsets into ``doc.text``.
+
+    The scans are those :func:`extract_claims` makes and remembers per sentence, so dating, claims,
+    people and events read each sentence once per date; a sentence in which nothing is found without
+    a date is not read again with one.
+    """
+    text = doc.text
+    out: list[TimeMention] = []
+    for sent in sentence_spans(doc):
+        s = text[sent.start:sent.end]
+        found = find_times(s)
+        if found and anchor is not None:
+            found = find_times(s, anchor=anchor)
+        if sent.start:
+            found = [replace(t, start=t.start + sent.start, end=t.end + sent.start) for t in found]
+        out.extend(found)
+    return out
+
+
 def _anchor_matters(sentence: str, anchor: str) -> bool:
     """Whether the sentence's time expressions read differently with the document's date than without:
     relative ones ("last year"), and absolute ones the date disambiguates ("'98", "the nineties", a year
     too far ahead to be one)."""
     free = find_times(sentence)
+    if not free:
+        return False  # the date resolves or rules out readings of expressions; it never adds one
     return (any(t.relative or t.value is None or t.ref is not None for t in free)
             or find_times(sentence, anchor=anchor) != free)
 

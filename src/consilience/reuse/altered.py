@@ -15,6 +15,8 @@ what every other independent voice says (a copy adds errors more often than it c
 
 from __future__ import annotations
 
+import bisect
+
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -81,6 +83,13 @@ def _inside(claim: Claim, span: Span) -> bool:
     return claim.span.doc_id == span.doc_id and span.start <= claim.span.start and claim.span.end <= span.end
 
 
+def _within(held: list[tuple[Claim, str]], starts: list[int], span: Span) -> list[tuple[Claim, str]]:
+    """The (claim, fact id) pairs of one document, sorted by start, whose value lies inside ``span``."""
+    i = bisect.bisect_left(starts, span.start)
+    j = bisect.bisect_right(starts, span.end)
+    return [(c, f) for c, f in held[i:j] if _inside(c, span)]
+
+
 def mark_altered(relations: Iterable[ReuseRelation], facts: Sequence[Fact]) -> list[ReuseRelation]:
     """The relations, in the same order, with ``altered`` holding the ids of facts changed in the copy.
 
@@ -101,6 +110,10 @@ def mark_altered(relations: Iterable[ReuseRelation], facts: Sequence[Fact]) -> l
         fact_by_id[fact.id] = fact
         for claim in fact.claims:
             by_doc.setdefault(claim.span.doc_id, []).append((claim, fact.id))
+    starts: dict[str, list[int]] = {}
+    for doc_id, held in by_doc.items():
+        held.sort(key=lambda cf: (cf[0].span.start, cf[0].span.end, cf[1]))
+        starts[doc_id] = [c.span.start for c, _ in held]
     ids = {r.source for r in relations} | {r.target for r in relations} | set(by_doc)
     voices = independent_voices(relations, ids)
     out = []
@@ -113,10 +126,10 @@ def mark_altered(relations: Iterable[ReuseRelation], facts: Sequence[Fact]) -> l
         # listed for the reader, their differences belong to the verdicts, not to a copy.
         if src_claims and tgt_claims and rel.relation != "independent":
             for pair in rel.pairs:
-                here = [(c, f) for c, f in src_claims if _inside(c, pair.source_span)]
+                here = _within(src_claims, starts[rel.source], pair.source_span)
                 if not here:
                     continue
-                there = [(c, f) for c, f in tgt_claims if _inside(c, pair.target_span)]
+                there = _within(tgt_claims, starts[rel.target], pair.target_span)
                 for ca, fa in here:
                     for cb, fb in there:
                         if fa == fb and value_changed(ca, cb):
