@@ -57,12 +57,11 @@ def _content_words(text: str) -> frozenset[str]:
     """Folded content words of a sentence; cached, since sibling evidence reads every sentence often."""
     from consilience.extract.lexicon import fold
 
-    out = set()
-    for w in _CONTENT.findall(text):
-        f = fold(w).strip("'’-")
-        if len(f) > 2 and f not in _WEAK:
-            out.add(f)
-    return frozenset(out)
+    if text.isascii():  # the common case: lower-case the words in bulk, fold none
+        words = {w.strip("'-") for w in _CONTENT.findall(text.lower())}
+    else:
+        words = {fold(w).strip("'’-") for w in set(_CONTENT.findall(text))}
+    return frozenset(w for w in words if len(w) > 2 and w not in _WEAK)
 
 
 def _ordinal(s: str) -> int | None:

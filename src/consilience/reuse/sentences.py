@@ -69,10 +69,16 @@ def ascii_text(text: str) -> str:
     """``text`` with every non-ASCII run transliterated ("Phạm" -> "Pham", "’" -> "'"), case kept."""
     if text.isascii():
         return text
+    # unidecode walks its input one character at a time in Python: give it only what needs it, and
+    # remember the runs (typographic quotes and dashes recur in every sentence).
+    return _NON_ASCII.sub(lambda m: _transliterate(m.group()), text)
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _transliterate(run: str) -> str:
     from unidecode import unidecode
 
-    # unidecode walks its input one character at a time in Python: give it only what needs it.
-    return _NON_ASCII.sub(lambda m: unidecode(m.group()), text)
+    return unidecode(run)
 
 
 def _fold(text: str) -> str:
