@@ -55,12 +55,10 @@ _WEAK = frozenset(
 @lru_cache(maxsize=1 << 15)
 def _content_words(text: str) -> frozenset[str]:
     """Folded content words of a sentence; cached, since sibling evidence reads every sentence often."""
-    from consilience.extract.lexicon import fold
+    from consilience.reuse.sentences import ascii_text
 
-    if text.isascii():  # the common case: lower-case the words in bulk, fold none
-        words = {w.strip("'-") for w in _CONTENT.findall(text.lower())}
-    else:
-        words = {fold(w).strip("'’-") for w in set(_CONTENT.findall(text))}
+    # transliterated and lower-cased in bulk ("Nẵng" -> "nang"), not word by word
+    words = {w.strip("'-") for w in _CONTENT.findall(ascii_text(text).lower())}
     return frozenset(w for w in words if len(w) > 2 and w not in _WEAK)
 
 

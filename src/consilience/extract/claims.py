@@ -16,7 +16,8 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from consilience.extract.lexicon import IMPLIED_TERMS, STOPWORDS, canonical_term, find_places, fold
+from consilience.extract.lexicon import IMPLIED_TERMS, STOPWORDS, canonical_term, fold
+from consilience.extract.lexicon import find_places as _find_places
 from consilience.extract.numbers import NumberMention, find_quantities
 from consilience.extract.times import TimeMention, find_times, shift_value, time_value
 from consilience.model import Claim, Document, Qualifiers, Quantity, Rank, Span, TimeValue
@@ -142,6 +143,13 @@ def _add_span(out: list[Span], doc_id: str, text: str, s: int, e: int) -> None:
         e -= 1
     if e > s:
         out.append(Span(doc_id, s, e))
+
+
+@lru_cache(maxsize=1 << 15)
+def find_places(text: str) -> tuple[tuple[int, int, str, bool], ...]:
+    """:func:`consilience.extract.lexicon.find_places`, remembered: a clause and its words are asked
+    about several times (terms, subject, measure, parties), and the place pattern is a long alternation."""
+    return tuple(_find_places(text))
 
 
 @lru_cache(maxsize=1 << 15)
@@ -289,7 +297,9 @@ def _measure(text: str, lo: int, pos: int, nm: NumberMention) -> str:
     cuts = list(_RXC5.finditer(left))
     if cuts:
         left = left[cuts[-1].end():]
-    m_of = _RXC6.search(left)
+    # "<phrase> of" right before the figure: the phrase is at most 61 characters, so only the tail of
+    # the clause is searched (the pattern is tried at every start otherwise)
+    m_of = _RXC6.search(left, max(0, len(left) - 200))
     if m_of and not _RXC7.search(m_of.group(1)):
         phrase = _PHRASE_CUT.split(m_of.group(1))[-1]
         phrase = re.split(r"\b(?:a|an|the|its|their)\b", phrase, flags=re.I)[-1]
