@@ -66,3 +66,11 @@ def test_pipeline_reports_each_stage_to_a_progress_hook(example_dir):
     seen: list[str] = []
     reconcile([str(example_dir)], Options(on_stage=seen.append))
     assert seen == [name for name, _ in STAGES]
+
+
+def test_pipeline_stats_say_what_was_read():
+    from pathlib import Path
+
+    good = Path(__file__).resolve().parent / "data" / "inputs" / "good"
+    stats = reconcile([str(good / "feed.jsonl"), str(good / "crawl.warc.gz")]).stats
+    assert stats["inputs"] == {"formats": {"jsonl": 5, "warc": 1}, "warnings": {"warc records not used": 1}}

@@ -24,7 +24,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .judge import _plural, judge_claims
+from .english import plural
+from .judge import judge_claims
 from .model import Claim, Document, Fact, Quantity, Rank
 
 __all__ = ["AlignOptions", "align_claims", "claim_terms", "fact_id", "similarity"]
@@ -232,7 +233,7 @@ def _label(claims: Sequence[Claim], terms: Mapping[str, tuple[str, ...]], idf: M
         among = _common_among([c.qualifiers.among for c in claims if c.qualifiers.among]) or measure
         owner = common(c.qualifiers.of for c in claims)
         words = among.split()
-        among = " ".join(words[:-1] + [_plural(words[-1])]) if words else among
+        among = " ".join(words[:-1] + [plural(words[-1])]) if words else among
         label = f"rank of {subject or 'the subject'} among {owner + chr(39) + 's ' if owner else ''}{among}"
     else:
         label = f"{subject}: {measure}" if subject and subject.lower() not in measure.lower() else measure

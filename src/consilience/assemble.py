@@ -28,8 +28,13 @@ def assemble(
     reuse: Sequence[ReuseRelation],
     *,
     timings: dict[str, float] | None = None,
+    inputs: dict | None = None,
 ) -> Dossier:
-    """Build the dossier: documents by id, facts by :func:`fact_order`, reuse by (source, target)."""
+    """Build the dossier: documents by id, facts by :func:`fact_order`, reuse by (source, target).
+
+    ``inputs``: what reading found (:func:`consilience.read.read_stats`): input formats and reader
+    warnings by kind, kept in ``stats["inputs"]``.
+    """
     from .reuse import altered_facts, mark_altered
     from .timeline import build_timeline
 
@@ -41,6 +46,8 @@ def assemble(
     ordered = [replace(f, altered_in=tuple(sorted(altered[f.id]))) if f.id in altered else f for f in ordered]
     timeline = build_timeline(ordered, docs)
     stats = _stats(docs, ordered, relations)
+    if inputs is not None:
+        stats["inputs"] = {"formats": inputs.get("formats", {}), "warnings": inputs.get("warnings", {})}
     if timings:
         stats["timings"] = {k: round(v, 4) for k, v in timings.items()}
     return Dossier(documents=tuple(docs), facts=tuple(ordered), reuse=tuple(relations),

@@ -30,6 +30,7 @@ from decimal import Decimal
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from .english import plural
 from .model import Claim, Document, Quantity, Rank, TimeValue
 
 __all__ = [
@@ -340,19 +341,6 @@ def _fmt_number(x: float) -> str:
     return f"{x:,.6f}".rstrip("0").rstrip(".")
 
 
-def _plural(noun: str) -> str:
-    """English plural of a counted noun stored singular ("project" -> "projects")."""
-    if noun.endswith("s"):
-        return noun
-    if noun.endswith(("x", "z", "ch", "sh")):
-        return noun + "es"
-    if noun.endswith("y") and len(noun) > 1 and noun[-2] not in "aeiou":
-        return noun[:-1] + "ies"
-    if noun in ("person",):
-        return "people"
-    return noun + "s"
-
-
 def _ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
@@ -388,6 +376,6 @@ def _describe(c: Claim) -> str:
             return f"{hedge}{_fmt_number(p)} percentage points"
         if v.kind == "multiplier":
             return f"{hedge}{_fmt_number(p)} times"
-        unit = f" {_plural(v.unit) if p != 1 else v.unit}" if v.unit and v.kind == "count" else ""
+        unit = f" {plural(v.unit) if p != 1 else v.unit}" if v.unit and v.kind == "count" else ""
         return f"{hedge}{_fmt_number(p)}{unit}"
     return str(getattr(v, "point", v))

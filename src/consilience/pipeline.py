@@ -131,8 +131,10 @@ def stage_align(state: State) -> State:
 
 def stage_assemble(state: State) -> State:
     from .assemble import assemble
+    from .read import read_stats
 
-    state.dossier = assemble(state.documents, state.facts, state.reuse, timings=state.timings or None)
+    state.dossier = assemble(state.documents, state.facts, state.reuse, timings=state.timings or None,
+                             inputs=read_stats(state.raws))
     return state
 
 

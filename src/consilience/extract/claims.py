@@ -16,6 +16,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from consilience.english import plural
 from consilience.extract.lexicon import IMPLIED_TERMS, STOPWORDS, canonical_term, fold
 from consilience.extract.lexicon import find_places as _find_places
 from consilience.extract.numbers import NumberMention, find_quantities
@@ -23,27 +24,27 @@ from consilience.extract.times import TimeMention, find_times, shift_value, time
 from consilience.model import Claim, Document, Qualifiers, Quantity, Rank, Span, TimeValue
 
 # Patterns used inside the functions below, compiled once (the re module's cache lookup costs per call).
-_RXC0 = re.compile(r"\s+(?:than|over|in|for|among|from|after|during|by|with|and|,)\b")
-_RXC1 = re.compile(r"(?:(?:their|its|the|a)\s+)?(risk|chance|odds|likelihood)\s+of\s+(.+)")
-_RXC2 = re.compile(r"\blikely\b")
-_RXC3 = re.compile(r"\bremains\s+of\s*$")
-_RXC4 = re.compile(r"\s+in\s+((?:[a-z][\w-]*\s+){0,2}?(?:aid|money|revenue|sales|profits?|losses|damages?|funding|loans?"
+_NP_STOP = re.compile(r"\s+(?:than|over|in|for|among|from|after|during|by|with|and|,)\b")
+_RISK_OF = re.compile(r"(?:(?:their|its|the|a)\s+)?(risk|chance|odds|likelihood)\s+of\s+(.+)")
+_LIKELY = re.compile(r"\blikely\b")
+_REMAINS_OF_END = re.compile(r"\bremains\s+of\s*$")
+_MONEY_IN = re.compile(r"\s+in\s+((?:[a-z][\w-]*\s+){0,2}?(?:aid|money|revenue|sales|profits?|losses|damages?|funding|loans?"
                         r"|investments?|exports?|imports?|trade|debt|spending|grants?|assistance|subsidies|fines?|bonuses))\b")
-_RXC5 = re.compile(r"\.\s+(?=[A-Z])")
-_RXC6 = re.compile(r"([A-Za-z][\w\s-]{0,60}?)\s+of\s*$")
-_RXC7 = re.compile(r"\b(?:one|some|any|all|most|each)\s*$", re.I)
-_RXC8 = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,4}?(?:for|to|of|in|on|into)\s+(?:the\s+)?")
-_RXC9 = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
-_RXC10 = re.compile(r"\s*,")
-_RXC11 = re.compile(r"\b(?:in|across|within|throughout|from|among|to|of|for|with|at)\s+(?:the\s+)?$", re.IGNORECASE)
-_RXC12 = re.compile(r"\s*(?:,|\.|$|and|from|to)")
-_RXC13 = re.compile(r"\d")
-_RXC14 = re.compile(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?")
-_RXC15 = re.compile(r"\bfrom\s+(?:\S+\s+){0,4}in\s+$", re.I)
-_RXC16 = re.compile(r"\s*(?:\(\w[\w ]*\)\s*)?[-—–]\s")
-_RXC17 = re.compile(r"[\w\s-]*?\band\s+(?:the\s+|its\s+)?")
-_RXC18 = re.compile(r"\btoll\b", re.IGNORECASE)
-_RXC19 = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*\s+)?(?:[a-z]+\s+){0,2}?([a-z]+s)\b")
+_SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-Z])")
+_PHRASE_OF_END = re.compile(r"([A-Za-z][\w\s-]{0,60}?)\s+of\s*$")
+_QUANTIFIER_END = re.compile(r"\b(?:one|some|any|all|most|each)\s*$", re.I)
+_TO_OWNER = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,4}?(?:for|to|of|in|on|into)\s+(?:the\s+)?")
+_FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
+_COMMA_AFTER = re.compile(r"\s*,")
+_SETTING_BEFORE = re.compile(r"\b(?:in|across|within|throughout|from|among|to|of|for|with|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_RATE_END = re.compile(r"\s*(?:,|\.|$|and|from|to)")
+_DIGIT = re.compile(r"\d")
+_SCOPE_LINK = re.compile(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?")
+_FROM_LEVEL_IN = re.compile(r"\bfrom\s+(?:\S+\s+){0,4}in\s+$", re.I)
+_DATELINE_DASH = re.compile(r"\s*(?:\(\w[\w ]*\)\s*)?[-—–]\s")
+_AND_NEXT_RANK = re.compile(r"[\w\s-]*?\band\s+(?:the\s+|its\s+)?")
+_TOLL = re.compile(r"\btoll\b", re.IGNORECASE)
+_OF_COUNTED = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*\s+)?(?:[a-z]+\s+){0,2}?([a-z]+s)\b")
 
 __all__ = ["extract_claims", "clause_terms", "document_times", "sentence_spans", "COUNT_UNIT_SYNONYMS"]
 
@@ -207,23 +208,6 @@ def _content(phrase: str) -> list[str]:
     return out
 
 
-_IRREGULAR_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children", "foot": "feet",
-                      "mouse": "mice", "tooth": "teeth", "remains": "remains", "police": "police", "staff": "staff"}
-
-
-def _plural(unit: str) -> str:
-    head, _, last = unit.rpartition(" ")
-    if head:
-        return f"{head} {_plural(last)}"
-    if unit in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[unit]
-    if unit.endswith(("s", "x", "ch", "sh")):
-        return unit if unit.endswith("s") else unit + "es"
-    if unit.endswith("y") and unit[-2:-1] not in "aeiou":
-        return unit[:-1] + "ies"
-    return unit + "s"
-
-
 _CHANGED_AFTER = re.compile(
     r"\s*(?:less|lower|higher|more|greater|smaller|bigger|larger|fewer)\s+(?:(?:likely|prone)\s+to\s+(?:develop|have|suffer|get|be)\s+)?"
     r"(?P<np>[a-z][\w-]*(?:\s+(?!than\b|over\b|in\b|for\b|among\b|from\b|after\b|during\b)[a-z][\w-]*){0,4})",
@@ -251,12 +235,12 @@ def _changed_phrase(text: str, lo: int, nm: NumberMention) -> str:
             np = m.group("np")
     if not np:
         return ""
-    np = _RXC0.split(np)[0]
-    risk = _RXC1.match(np)
+    np = _NP_STOP.split(np)[0]
+    risk = _RISK_OF.match(np)
     words = _content(np if not risk else risk.group(2))
     if not words:
         return ""
-    if risk or _RXC2.search(text[nm.end:nm.end + 30]):
+    if risk or _LIKELY.search(text[nm.end:nm.end + 30]):
         words.append("risk")
     return " ".join(words[-4:])
 
@@ -274,12 +258,12 @@ def _measure(text: str, lo: int, pos: int, nm: NumberMention) -> str:
     if isinstance(v, Quantity) and v.kind == "count" and nm.noun:
         words = [w for w in _content(nm.noun) if w not in ("set", "sets", "piece", "pieces", "of")]
         left = text[max(lo, pos - 20):pos].lower()
-        remains = "remains" in words or _RXC3.search(left)
+        remains = "remains" in words or _REMAINS_OF_END.search(left)
         unit = _count_unit(text, nm)
         if unit in _PEOPLE_UNITS:
             unit = _people_state(text, lo, len(text), nm) or unit
         # the measure names what is counted in the canonical words, so "fans" and "supporters" meet
-        head = _plural(unit)
+        head = plural(unit)
         mods = [w for w in words[:-1] if w != "remains"]
         if mods and unit != nm.value.unit and f"{mods[-1]} {nm.value.unit}" in COUNT_UNIT_SYNONYMS:
             mods = mods[:-1]  # "service members" became "soldiers"
@@ -290,17 +274,17 @@ def _measure(text: str, lo: int, pos: int, nm: NumberMention) -> str:
         if changed:
             return changed
     if isinstance(v, Quantity) and v.kind == "money":
-        m_in = _RXC4.match(text[nm.end:nm.end + 50])
+        m_in = _MONEY_IN.match(text[nm.end:nm.end + 50])
         if m_in:
             return " ".join(_content(m_in.group(1)))
     left = text[lo:pos]
-    cuts = list(_RXC5.finditer(left))
+    cuts = list(_SENTENCE_BREAK.finditer(left))
     if cuts:
         left = left[cuts[-1].end():]
     # "<phrase> of" right before the figure: the phrase is at most 61 characters, so only the tail of
     # the clause is searched (the pattern is tried at every start otherwise)
-    m_of = _RXC6.search(left, max(0, len(left) - 200))
-    if m_of and not _RXC7.search(m_of.group(1)):
+    m_of = _PHRASE_OF_END.search(left, max(0, len(left) - 200))
+    if m_of and not _QUANTIFIER_END.search(m_of.group(1)):
         phrase = _PHRASE_CUT.split(m_of.group(1))[-1]
         phrase = re.split(r"\b(?:a|an|the|its|their)\b", phrase, flags=re.I)[-1]
         words = _content(phrase)
@@ -358,14 +342,14 @@ def _rank_parties(text: str, s: int, e: int, lo: int, hi: int, nm: NumberMention
     if owner is None:
         tail = nm.noun_end if nm.noun else nm.end
         for p in places:
-            if p[0] >= tail and _RXC8.fullmatch(text[tail:p[0]]):
+            if p[0] >= tail and _TO_OWNER.fullmatch(text[tail:p[0]]):
                 owner = p[2]
                 break
     if owner is None:
         # "for Uganda, Tanzania is the fourth-largest export market"
         for p in places:
-            if lo <= p[0] < nm.start and _RXC9.search(text[max(lo, p[0] - 8):p[0]]) and (
-                    _RXC10.match(text[p[1]:p[1] + 3])):
+            if lo <= p[0] < nm.start and _FOR_BEFORE.search(text[max(lo, p[0] - 8):p[0]]) and (
+                    _COMMA_AFTER.match(text[p[1]:p[1] + 3])):
                 owner = p[2]
                 break
     if owner is None and not nm.noun:
@@ -379,7 +363,7 @@ def _rank_parties(text: str, s: int, e: int, lo: int, hi: int, nm: NumberMention
         for p in pool:
             if p[2] == owner or p in poss or p[0] >= nm.start:
                 continue
-            if _RXC11.search(text[max(s, p[0] - 12):p[0]]):
+            if _SETTING_BEFORE.search(text[max(s, p[0] - 12):p[0]]):
                 continue  # "In Asia, X is ...": a setting, not the party ranked
             ranked = p[2]
             break
@@ -394,9 +378,9 @@ def _every(text: str, s: int, e: int) -> str | None:
         return None
     if m.group("u"):
         word = text[m.start():m.start("u")].strip().lower()
-        if word in ("a", "an", "per") and not _RXC12.match(text[m.end():m.end() + 6]):
+        if word in ("a", "an", "per") and not _RATE_END.match(text[m.end():m.end() + 6]):
             # "a year" as a rate sits at the end of a phrase ("25,000 a year"), not "a year earlier"
-            if not _RXC13.search(text[max(s, m.start() - 25):m.start()]):
+            if not _DIGIT.search(text[max(s, m.start() - 25):m.start()]):
                 return None
         return m.group("u").lower()
     return {"annually": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}[m.group("adv").lower()]
@@ -411,17 +395,17 @@ def _time_scope(text: str, times: list[TimeMention], lo: int, hi: int, nm: Numbe
             continue
         if nm.base is not None and t.start == nm.base.start:
             continue
-        adjacent = 0 <= t.start - nm.end <= 12 and _RXC14.fullmatch(text[nm.end:t.start])
+        adjacent = 0 <= t.start - nm.end <= 12 and _SCOPE_LINK.fullmatch(text[nm.end:t.start])
         if t.ref in ("present", "past", "future") or (t.start in bases and not adjacent):
             continue
         # a date that ends in "from <level> in" belongs to the level, i.e. is the base
-        if _RXC15.search(text[max(lo, t.start - 40):t.start]) and nm.change:
+        if _FROM_LEVEL_IN.search(text[max(lo, t.start - 40):t.start]) and nm.change:
             continue
         dist = nm.start - t.end if t.end <= nm.start else t.start - nm.end
         # prefer dates after the figure in the same clause ("was worth X last year") and dates introduced
         # by a scoping preposition ("In 2022, trade hit X")
         cue = bool(_SCOPE_CUE.search(text, max(lo, t.start - 25), t.start)) or t.text.lower().startswith(("last", "this", "next"))
-        if origin + t.start < _HEAD and _RXC16.match(text[t.end:t.end + 20]):
+        if origin + t.start < _HEAD and _DATELINE_DASH.match(text[t.end:t.end + 20]):
             continue  # a dateline dates the report, not the figure
         tail = max(nm.end, nm.noun_end)
         gap = nm.start - t.end if t.end <= nm.start else t.start - tail
@@ -531,7 +515,7 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
             if state is not None:
                 # "the death toll has risen to 11": a count of deaths, though no noun follows the figure
                 v = Quantity(kind="count", unit=state, point=v.point, low=v.low, high=v.high, hedge=v.hedge)
-                measure = measure or _plural(state)
+                measure = measure or plural(state)
             elif not (measure and nm.change):
                 continue  # a bare figure with nothing measured is not checkable
         elif isinstance(v, Quantity) and v.kind == "count":
@@ -562,7 +546,7 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
         if isinstance(v, Rank):
             ranked, of = _rank_parties(text, sent.start, sent.end, lo, hi, nm)
             if (of is None and prev is not None and prev.kind == "rank"
-                    and _RXC17.fullmatch(text[prev.span.end:nm.start])):
+                    and _AND_NEXT_RANK.fullmatch(text[prev.span.end:nm.start])):
                 # "Canada's largest export market and second-largest trading partner": one owner for both
                 ranked, of = prev.subject or ranked, prev.qualifiers.of
             subject = ranked or ""
@@ -620,7 +604,7 @@ def _running_level(text: str, lo: int, hi: int, nm: NumberMention) -> str | None
     for unit, rx in _PEOPLE_STATE_RES:
         if rx.search(left):
             return unit
-    return "death" if _RXC18.search(left) else None
+    return "death" if _TOLL.search(left) else None
 
 
 def _count_unit(text: str, nm: NumberMention) -> str:
@@ -631,7 +615,7 @@ def _count_unit(text: str, nm: NumberMention) -> str:
         if compound in COUNT_UNIT_SYNONYMS:
             return COUNT_UNIT_SYNONYMS[compound]
     # "733 sets of remains of US missing soldiers": the remains are counted by the people they were
-    m = _RXC19.match(text[nm.noun_end:nm.noun_end + 60])
+    m = _OF_COUNTED.match(text[nm.noun_end:nm.noun_end + 60])
     if unit == "remains" and m:
         from consilience.extract.numbers import singular
 

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from ..english import plural
 from ..model import VERDICTS
 
 #: Verdicts that mean the sources do not line up; a source's profile counts them against it.
@@ -252,14 +253,6 @@ def ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _plural(noun: str, n: float) -> str:
-    if n == 1 or not noun.isalpha() or noun.endswith("s"):
-        return noun
-    if noun.endswith("y") and noun[-2:-1] not in "aeiou":
-        return noun[:-1] + "ies"
-    return noun + "s"
-
-
 def _quantity(v: dict) -> str:
     point = v.get("point")
     if point is None:
@@ -282,7 +275,7 @@ def _quantity(v: dict) -> str:
         if kind == "money":
             body = f"{unit} {scaled}".strip()
         elif kind == "count" and unit:
-            body = f"{scaled} {_plural(unit, point)}"
+            body = f"{scaled} {unit if point == 1 else plural(unit)}"
         else:
             body = f"{scaled} {unit}".strip()
     hedge = _HEDGE_WORDS.get(v.get("hedge") or "exact")

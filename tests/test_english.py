@@ -1,0 +1,16 @@
+"""Tests of consilience.english: the plural every view and explanation writes counts with."""
+
+from __future__ import annotations
+
+import pytest
+
+from consilience.english import plural
+
+
+@pytest.mark.parametrize(("noun", "expected"), [
+    ("project", "projects"), ("person", "people"), ("country", "countries"), ("day", "days"),
+    ("service member", "service members"), ("kilowatt-hour", "kilowatt-hours"), ("box", "boxes"),
+    ("church", "churches"), ("remains", "remains"), ("students", "students"), ("US$", "US$"), ("mp3", "mp3s"),
+])
+def test_english_plural_of_counted_nouns(noun: str, expected: str) -> None:
+    assert plural(noun) == expected
