@@ -184,3 +184,14 @@ def test_events_one_dissenting_date_among_many_sources_conflicts() -> None:
     assert fact.verdict == "conflict"
     assert "2004-03" in fact.explanation and "2005-03" in fact.explanation
     assert len({c.doc_id for c in fact.claims}) == 81
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Ties deepened after a visit by British Prime Minister Tony Blair to Ghana in 2007.", "Ghana"),
+    ("Kenya received a visit by US President Barack Obama in July 2015.", "Kenya"),
+    ("Peru hosted a visit by Spanish Prime Minister Pedro Sanchez in 2019.", "Peru"),
+    ("German Chancellor Angela Merkel visited Tanzania in 2011.", "Tanzania"),
+])
+def test_events_visit_goes_to_the_host_not_the_visitors_own_country(text: str, target: str) -> None:
+    ((action, _, got, _),) = [e for e in _events(text) if e[0] == "visit"]
+    assert got == target

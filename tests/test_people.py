@@ -193,3 +193,11 @@ def test_people_seeds_spokesperson_conflict_002_against_000_001_003(seed_documen
 def test_people_sentence_opening_participle_is_not_a_given_name(opening: str) -> None:
     doc = _doc(f"{opening} Han, the country's prime minister said progress had been good.")
     assert not [p for p in find_people(doc) if p.name.startswith(opening)]
+
+
+def test_people_countries_cover_the_world_and_skip_homonyms():
+    from consilience.people import find_countries
+
+    text = ("Ghana, Kenyan farmers, the Czech Republic and Peru signed. Michael Jordan and Lake Chad are not "
+            "countries, nor is a roast turkey; Jordan is.")
+    assert [name for _, _, name in find_countries(text)] == ["Ghana", "Kenya", "Czech Republic", "Peru", "Jordan"]

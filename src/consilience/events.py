@@ -282,10 +282,14 @@ def _who(doc: Document, people: Sequence[PersonMention], t: _Trigger, a: int, b:
     if target is None and others and t.action in ("call", "meeting", "agreement", "statement", "upgrade"):
         later = [m for m in after if m.name != actor]
         target, target_kind = (later[0].name if later else others[0]), "person"
-    lands = [(x, y, c) for x, y, c in doc_countries(doc, a, b) if not (t.start <= x < t.end)]
+    # a country in a person's title ("US President X") is whose official X is, not a party
+    titled = [(m.start, m.name_start or m.start) for m in people if m.how != "pronoun" and a <= m.start < b]
+    lands = [(x, y, c) for x, y, c in doc_countries(doc, a, b)
+             if not (t.start <= x < t.end) and not any(s <= x < ns for s, ns in titled)]
     after_lands = [c for x, _, c in lands if x >= t.end]
     if t.action == "visit":
-        place = _visit_place(text, t, b) or (after_lands[0] if after_lands else None)
+        place = (_visit_place(text, t, b) or (after_lands[0] if after_lands else None)
+                 or _host_before(text, lands, a, t.start))
         if place and target is None:
             target, target_kind = place, _place_kind(place)
     else:
@@ -351,6 +355,19 @@ def _visit_place(text: str, t: _Trigger, b: int) -> str | None:
     if m is None:
         m = _PLACE_OBJECT.match(text, t.end, b)
     return _canonical_place(m.group(1)) if m and m.group(1)[0].isupper() else None
+
+
+_HOSTS = re.compile(r"\b(?:received|receives|receiving|hosted|hosts|hosting|welcomed|welcomes|welcoming)\b[^.;]*$",
+                    re.IGNORECASE)
+
+
+def _host_before(text: str, lands: list[tuple[int, int, str]], a: int, t: int) -> str | None:
+    """The country that received a visit: "Vietnam received visits by X", "Ghana hosted a visit by X"."""
+    before = [(x, y, c) for x, y, c in lands if x < t]
+    if not before:
+        return None
+    x, y, c = before[-1]
+    return c if _HOSTS.search(text, y, t) else None
 
 
 def _in_place(text: str, pos: int, b: int) -> str | None:

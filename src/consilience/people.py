@@ -263,8 +263,10 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[tu
     out: list[tuple[int, int, str]] = []
     i = 0
     while i < len(words):
-        if lows[i] not in book.firsts:
-            i += 1  # most words start no country name: only those that can are turned into tokens
+        if lows[i] not in book.firsts or not words[i].group()[:1].isupper():
+            # most words start no country name: only those that can are turned into tokens; and a
+            # country is written with a capital ("turkey" and "china" are other things)
+            i += 1
             continue
         toks = [Token(m.group(), m.start(), m.end(), low, False)
                 for m, low in zip(words[i : i + book.longest], lows[i : i + book.longest])]
@@ -273,9 +275,18 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[tu
             i += 1
             continue
         j, name = hit
+        if j == 1 and lows[i] in _NAME_LIKE_COUNTRIES and i > 0 and words[i - 1].group()[:1].isupper() and (
+                not text[words[i - 1].end():toks[0].start].strip()):
+            i += 1  # "Michael Jordan", "Lake Chad": part of another name
+            continue
         out.append((toks[0].start, toks[j - 1].end, name))
         i += j
     return out
+
+
+#: Country names that are also people's or places' names ("Michael Jordan", "Lake Chad", "Georgia
+#: Brown"): not a country when they follow another capitalised word directly.
+_NAME_LIKE_COUNTRIES = frozenset({"jordan", "chad", "georgia", "niger", "guinea", "israel", "kenya", "mali"})
 
 
 _MEMO: OrderedDict[tuple[str, str], dict] = OrderedDict()
