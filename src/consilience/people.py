@@ -290,7 +290,7 @@ _NAME_LIKE_COUNTRIES = frozenset({"jordan", "chad", "georgia", "niger", "guinea"
 
 
 _MEMO: OrderedDict[tuple[str, str], dict] = OrderedDict()
-_MEMO_SIZE = 256
+_MEMO_SIZE = 1024  # about 0.1 MB a document (its tokens, people, places and times)
 
 
 def _memo(doc: Document) -> dict:
