@@ -15,11 +15,10 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .model import Claim, Document, Fact, QuoteValue, Span
 from .people import (
-    PersonMention, doc_quotes, find_people, fold, join_docs, sentence_spans, sentence_tokens, stable_id, tokens,
+    PersonMention, doc_quotes, find_people, fold, join_docs, sentence_spans, sentence_tokens, stable_id,
 )
 
 __all__ = ["QuoteOptions", "extract_quotes", "align_quotes", "word_diff"]
@@ -299,42 +298,24 @@ class _Sentences:
     once per alignment so that looking for unquoted repeats never scans the whole story per quote."""
 
     docs: list[Document]
-    rows: list[tuple[int, int, int]]  # (doc index, start, end)
+    rows: list[tuple[int, int, int, list]]  # (doc index, start, end, tokens)
     index: dict[str, set[int]]
 
     @classmethod
     def build(cls, docs: Sequence[Document]) -> _Sentences:
         usable = [d for d in docs if not d.skipped and d.text]
-        rows: list[tuple[int, int, int]] = []
+        rows: list[tuple[int, int, int, list]] = []
         index: dict[str, set[int]] = {}
         for di, doc in enumerate(usable):
             for s, e in sentence_spans(doc):
+                toks = sentence_tokens(doc, s, e)
                 n = len(rows)
-                rows.append((di, s, e))
-                for w in _index_words(doc.text[s:e]):
-                    index.setdefault(w, set()).add(n)
+                rows.append((di, s, e, toks))
+                for t in toks:
+                    w = t.low.strip("'")
+                    if len(w) > 3 and w not in _MINOR:  # only the words a lookup can ask for
+                        index.setdefault(w, set()).add(n)
         return cls(usable, rows, index)
-
-
-_INDEX_WORD = re.compile(r"\w(?:[\w'\-]*\w)?")
-_POSSESSIVE_S = re.compile(r"(?<=\w)'s\b")
-
-
-def _index_words(sentence: str) -> frozenset[str]:
-    """The folded words of a sentence a lookup can ask for (long, not minor, possessive dropped): the
-    words of :func:`consilience.people.tokens`, read in bulk without building tokens, since the story's
-    every sentence is indexed and only the few that share a quotation's words are tokenised."""
-    text = _POSSESSIVE_S.sub("", sentence.lower() if sentence.isascii() else fold(sentence))
-    words = {w.strip("'") for w in _INDEX_WORD.findall(text)}
-    return frozenset(w for w in words if len(w) > 3 and w not in _MINOR)
-
-
-@lru_cache(maxsize=1 << 14)
-def _sentence_words(sentence: str) -> tuple[tuple[str, ...], tuple[tuple[int, int], ...]]:
-    """The folded words of a sentence and their spans in it: a sentence is looked at for every
-    quotation it shares words with, and rewrites of one story repeat sentences."""
-    toks = tokens(sentence)
-    return tuple(t.low.strip("'") for t in toks), tuple((t.start, t.end) for t in toks)
 
 
 def _may_echo(group: list[Claim]) -> bool:
@@ -363,11 +344,11 @@ def _echoes(group: list[Claim], story: _Sentences, opts: QuoteOptions,
     out: list[Claim] = []
     done: set[str] = set()
     for n in sorted(k for k, v in hits.items() if v >= need):
-        di, s, e = story.rows[n]
+        di, s, e, toks = story.rows[n]
         doc = story.docs[di]
         if doc.id in have or doc.id in done:
             continue
-        lows, spans = _sentence_words(doc.text[s:e])
+        lows = [t.low.strip("'") for t in toks]
         # The words the sentence shares with the quotation, in order, mark where the repeat lies.
         blocks = [bl for bl in difflib.SequenceMatcher(None, words, lows, autojunk=False).get_matching_blocks()
                   if bl.size]
@@ -379,7 +360,7 @@ def _echoes(group: list[Claim], story: _Sentences, opts: QuoteOptions,
         sim, _ = _ratio(words, lows[i:j])
         if sim < opts.echo:
             continue
-        a, b = s + spans[i][0], s + spans[j - 1][1]
+        a, b = toks[i].start, toks[j - 1].end
         if doc.id not in quoted_of:
             quoted_of[doc.id] = doc_quotes(doc)
         quoted = quoted_of[doc.id]
