@@ -188,13 +188,18 @@ def judge_claims(
 
     worst, reason = "agree", "same value"
     groups = _by_signature(claims)
+    docs_of = [{c.doc_id for c in g} for g in groups]
     for i, ga in enumerate(groups):
-        for gb in groups[i + 1 :]:
-            if len({c.doc_id for c in ga} | {c.doc_id for c in gb}) < 2:
+        if worst == "conflict":
+            break  # nothing ranks higher, and the first reason found is the one given
+        for j in range(i + 1, len(groups)):
+            if len(docs_of[i] | docs_of[j]) < 2:
                 continue  # one document's own two values are not a disagreement between sources
-            rel, why = pair_relation(ga[0], gb[0])
+            rel, why = pair_relation(ga[0], groups[j][0])
             if _ORDER[rel] > _ORDER[worst]:
                 worst, reason = rel, why
+                if worst == "conflict":
+                    break
 
     sides = _sides(claims)
     if worst == "conflict" and _is_running(claims):
