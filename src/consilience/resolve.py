@@ -243,6 +243,7 @@ class _Story:
         self.df: Counter[str] = Counter()
         self.events: list[tuple[str, set[str], set[str], str]] = []
         self.figures: dict[tuple[str, str], list[tuple[str, Claim]]] = defaultdict(list)
+        self._index: dict[str, list[int]] | None = None
         for d in docs:
             if d.skipped or not d.text:
                 continue
@@ -286,6 +287,16 @@ class _Story:
                     best = cand
         return best
 
+    def _rare_index(self) -> dict[str, list[int]]:
+        """Event indices by the rare (in at most three sentences), specific words of their sentence."""
+        if self._index is None:
+            self._index = {}
+            for k, (_, words, specific, _) in enumerate(self.events):
+                for w in words & specific:
+                    if self.df[w] <= 3:
+                        self._index.setdefault(w, []).append(k)
+        return self._index
+
     def event_date(self, doc: Document) -> tuple[str, str] | None:
         """The latest day-dated event of a sibling that this document reports, undated and as done.
 
@@ -304,8 +315,13 @@ class _Story:
             if re.search(r"\b(?:will|would|plans?\s+to|is\s+to|are\s+to)\b", sent):
                 continue
             own.append(_content_words(sent))
+        # Only events sharing a rare, specific word with one of these sentences can match: the index
+        # of those words keeps this linear in the story (events are still read in their order).
+        index = self._rare_index()
+        candidates = sorted({k for ow in own for w in ow for k in index.get(w, ())})
         best = None
-        for sib_id, words, specific, low in self.events:
+        for k in candidates:
+            sib_id, words, specific, low = self.events[k]
             if sib_id == doc.id:
                 continue
             for ow in own:
