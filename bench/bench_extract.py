@@ -6,7 +6,9 @@ Corpus: the seed articles and the NewsWCL50 stories from ../shared (when present
 times with its figures shifted so that no two documents are identical. The reference is one compiled
 regex pass (``\\d+(?:[.,]\\d+)*``) over every document; extraction is ``find_times`` followed by
 ``find_quantities`` on the same documents (sharing their first pass, as ``extract_claims`` does), and,
-for information, the whole ``extract_claims`` stage. The best of N rounds is kept for each.
+for information, the whole ``extract_claims`` stage. The best of N rounds is kept for each; every round
+starts with the extractor's memos cleared (``find_times`` remembers its results per text and anchor), so
+that no round after the first is a lookup.
 """
 
 from __future__ import annotations
@@ -69,17 +71,30 @@ def main() -> None:
         for t in texts:
             ref.findall(t)
 
+    import consilience.extract._scan
+    import consilience.extract.lexicon
+    import consilience.extract.numbers
+    import consilience.extract.times
+    from consilience.extract import claims as claims_module
+
+    extractor_modules = [consilience.extract._scan, consilience.extract.lexicon, consilience.extract.numbers,
+                         consilience.extract.times]
+
+    def forget(modules) -> None:
+        """Clear every memo (``functools`` caches) the modules keep: what the extractor read in one round must
+        not make the next one a lookup."""
+        for mod in modules:
+            for obj in vars(mod).values():
+                if callable(getattr(obj, "cache_clear", None)) and getattr(obj, "__module__", None) == mod.__name__:
+                    obj.cache_clear()
+
     def extraction() -> None:
+        forget(extractor_modules)
         for t in texts:
             find_quantities(t, times=find_times(t))
 
-    from consilience.extract import claims as claims_module
-
     def claims() -> None:
-        # extract_claims remembers a run's documents: forget them, or every round after the first is a lookup
-        cached = getattr(claims_module, "_extract_cached", None)
-        if cached is not None:
-            cached.cache_clear()
+        forget([*extractor_modules, claims_module])
         for d in docs:
             extract_claims(d)
 

@@ -70,7 +70,7 @@ def in_scope_number(r: dict) -> bool:
     v = r["Resolution"].get("value")
     if v is None or not re.fullmatch(r"\d+(?:\.\d+)?", v):
         return False
-    if re.fullmatch(r"(?:zero|one|two|three|four|five|six|seven|eight|nine|a|an)", r["Text"].strip(), re.I):
+    if re.fullmatch(r"(?:zero|nought|naught|one|two|three|four|five|six|seven|eight|nine|a|an)", r["Text"].strip(), re.I):
         return False  # a number word below ten standing alone is a pronoun more often than a figure in news
     if "." in v and len(v.split(".")[1]) > 6:
         return False  # a fraction ("a twenty-first" = 0.047619...), not a written figure
@@ -198,7 +198,8 @@ def in_scope_date(r: dict) -> bool:
 
 def _interval(v: dict) -> tuple[str, str] | None:
     if "value" in v:
-        return v["value"], None
+        # an impossible date ("feb 30") resolves to "not resolved": no interval to compare
+        return (v["value"], None) if v["value"] != "not resolved" else None
     if "start" in v and "end" in v:
         return v["start"], v["end"]
     return None

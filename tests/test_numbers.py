@@ -174,6 +174,19 @@ TABLE = [
     ('He spent 100₾ on a bicycle.', [('100₾', 'money', 'GEL', 100.0, 95.0, 110.0, 'exact')]),
     ('The revenue target is US$ 1MM.', [('US$ 1MM', 'money', 'USD', 1000000.0, 950000.0, 1100000.0, 'exact')]),
     ('A 5mm screw fell out.', [('5mm', 'count', 'millimetre', 5.0, 4.75, 5.5, 'exact')]),
+    # parts written after a scale word; a dozen counts the small number before it; lakh crore; decimals in words
+    ('I can lend you 3 hundred and 21 dollars.', [('3 hundred and 21 dollars', 'money', 'USD', 321.0, 320.5, 322.0, 'exact')]),
+    ('We counted 4 thousand 3 hundred and 21 ballots.', [('4 thousand 3 hundred and 21', 'count', 'ballot', 4321.0, 4320.5, 4322.0, 'exact')]),
+    ('In 3 thousand 2021 was a year.', [('3 thousand', 'number', '', 3000.0, 2850.0, 3300.0, 'exact')]),
+    ('They sold three hundred and two dozen eggs.', [('three hundred and two dozen', 'count', 'egg', 324.0, 323.5, 325.0, 'exact')]),
+    ('They shipped 5 dzs of roses.', [('5 dzs', 'number', '', 60.0, 57.0, 66.0, 'exact')]),
+    ('Dozens of people were hurt.', []),
+    ('The state spent Rs 3 lakh crore on roads.', [('Rs 3 lakh crore', 'money', 'INR', 3000000000000.0, 2850000000000.0, 3300000000000.0, 'exact')]),
+    ('The rate is two point seven five percent.', [('two point seven five percent', 'percent', '%', 2.75, 2.6125, 3.025, 'exact')]),
+    ('Inflation hit nine point nought four percent.', [('nine point nought four percent', 'percent', '%', 9.04, 8.588, 9.944, 'exact')]),
+    # "or less than": a second, hedged figure, not a hedge of the first; a sign after a name
+    ('The score is equal to 5000 or less than 6000.', [('5000', 'number', '', 5000.0, 4750.0, 5500.0, 'exact'), ('less than 6000', 'number', '', 6000.0, 4800.0, 6000.0, 'under')]),
+    ('Keep x>10 and y<20.', [('>10', 'number', '', 10.0, 10.0, 12.0, 'over'), ('<20', 'number', '', 20.0, 16.0, 20.0, 'under')]),
 ]
 
 
@@ -265,7 +278,9 @@ def test_numbers_precision_of_written_figure(digits: str, u: float) -> None:
 @pytest.mark.parametrize(("words", "value"), [("twenty-eight", 28), ("two hundred and fifty", 250), ("a dozen", 12),
                                               ("one and a half million", 1.5e6), ("half a million", 5e5),
                                               ("three dozens", 36), ("1,200.5", 1200.5), ("seventy", 70),
-                                              ("banana", None)])
+                                              ("banana", None), ("two hundred point seventy-one", 200.71),
+                                              ("naught point five", 0.5), ("three hundred and two dozen", 324),
+                                              ("dozens", None)])
 def test_numbers_parse_number(words: str, value: float | None) -> None:
     assert parse_number(words) == value
 

@@ -114,7 +114,9 @@ def _variants(words: list[str]) -> set[str]:
 #: Month and weekday names start a date only when capitalised ("May", not "may").
 TIME_NAMES = frozenset(
     "January February March April May June July August September October November December Jan Feb Mar Apr Jun "
-    "Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split()
+    "Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+    # weekday abbreviations open a date only with a day number after them ("Fri 14th"): the grammar checks
+    "Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split()
 )
 #: Other words a date can start with ("the", "a" and "an" are looked at just before a hit instead); full
 #: month names also count in lower case when a day or a year follows ("april 2017").
@@ -127,7 +129,7 @@ TIME_STARTERS = frozenset(TIME_NAMES | _variants((
     "fifties sixties seventies eighties nineties first second third fourth q1 q2 q3 q4 h1 h2 one two three four "
     "five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "
     "thirty forty fifty sixty seventy eighty ninety hundred several few couple year decade day end beginning start "
-    "future 5th 6th 7th 8th 9th 10th 11th 12th 13th 14th 15th 16th 17th 18th 19th 20th 21st fifth sixth seventh eighth "
+    "future earlier later 5th 6th 7th 8th 9th 10th 11th 12th 13th 14th 15th 16th 17th 18th 19th 20th 21st fifth sixth seventh eighth "
     "ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
     "twentieth quarter half fiscal these term year-end last week month thirtieth full "
     # holidays named by a word of their own ("Good Friday", "New Year's Day" are found from their last word)
@@ -148,9 +150,18 @@ _NUMBER_WORDS = (
 NUMBER_STARTERS = frozenset(_variants(_NUMBER_WORDS.split()))
 
 # Two simple scans are faster than one clever one: digit runs, and starter words at a word boundary
-# (a word glued to a hyphen or apostrophe before it, as in "Covid-nineteen", is dropped afterwards).
+# (a word glued to a hyphen or apostrophe before it, as in "Covid-nineteen", is dropped).
 _DIGITS = re.compile(r"\d[\d,.]*")  # a leading "-" or "'" ("-5", "'90s") is looked at by the grammars
-_WORDS = re.compile(r"\b(?=[A-Za-z])(?:" + trie_regex(sorted(TIME_STARTERS | NUMBER_STARTERS)) + r")(?!\w)")
+_STARTERS = TIME_STARTERS | NUMBER_STARTERS
+# The word scan runs over the lower-cased text with a trie of lower-case words (a third of the branches of
+# one over every spelling), and keeps a word only when it is written as one of the starters ("May", not
+# "may"). It starts with the character before the word, from a class the engine skips to in one fast loop
+# (every ASCII non-word character but "-" and "'", and every non-ASCII one but "’"); a word at the very start
+# of the text and a non-ASCII letter before a word (which is no boundary) are handled after it.
+_STARTER = trie_regex(sorted({w.lower() for w in _STARTERS if w[0].isalpha()}))
+_BEFORE_WORD = "".join(re.escape(chr(i)) for i in range(128) if not (chr(i).isalnum() or chr(i) in "_-'"))
+_WORDS = re.compile("[" + _BEFORE_WORD + "\u0080-\u2018\u201a-\uffff](?=[a-z])(" + _STARTER + r")(?!\w)")
+_WORD_AT_START = re.compile("(?=[a-z])(" + _STARTER + r")(?!\w)")
 
 
 @lru_cache(maxsize=4)
@@ -161,7 +172,18 @@ def hits(text: str) -> tuple[tuple[int, str], ...]:
     digit run may follow a "-" or an apostrophe that belongs to it ("-5", "'90s").
     """
     out = [(m.start(), m.group()) for m in _DIGITS.finditer(text)]
-    out.extend((m.start(), m.group()) for m in _WORDS.finditer(text)
-               if not m.start() or text[m.start() - 1] not in "-'’")
+    low = text.lower()
+    if len(low) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
+        low = "".join(c if len(lc := c.lower()) != 1 else lc for c in text)
+    if (m0 := _WORD_AT_START.match(low)) is not None and (tok := text[:m0.end()]) in _STARTERS:
+        out.append((0, tok))
+    for m in _WORDS.finditer(low):
+        p = m.start()
+        c = text[p]
+        if c >= "\x80" and (c.isalnum() or c == "_"):
+            continue  # a letter such as "é" before the word: inside a word, not at its start
+        tok = text[p + 1:m.end()]
+        if tok in _STARTERS:
+            out.append((p + 1, tok))
     out.sort()
     return tuple(out)

@@ -190,8 +190,11 @@ SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6,
     "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12, "t": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7, "dozen": 12, "dozens": 12, "tln": 1e12, "mm": 1e6,
+    # Indian news counts large sums in lakh crore (1e12); "doz" and "dz" abbreviate dozen
+    "lakh crore": 1e12, "lakh crores": 1e12, "lakhs crore": 1e12, "lakhs crores": 1e12,
+    "doz": 12, "dozs": 12, "dz": 12, "dzs": 12,
 }
-_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|tln|lakhs?|crores?|dozens?)(?![\w])"
+_SCALE_WORD = r"(?:hundred|thousand|million|billion|trillion|mln|bln|mn|bn|tn|trn|tln|lakhs?(?: crores?)?|crores?|dozens?|dozs?|dzs?)(?![\w])"
 _SCALE_SHORT = r"(?:[kKmMbBtT])(?![\w])"
 
 UNITS_WORDS: dict[str, int] = {
@@ -223,14 +226,20 @@ _SUP = (r"(?:(?:most|least)\s+(?:populous|valuable|visited|important|popular|pow
         r"|wealthiest|hottest|coldest|wettest|driest|cheapest|safest|warmest|top)(?![\w-])")
 
 _WORDNUM_ATOM = ("(?:" + "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, reverse=True))
-                 + "|hundred|thousand|million|billion|trillion|dozen)")
-_POINT_DIGITS = r"(?:\s+point(?:\s+(?:zero|nought|naught|oh|one|two|three|four|five|six|seven|eight|nine))+(?![\w-]))"
+                 + "|hundred|thousand|million|billion|trillion|dozens?)")
+# decimals read digit by digit ("nine point nought four") or as one number below a hundred ("point seventy-one")
+_POINT_DIGITS = (r"(?:\s+point(?:(?:\s+(?:zero|nought|naught|oh|one|two|three|four|five|six|seven|eight|nine))+(?![\w-])"
+                 r"|\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven"
+                 r"|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?![\w-])))")
 _WORDNUM = (r"(?:(?:a|an|one)\s+(?:and\s+a\s+half|half)\s+|half\s+(?:a\s+)?(?=million|billion|trillion|dozen)|a\s+(?=hundred|thousand|million|billion|trillion|dozen)"
             r")?" + _WORDNUM_ATOM + r"(?:(?:\s*-\s*|\s+and\s+|\s+)" + _WORDNUM_ATOM + r")*(?:\s+and\s+a\s+half)?"
             + _POINT_DIGITS + r"?")
 
 # the Indian grouping ("12,34,567", lakhs and crores) is tried first: its last group has three digits
-_DIGITS = r"\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+# thousands grouped by plain spaces only with two groups or more ("1 414 021 100"): "on May 5 100 people" is a date
+# and a count
+_DIGITS = (r"\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?:\.\d+)?"
+           r"|\d{1,3}(?: \d{3}){2,}(?![\d,.]?\d)|\d+(?:\.\d+)?|\.\d+")
 
 _IRREGULAR = {
     "people": "person", "persons": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot",
@@ -293,7 +302,10 @@ def parse_number(words: str) -> float | None:
         s, _, tail = s.partition(" point ")
         digits = {"zero": "0", "nought": "0", "naught": "0", "oh": "0", **{k: str(v) for k, v in UNITS_WORDS.items() if v < 10}}
         decimals = "".join(digits.get(t, "?") for t in tail.split())
-        if not decimals or "?" in decimals:
+        if "?" in decimals:  # "point seventy-one": one number after the point
+            whole = sum(UNITS_WORDS.get(t, TENS_WORDS.get(t, 100)) for t in _RXN1.split(tail) if t)
+            decimals = str(whole) if 10 <= whole < 100 else ""
+        if not decimals:
             return None
     toks = [t for t in _RXN1.split(s) if t and t != "and"]
     total = 0.0  # completed groups (thousands, millions, ...)
@@ -320,7 +332,11 @@ def parse_number(words: str) -> float | None:
         elif t == "hundred":
             current = (current or 1.0) * 100
         elif t in ("dozen", "dozens"):
-            current = (current or 1.0) * 12
+            if t == "dozens" and not seen:
+                return None  # "dozens of people": no figure
+            # "three hundred and two dozen" is 300 + 2 x 12: a dozen counts the small number just before it
+            small = current % 100 if current >= 100 else current
+            current = current - small + (small or 1.0) * 12 if current >= 100 and small else (current or 1.0) * 12
         elif t in ("thousand", "million", "billion", "trillion"):
             total += (current or 1.0) * {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}[t]
             current = 0.0
@@ -385,30 +401,48 @@ _HEDGE_LAST_WORDS = frozenset(
     re.sub(r"\\s\+|\\\.|\?|\(\?:|\)", " ", alt).split()[-1].lower()
     for p, _ in _HEDGE_PHRASES for alt in p.split("|") if alt
 ) | {"~", "approx.", "ca.", "c."}
-_HEDGE_AFTER = re.compile(r"\s*(?:or\s+(?:more|above|higher|over|greater)|\+|plus)(?![\w])", re.IGNORECASE)
-_HEDGE_OR_AFTER = re.compile(r"\s*(?:or|and)\s+(?:(?P<more>more|above|higher|over|greater)|(?P<less>less|fewer|below|under|lower))(?![\w])",
+# "5000 or less than 6000" is a figure and a second, hedged one: "or less" is a hedge only when no "than" follows
+_THAN_FIGURE = r"(?!\s+than\s*(?:[$€£¥]\s*)?\d)"
+_HEDGE_AFTER = re.compile(r"\s*(?:or\s+(?:more|above|higher|over|greater)" + _THAN_FIGURE + r"|\+|plus)(?![\w])", re.IGNORECASE)
+_HEDGE_OR_AFTER = re.compile(r"\s*(?:or|and)\s+(?:(?P<more>more|above|higher|over|greater)|(?P<less>less|fewer|below|under|lower))(?![\w])" + _THAN_FIGURE,
                              re.IGNORECASE)
-_HEDGE_AFTER_UNDER = re.compile(r"\s*or\s+(?:less|fewer|below|under|lower)(?![\w])", re.IGNORECASE)
+_HEDGE_AFTER_UNDER = re.compile(r"\s*or\s+(?:less|fewer|below|under|lower)(?![\w])" + _THAN_FIGURE, re.IGNORECASE)
+#: The characters a currency written before a figure can end with ("$", "€", "USD", "Rs."): any other
+#: character just before the figure (up to two spaces between) rules a prefix out without a search.
+_PREFIX_LAST = frozenset("$€£¥₹₫₩₽₺₦฿₱₴₪.sS") | frozenset(
+    c for code in re.findall(r"[A-Z]{3}", _PREFIX_CUR) for c in (code[-1], code[-1].lower()))
 _PREFIX_RE = gated(r"(?:(?<![\w$])|(?<=\bUS)|(?<=\bU\.S\.))(?P<cur>" + _PREFIX_CUR + r")\s?$", re.IGNORECASE)
-_CORE = re.compile(
-    r"(?P<ordinal>(?<![\w.,])(?:" + _ORD_NUM + r"|" + _ORD_WORD + r")(?![\w]))"
-    r"|(?<![\w.,/:-])(?<!\w-)(?:(?P<digits>-?(?:" + _DIGITS + r"))(?P<attached>(?:bn|mn|mln|bln|tn|trn|(?-i:MM)|mil|[kKmMbB])(?![\w]))?"
-    r"|(?P<words>" + _WORDNUM + r")(?![\w]))"
+# The grammar of a figure, a rank or a multiplier, in two halves by what the hit starts with (a digit, "-" or
+# "."; a letter) so that a match never tries the other half's alternatives. Both have every group (the other
+# half's never match), so a match is read the same way whichever half found it.
+_CORE_DIGITS = re.compile(
+    r"(?P<ordinal>(?<![\w.,])" + _ORD_NUM + r"(?![\w]))"
+    r"|(?<![\w.,/:-])(?<!\w-)(?P<digits>-?(?:" + _DIGITS + r"))(?P<attached>(?:bn|mn|mln|bln|tn|trn|(?-i:MM)|mil|[kKmMbB])(?![\w]))?"
+    r"|(?P<words>(?!))|(?P<sup>(?!))|(?P<mult>(?!))",
+    re.IGNORECASE,
+)
+_CORE_WORDS = re.compile(
+    r"(?P<ordinal>(?<![\w.,])" + _ORD_WORD + r"(?![\w]))"
+    r"|(?<![\w.,/:-])(?<!\w-)(?P<words>" + _WORDNUM + r")(?![\w])"
     r"|(?P<sup>(?<![\w-])" + _SUP + r")"
     r"|(?P<mult>(?<![\w-])(?:twice|doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving"
-    r"|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)fold)(?![\w]))",
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)fold)(?![\w]))"
+    r"|(?P<digits>(?!))(?P<attached>(?!))",
     re.IGNORECASE,
 )
 _ARTICLE_BEFORE = re.compile(r"(?:a|A|an|An|one|One|half|Half)\s+$")
 _TAKES_ARTICLE = frozenset("hundred thousand million billion trillion dozen half".split())
+_TAKES_ARTICLE_TOKENS = frozenset(w for w in NUMBER_STARTERS if w.lower() in _TAKES_ARTICLE)
 _SECOND = re.compile(
     r"(?:(?P<digits>" + _DIGITS + r")(?P<attached>(?:bn|mn|mln|bln|tn|trn|(?-i:MM)|mil|[kKmMbB])(?![\w]))?(?![\w])"
     r"|(?P<words>" + _WORDNUM + r")(?![\w]))",
     re.IGNORECASE,
 )
+_SCALE_REST = re.compile(r"(?:\s+and)?\s+(?P<n>\d{1,3}(?![\w.,]\d)|" + _WORDNUM_ATOM + r"(?:-" + _WORDNUM_ATOM + r")?)(?![\w-])"
+                         r"(?:\s+(?P<h>hundred)(?![\w]))?", re.IGNORECASE)
 _SCALE_AFTER = re.compile(r"\s*(?:-\s*)?(?P<s>" + _SCALE_WORD + r")", re.IGNORECASE)
 _SCALE_AFTER_SHORT = re.compile(r"\s?(?P<s>" + _SCALE_SHORT + r")")
-_CUR_AFTER = re.compile(r"\s*(?P<c>" + _SUFFIX_CUR + r")", re.IGNORECASE)
+_CUR_AFTER = re.compile(r"(?:\s*|-(?=(?:yen|dollars?|euros?|yuan|rupees?)\b))(?P<c>" + _SUFFIX_CUR + r")", re.IGNORECASE)
 _CUR_CODE_AFTER = re.compile(r"\s?(?P<c>USD|EUR|GBP|JPY|CNY|RMB|VND|INR|AUD|CAD|HKD|SGD|NZD|CHF)(?![\w])")
 _PERCENT_AFTER = re.compile(
     r"\s*(?:(?P<pp>percentage\s+points?|percent(?:age)?\s+points?|pct\s+points?|pp|ppt|per\s+cent(?:age)?\s+points?)"
@@ -488,6 +522,18 @@ _PARTICLE_OVER = re.compile(
 )
 
 
+def _tail_search(rx: re.Pattern[str], s: str) -> re.Match[str] | None:
+    """``rx.search(s)`` for a pattern that ends at the end of ``s`` and starts a word or a sign: tried only
+    where a word or a sign starts (a search tries the long alternation at every character)."""
+    prev_alnum = False
+    for p, ch in enumerate(s):
+        alnum = ch.isalnum()
+        if not ch.isspace() and not (alnum and prev_alnum) and (m := rx.match(s, p)) is not None:
+            return m
+        prev_alnum = alnum
+    return None
+
+
 def _hedge_before(text: str, pos: int) -> tuple[str, int] | None:
     """The hedge written just before ``pos`` and where it starts, if any."""
     j = pos
@@ -499,12 +545,12 @@ def _hedge_before(text: str, pos: int) -> tuple[str, int] | None:
     if text[k:j].lower() not in _HEDGE_LAST_WORDS and not (j > 0 and text[j - 1] in "<>=≤≥"):
         return None
     window = text[max(0, pos - 30):pos]
-    m = _HEDGE_BEFORE.search(window)
+    m = _tail_search(_HEDGE_BEFORE, window)
     if not m:
         return None
     start = max(0, pos - 30) + m.start("h")
-    # the hedge must start a word ("clover" is not "over")
-    if start > 0 and (text[start - 1].isalnum()):
+    # the hedge must start a word ("clover" is not "over"); a sign may follow a name ("x>10")
+    if start > 0 and text[start - 1].isalnum() and text[start].isalpha():
         return None
     phrase = m.group("h")
     if phrase.lower() == "over" and _PARTICLE_OVER.search(text, max(0, start - 12), start):
@@ -522,8 +568,8 @@ def _quantity(kind: str, unit: str, x: float, u: float, hedge: str, lo_hi: tuple
 
 def _clean(x: float) -> float:
     """Round away binary noise so equal figures compare equal (1.2e9 from "1.2 billion" and "1,200 million")."""
-    if x == 0 or math.isinf(x):
-        return x
+    if x == 0 or not math.isfinite(x) or (-1e12 < x < 1e12 and x == int(x)):
+        return x  # a whole number of at most twelve digits has no noise to round away
     return float(f"{x:.12g}")
 
 
@@ -567,6 +613,14 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str, str, int, int] | 
     "some 40,000 foreign students" -> "student"; "nearly 900 pending cases" -> "case";
     "120 sets of remains" -> "remains"; "two Type-45 destroyers" -> "destroyer".
     """
+    m = _WORD_RE.match(text, pos, min(limit, pos + 60))
+    if not m:
+        return None
+    w0 = m.group(1).lower()
+    if w0 in _NOT_NOUN:
+        return None
+    if w0 in _ADJ_COUNTS:
+        return w0, m.group(1), m.start(1), m.end(1)
     words: list[tuple[str, int, int]] = []
     p = pos
     while len(words) < 5:
@@ -630,7 +684,6 @@ def find_quantities(text: str, *, times: Sequence[TimeMention] | None = None) ->
     out: list[NumberMention] = []
     pos = 0
     bi = 0
-    match = _CORE.match
     for hit, tok in hits(text):
         if hit < pos:
             continue
@@ -641,7 +694,7 @@ def find_quantities(text: str, *, times: Sequence[TimeMention] | None = None) ->
             continue
         m = None
         art = None
-        if tok[0].isalpha() and tok.lower() in _TAKES_ARTICLE:
+        if tok in _TAKES_ARTICLE_TOKENS:
             art = _ARTICLE_BEFORE.search(text, max(pos, hit - 5), hit)
         if art is None and blocked:
             # a figure inside a date ("2024" of "March 5, 2024") would be matched and then dropped below:
@@ -650,7 +703,7 @@ def find_quantities(text: str, *, times: Sequence[TimeMention] | None = None) ->
             if j >= 0 and hit < blocked[j][1]:
                 continue
         for start in ((art.start(), hit) if art else (hit,)):
-            m = match(text, start)
+            m = (_CORE_WORDS if text[start].isalpha() else _CORE_DIGITS).match(text, start)
             if m is not None:
                 break
         if m is None:
@@ -717,7 +770,7 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
     s, e = m.span()
     digits = m.group("digits")
     if digits is not None:
-        digits = digits.replace("\u202f", ",").replace("\u00a0", ",")
+        digits = digits.replace("\u202f", ",").replace("\u00a0", ",").replace(" ", ",")
         x = float(digits.replace(",", ""))
         u = precision_of(digits)
         is_words = False
@@ -749,9 +802,25 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
         if sm:
             scale = SCALES[sm.group("s").lower()]
             end = sm.end()
+            if scale in (1e2, 1e3) and digits is not None:
+                # "3 hundred and 21", "4 thousand 3 hundred and 21": smaller parts written after the scale word
+                rest, cap = 0.0, scale
+                while (rm_ := _SCALE_REST.match(text, end)) is not None:
+                    n = parse_number(rm_.group("n"))
+                    step = 1e2 if rm_.group("h") else 1.0
+                    if n is None or n * step >= cap or (step == 1.0 and n >= 100):
+                        break
+                    rest, cap, end = rest + n * step, step, rm_.end()
+                    if step == 1.0:
+                        break
+                if rest:
+                    x, u, scale = x * scale + rest, cap, 1.0
     # currency
     currency = None
-    pm = _PREFIX_RE.search(text, max(0, start - 8), start)
+    j = start - 1
+    while j > start - 3 and j > 0 and text[j].isspace():  # "USD 5", "USD  5": up to two spaces
+        j -= 1
+    pm = _PREFIX_RE.search(text, max(0, start - 8), start) if j >= 0 and text[j] in _PREFIX_LAST else None
     if pm and pm.end() == start:
         currency = CURRENCIES.get(_RXN4.sub("", pm.group("cur").lower()), None)
         if currency:
@@ -825,7 +894,7 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
         if not allow and sep in ("to", "through") and second is not None:
             # the change-verb patterns are costly: looked for only when they decide
             before = text[max(0, start - 40):start]
-            allow = not (_CHANGE_VERB_BEFORE.search(before) or _RXN5.search(before))
+            allow = not (_tail_search(_CHANGE_VERB_BEFORE, before) or _RXN5.search(before))
         if second is not None and allow and (second.group("digits") or second.group("words")):
             y = parse_number(second.group("digits") or second.group("words"))
             if y is not None:
@@ -885,7 +954,7 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
         if na:
             unit_noun, noun, ns, ne = na
             q = Quantity(kind="count", unit=unit_noun, point=q.point, low=q.low, high=q.high, hedge=q.hedge)
-        elif is_words and value_x < 10:
+        elif is_words and value_x < 10 and "point" not in m.group("words").lower():
             return None  # "two" alone is a pronoun-like use more often than a figure
     elif kind == "multiplier":
         pass
@@ -1082,7 +1151,7 @@ def _attach_changes(text: str, ms: list[NumberMention], times: list[TimeMention]
         near = set(_RXN17.findall(before.lower()))
         cv = None
         if near & _CHANGE_WORDS:
-            cv = _CHANGE_VERB_BEFORE.search(before) or (_CHANGE_VERB_BY.search(before) if "by" in near else None)
+            cv = _tail_search(_CHANGE_VERB_BEFORE, before) or (_CHANGE_VERB_BY.search(before) if "by" in near else None)
         after_end = nm.end
         if cv and cv.group("v").lower() in ("up", "down") and _RXN18.search(before[: cv.start("v")]):
             cv = None  # "women made up 41%": a phrasal verb, not a change

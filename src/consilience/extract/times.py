@@ -125,10 +125,14 @@ _COUNT_NOUNS = frozenset(
 _MON = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June|Jun\.?|July|Jul\.?|Aug(?:ust|\.)?"
         r"|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
 _WEEKDAY_FULL = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+#: Weekdays in full or abbreviated; the abbreviations only open a date with a day number after them ("Fri 14th").
+_WEEKDAY_ANY = r"(?:" + _WEEKDAY_FULL[3:-1] + r"|(?:Mon|Tues?|Wed|Thu(?:rs?)?|Fri|Sat|Sun)\.?)"
 _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DAYWORD = ("(?:" + "|".join(sorted((w for w, n in ORDINAL_WORDS.items() if 0 < n <= 31), key=len, reverse=True))
             + r"|(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))")
 _YEAR4 = r"(?:1[6-9]\d\d|20\d\d|2100)"
+_DAYCARD = (r"(?:(?:twenty|thirty)[-\s](?:one|two|three|four|five|six|seven|eight|nine)(?![\w-])|twenty|thirty|one|two|three|four|five"
+            r"|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
 _NUMWORD = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
             r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
@@ -141,7 +145,7 @@ _YEARWORDS = (r"(?:(?:nineteen|twenty|eighteen|seventeen)[-\s]+(?:(?:twenty|thir
               r"|oh[-\s]" + _U9 + r"|hundred(?:\s+(?:and\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
               r"(?:[-\s]" + _U9 + r")?|" + _U9 + r"))?)"
               r"|two\s+thousand(?:(?:\s+and)?[-\s](?:" + _U9 + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-              r"|eighteen|nineteen|twenty(?:[-\s]" + _U9 + r")?))?)(?![-\w])")
+              r"|eighteen|nineteen|(?:twenty|thirty|forty|fifty)(?:[-\s]" + _U9 + r")?))?)(?![-\w])")
 _REL = r"(?:last|next|this|coming|previous|past|following|current|same)"
 _PART = r"(?:early|mid|middle|late|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of)"
 
@@ -170,18 +174,24 @@ _RULES: list[tuple[str, str]] = [
     ("slash", r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
     ("isomonth", r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?![\d-])"),
     # "Thursday, March 23, 2023", "September 10-11, 2023", "March 21–24", "July 25th"
-    ("mdrange", r"(?:(?P<wd>" + _WEEKDAY_FULL + r"),?\s+)?(?P<mon>" + _MON + r")(?:\s+|/)(?P<d1>" + _DAYNUM + r")"
+    ("mdrange", r"(?:(?P<wd>" + _WEEKDAY_FULL + r"),?\s+)?(?P<mon>" + _MON + r")(?:\s+|/|,\s*(?=\d\d?(?:st|nd|rd|th)\b))(?P<d1>" + _DAYNUM + r")"
                 r"(?:\s*(?:-|–|—)\s*(?P<d2>" + _DAYNUM + r")|\s+(?:to|through|and)\s+(?P<d2b>" + _DAYNUM + r")(?!\s*(?:%|percent)))?"
-                r"(?:(?:\s*,\s*|\s+)(?:of\s+|in\s+)?(?P<y>" + _YEAR4 + r"))?(?![\d,.]\d)"),
+                r"(?:(?:\s*,\s*|\s+)(?:of\s+|in\s+)?(?:(?P<y>" + _YEAR4 + r")|(?P<yw>" + _YEARWORDS + r"))"
+                r"|\s+of\s+(?:'|(?=\d\d\s*(?:[.,;:!?)]|$)))(?P<yy>\d\d)(?![\w,.]\d))?(?![\d,.]\d)"),
     ("mdword", r"(?:(?P<wd>" + _WEEKDAY_FULL + r"),?\s+)?(?P<mon>" + _MON + r")\s+(?:the\s+)?(?P<dw>" + _DAYWORD + r")\b"
-               r"(?:,?\s+(?P<y>" + _YEAR4 + r"))?"),
+               r"(?:,?\s+(?:(?P<y>" + _YEAR4 + r")|(?P<yw>" + _YEARWORDS + r")))?"),
+    # "January twenty five, 1986", "fifteen August nineteen ninety three": a day in cardinal words, only with a
+    # year; before the month only with the year in words too ("two May 2019 reports" counts reports)
+    ("mdcard", r"(?P<mon>" + _MON + r")\s+(?P<dc>" + _DAYCARD + r")(?:,?\s+)(?:(?P<y>" + _YEAR4 + r")(?![\d,.]\d)|(?P<yw>" + _YEARWORDS + r"))"),
+    ("cardday", r"(?P<dc>" + _DAYCARD + r")\s+(?:of\s+)?(?P<mon>" + _MON + r"),?\s+(?:of\s+)?(?P<yw>" + _YEARWORDS + r")"),
     # "25 July 2013", "10-11 September 2023", "the 4th of July"
     ("dmrange", r"(?:(?P<wd>" + _WEEKDAY_FULL + r"),?\s+)?(?:the\s+)?(?:(?P<d1>" + _DAYNUM + r")(?:\s*(?:-|–|—)\s*(?P<d2>" + _DAYNUM + r"))?"
                 r"|(?P<dw>" + _DAYWORD + r"))(?:\s+(?:day\s+)?(?:of\s+)?|-)(?P<mon>" + _MON + r")(?![a-z])"
-                r"(?:(?:\s*,\s*|\s+|-)(?:of\s+|in\s+)?(?P<y>" + _YEAR4 + r"))?"),
+                r"(?:(?:\s*,\s*|\s+|-)(?:of\s+|in\s+)?(?:(?P<y>" + _YEAR4 + r")|(?P<yw>" + _YEARWORDS + r"))"
+                r"|\s+of\s+(?:'|(?=\d\d\s*(?:[.,;:!?)]|$)))(?P<yy>\d\d)(?![\w,.]\d))?"),
     ("part", r"(?P<part>" + _PART + r")[-\s]+(?:(?P<mon>" + _MON + r")(?:,?\s+(?P<y1>" + _YEAR4 + r"))?|(?P<y>" + _YEAR4 + r")"
              r"|(?P<rel>this|last|next)\s+(?P<unit>year|month))\b"),
-    ("monyear", r"(?P<mon>" + _MON + r")(?:,?\s+(?:of\s+)?|[-/])(?P<y>" + _YEAR4 + r")(?!\d)"),
+    ("monyear", r"(?P<mon>" + _MON + r")(?:(?:,?\s+(?:of\s+)?|[-/])(?P<y>" + _YEAR4 + r")(?!\d)|\s+of\s+(?:'|(?=\d\d\s*(?:[.,;:!?)]|$)))(?P<yy>\d\d)(?![\w,.]\d))"),
     ("quarter", r"(?:(?P<the>the|this|last|next)\s+)?(?:(?P<y0>" + _YEAR4 + r")\s+)?"
                 r"(?:(?P<rel>latest|current|previous|past|last|year-earlier|year-ago|same|final)\s+)?"
                 r"(?:(?P<ord>" + _ORD + r")[-\s]+)?(?:fiscal\s+)?(?P<unit>quarter|half)(?![-\w])(?!\s+of\s+(?:the|a|an|all|its|their)\b)"
@@ -200,13 +210,29 @@ _RULES: list[tuple[str, str]] = [
     ("inunits", r"(?P<n>" + _NUMWORD + r")\s+(?P<unit>days|weeks|months|years|(?:(?<=\ba\s)|(?<=\ban\s))(?:day|week|month|year))\b(?!\s+(?:of|ago|earlier|later|before|after|since|from|old)\b)"),
     ("nthof", r"(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last"
               r"|\d{1,2}(?:st|nd|rd|th))\s+(?P<unit>week|month|quarter)\s+of\s+(?:(?P<y>" + _YEAR4 + r")|(?P<rel>this|last|next)\s+year)\b"),
-    ("relunit", r"(?:the\s+)?(?P<rel>" + _REL + r")\s+(?:fiscal\s+|financial\s+|calendar\s+)?(?P<unit>year|month|week|decade|century|weekend)\b"),
+    ("relunit", r"(?:the\s+)?(?P<rel>" + _REL + r")\s+(?:fiscal\s+|financial\s+|calendar\s+)?(?P<unit>year|month|week|decade|century|weekend"
+                r"|work(?:ing)?\s+week|workweek)\b"),
     ("fiscalyear", r"the\s+(?:fiscal|financial)\s+year\b(?!\s+(?:\d|to|ending|ended|that|which|beginning))"),
     ("century", r"(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|" + _DAYWORD + r")[-\s]+century\b"),
     ("yearwords", r"(?:the\s+year\s+)?(?P<yw>" + _YEARWORDS + r")"),
     ("yearearlier", r"the\s+(?P<rel>year-earlier|year-ago|prior-year|previous-year)\s+(?:period|year|month)\b"),
     ("holiday", r"(?:(?P<rel>last|next|this|previous|following)\s+)?(?P<hol>" + _HOLIDAY + r")"
                 r"(?:,?\s+(?:of\s+)?(?P<y>" + _YEAR4 + r")(?![\w,.]\d))?"),
+    # "Friday 14th", "Sun 31.", "Tuesday the eleventh", "Friday 5/12": a weekday with a day of an unnamed month,
+    # or with a month and day (which decide the date; a "this"/"next" before the weekday adds nothing)
+    ("wdday", r"(?:(?P<rel>this|next|last)\s+)?(?P<wd>" + _WEEKDAY_ANY + r"),?[ \t\u00a0]+"
+              r"(?:(?P<a>[01]?\d)/(?P<b>[0-3]?\d)(?![\d/])(?!\s*(?:of|%|percent)\b)"
+              r"|(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?![\w,.]\d)|(?P<dn>[12]\d|3[01]|0?[1-9])(?![.,]\d)(?=\s*(?:[.,;:!?)]|$))"
+              r"|the\s+(?:(?P<d2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))|(?P<dw>" + _DAYWORD + r"))\b(?=\s*(?:[.,;:!?)]|$)))"),
+    # "earlier this year", "later in the week", "earlier last month": the part of the period before or after the
+    # document's date, or its first or second half
+    ("earlylate", r"(?P<w>earlier|later)\s+(?:in\s+the|(?P<rel>this|next|last|previous))\s+(?P<unit>week|month|year)\b"),
+    ("ytd", r"the\s+year[-\s]to[-\s]date\b"),
+    # "week 3 of 2027", "week 27 of last year": ISO weeks of a named year
+    ("weeknum", r"(?:the\s+)?week\s+(?P<n>[1-9]|[1-4]\d|5[0-3])\s+of\s+(?:(?P<y>" + _YEAR4 + r")|(?P<rel>this|last|next)\s+year)\b"),
+    # "the 21st this month", "the 15th day of next month"
+    ("dayrel", r"the\s+(?:(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))|(?P<dw>" + _DAYWORD + r"))(?:\s+day)?\s+(?:of\s+)?"
+               r"(?P<rel>this|next|last)\s+month\b"),
     ("relwd", r"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|coming)\s+)?(?P<wd>" + _WEEKDAY_FULL + r")"
               r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
     ("relmon", r"(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>January|February|March|April|May|June|July"
@@ -252,28 +278,70 @@ def _compile_master() -> re.Pattern[str]:
 
 _MASTER = _compile_master()
 
-# Which rules can begin at a digit (D), at a month or weekday name (N), at another word (W); after an
-# article ("the", "a") the whole master is tried.
+# Which rules can begin at a digit (D), at a month or weekday name (N), at another word (W), at a month or
+# weekday name that nothing date-like follows (B: "in March,", "on Monday morning"), at a word that only
+# "deictic" begins with (X: "now", "yesterday"), at four digits that a space or a stop ends (Y: "in 2019,");
+# after an article ("the", "a") the rules that can begin with one.
 _RULE_STARTS: dict[str, str] = {
     "iso": "D", "compact": "D", "dashmon": "", "slash": "D", "isomonth": "D", "mdrange": "N", "mdword": "N", "dmrange": "DNW",
-    "part": "W", "monyear": "N", "quarter": "DW", "qcode": "W", "decade": "DW", "decadeword": "W", "season": "W",
-    "fiscal": "W", "yearrange": "D", "theyear": "", "year": "D", "ago": "DW", "agoa": "", "relunit": "W",
-    "yearearlier": "", "relwd": "NW", "relmon": "NW", "deictic": "W", "fiscalyear": "", "century": "DW",
-    "yearwords": "W", "theyearnow": "W", "nthof": "DW", "inunits": "DW", "holiday": "",
+    "part": "W", "monyear": "N", "quarter": "DWY", "qcode": "W", "decade": "DW", "decadeword": "W", "season": "W",
+    "fiscal": "W", "yearrange": "DY", "theyear": "", "year": "DY", "ago": "DWY", "agoa": "", "relunit": "W",
+    "yearearlier": "", "relwd": "NWB", "relmon": "NWB", "deictic": "WX", "fiscalyear": "", "century": "DW",
+    "yearwords": "W", "theyearnow": "W", "nthof": "DW", "inunits": "DWY", "holiday": "",
+    "mdcard": "N", "cardday": "W", "wdday": "NW", "earlylate": "W", "ytd": "", "weeknum": "W", "dayrel": "",
 }
 
 
-def _compile_subset(kind: str) -> re.Pattern[str]:
-    """A master of only the rules that can start at a token of ``kind``; group names match the full master's."""
+#: Rules that can begin with an article ("the third quarter", "a year ago"): at an article before a hit only
+#: these are tried, those of the hit's kind and those that begin only after an article.
+_ARTICLE_RULES = frozenset((
+    "dmrange", "quarter", "decade", "decadeword", "season", "theyear", "ago", "agoa", "inunits", "nthof", "relunit",
+    "fiscalyear", "century", "yearwords", "yearearlier", "deictic", "theyearnow", "part", "ytd", "weeknum", "dayrel",
+))
+
+
+_FIRST_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789'"
+
+
+def _rule_firsts(pat: str) -> frozenset[str] | None:
+    """The characters of ``_FIRST_ALPHABET`` (lower case) a match of ``pat`` can begin with; None for any."""
+    body = first_chars(pat)
+    if body is None:
+        return None
+    rx = re.compile(f"[{body}]", re.IGNORECASE)
+    return frozenset(ch for ch in _FIRST_ALPHABET if rx.match(ch))
+
+
+_RULE_FIRSTS = {name: _rule_firsts(pat) for name, pat in _RULES}
+
+
+def _compile_subset(kind: str, article: bool = False, first: str | None = None) -> re.Pattern[str]:
+    """A master of only the rules that can start at a token of ``kind`` (after an article when ``article``),
+    and with the character ``first`` when given; group names match the full master's."""
     parts = []
     for name, pat in _RULES:
-        if kind in _RULE_STARTS[name]:
+        if first is not None and _RULE_FIRSTS[name] is not None and first not in _RULE_FIRSTS[name]:
+            continue
+        if (kind in _RULE_STARTS[name] or (article and not _RULE_STARTS[name])) and (not article or name in _ARTICLE_RULES):
             renamed = _RXT0.sub(lambda m, n=name: f"(?P<{n}__{m.group(1)}>", pat)
             parts.append(f"(?P<{name}>{_lead(renamed)})")
     return re.compile(r"(?<![\w$€£¥.,/-])(?:" + "|".join(parts) + r")", re.IGNORECASE)
 
 
-_SUBMASTERS = {k: _compile_subset(k) for k in "DNW"}
+_SUBMASTER_CACHE: dict[tuple[str, bool, str], re.Pattern[str]] = {}
+
+
+def _submaster(kind: str, article: bool, first: str) -> re.Pattern[str]:
+    """The rules worth trying at a start of ``kind`` whose first character is ``first`` (lower case): a
+    regex alternation tries its branches one by one, so fewer branches is less work at every hit. Compiled
+    when first needed."""
+    key = (kind, article, first)
+    rx = _SUBMASTER_CACHE.get(key)
+    if rx is None:
+        rx = _SUBMASTER_CACHE[key] = _compile_subset(kind, article, first if first in _FIRST_ALPHABET else None)
+    return rx
+
+
 _SOLO = {name: re.compile(r"(?<![\w$€£¥.,/-])(?P<" + name + ">" + _RXT0.sub(lambda m, n=name: f"(?P<{n}__{m.group(1)}>", pat) + ")",
                           re.IGNORECASE) for name, pat in _RULES if name in _SOLO_RULES}
 _CASED_MONTH = re.compile(_MON)  # month names must be capitalised in running text ("may", "march")
@@ -352,9 +420,10 @@ def time_value(granularity: str, y: int, m: int = 1, d: int = 1, *, span: int = 
 def _part_of(v: TimeValue, part: str) -> TimeValue:
     """Narrow ``v`` to its early / middle / late part ("early March", "mid-2022"), hedged "about".
 
-    Parts follow the calendar: a year's early part is January-April, its middle April-September, its
-    late part September-December; a month's are days 1-10, 11-20 and 21 to the end; a decade's are
-    its first four, middle four and last four years. "The first/second half of" a year is H1/H2.
+    Parts follow the calendar: a year's early part is January-April, its middle May-August, its late
+    part September-December (thirds that do not overlap); a month's are days 1-10, 11-20 and 21 to the
+    end; a decade's are its first four, middle four and last four years. "The first/second half of" a
+    year is H1/H2.
     """
     lo = date.fromisoformat(v.low)
     hi = date.fromisoformat(v.high)
@@ -369,7 +438,7 @@ def _part_of(v: TimeValue, part: str) -> TimeValue:
     if g == "year" and p in ("first half", "second half"):
         return time_value("half", lo.year, 1 if p == "first half" else 7, relative=v.relative)  # type: ignore[return-value]
     if g == "year":
-        a, b = {"early": ((1, 0), (5, 0)), "mid": ((4, 0), (10, 0)), "late": ((9, 0), (13, 0)),
+        a, b = {"early": ((1, 0), (5, 0)), "mid": ((5, 0), (9, 0)), "late": ((9, 0), (13, 0)),
                 "first half": ((1, 0), (7, 0)), "second half": ((7, 0), (13, 0))}[p]
         low = date(lo.year, a[0], 1)
         y2, m2 = _add_months(lo.year, 1, b[0] - 1)
@@ -459,12 +528,14 @@ def _count(s: str) -> int | None:
 
 
 def _year2(s: str, anchor_year: int | None) -> int:
-    """A two-digit year: the century that puts it nearest the anchor (default: 1950-2049)."""
+    """A two-digit year: the century that puts it nearest the anchor and at most twenty years after it
+    (default: 1950-2049)."""
     n = int(s.lstrip("'"))
     if anchor_year is None:
         return 1900 + n if n >= 50 else 2000 + n
     base = anchor_year - anchor_year % 100
-    cands = [base - 100 + n, base + n, base + 100 + n]
+    # the nearest, but not more than twenty years ahead: "03/18/40" in a 2016 text is 1940, not 2040
+    cands = [c for c in (base - 100 + n, base + n, base + 100 + n) if c <= anchor_year + 20]
     return min(cands, key=lambda c: (abs(c - anchor_year), c))
 
 
@@ -621,28 +692,142 @@ def _day_value(c: _Ctx, mo: int, d1: int, d2: int | None, y: str | None) -> _Res
     return (v, True, None) if v else None
 
 
+def _year_of(g: dict, c: _Ctx) -> str | None:
+    """The year written after a month: digits ("1986"), words ("nineteen eighty-six") or "of '87"."""
+    if g.get("y"):
+        return g["y"]
+    if g.get("yw"):
+        y = _year_words(g["yw"])
+        return f"{y:04d}" if y else None
+    if g.get("yy"):
+        return f"{_year2(g['yy'], c.anchor[0] if c.anchor else None):04d}"
+    return None
+
+
 def _h_mdrange(g: dict, c: _Ctx) -> _Result:
     if not _month_ok(g["mon"], c, True):
         return None
     d2 = g.get("d2") or g.get("d2b")
-    return _day_value(c, _month(g["mon"]), _daynum(g["d1"]), _daynum(d2) if d2 else None, g.get("y"))
+    return _day_value(c, _month(g["mon"]), _daynum(g["d1"]), _daynum(d2) if d2 else None, _year_of(g, c))
 
 
 def _h_mdword(g: dict, c: _Ctx) -> _Result:
     if not _month_ok(g["mon"], c, True):
         return None
-    return _day_value(c, _month(g["mon"]), _dayword(g["dw"]), None, g.get("y"))
+    return _day_value(c, _month(g["mon"]), _dayword(g["dw"]), None, _year_of(g, c))
 
 
 def _h_dmrange(g: dict, c: _Ctx) -> _Result:
     if not _month_ok(g["mon"], c, True):
         return None
+    if c.char_before() in ("$", "€", "£", "¥"):
+        return None  # "$ 12 December 27": the figure is an amount, the date is "December 27"
     if g.get("dw"):
         if not c.text[c.start:c.end].lower().startswith("the") and not _RXT5.search(c.text[c.start:c.end]):
             return None  # "second March" is not a date; "the second of March", "fourth of July" are
-        return _day_value(c, _month(g["mon"]), _dayword(g["dw"]), None, g.get("y"))
+        return _day_value(c, _month(g["mon"]), _dayword(g["dw"]), None, _year_of(g, c))
     d2 = g.get("d2")
-    return _day_value(c, _month(g["mon"]), _daynum(g["d1"]), _daynum(d2) if d2 else None, g.get("y"))
+    return _day_value(c, _month(g["mon"]), _daynum(g["d1"]), _daynum(d2) if d2 else None, _year_of(g, c))
+
+
+def _h_mdcard(g: dict, c: _Ctx) -> _Result:
+    if not _month_ok(g["mon"], c, True):
+        return None
+    d, y = _count(g["dc"]), _year_of(g, c)
+    v = time_value("day", int(y), _month(g["mon"]), d) if d and y else None
+    return (v, False, None) if v else None
+
+
+def _h_wdday(g: dict, c: _Ctx) -> _Result:
+    """"Friday 5/12" is that date; "Friday 14th", "Sun 31.", "Tuesday the eleventh" name a day of an unnamed
+    month: the nearest month whose day falls on that weekday (one against the clause's tense counting as
+    five months further away, as for a month and day without a year)."""
+    if g.get("a"):
+        a, b = int(g["a"]), int(g["b"])
+        mo, d = (a, b) if a <= 12 else (b, a)
+        return _day_value(c, mo, d, None, None) if 1 <= mo <= 12 else None
+    d = _dayword(g["dw"]) if g.get("dw") else _daynum(g.get("d") or g.get("dn") or g.get("d2"))
+    if not 1 <= d <= 31:
+        return None
+    if c.anchor is None or c.anchor[1] is None:
+        return (None, True, None)
+    wd = WEEKDAYS[g["wd"].lower().rstrip(".")]
+    ay, am, ad = c.anchor
+    ref = date(ay, am, ad or 15)
+    future = _future(c.text, c.start, c.end)
+    best = None
+    for k in range(-14, 15):
+        y, mo = _add_months(ay, am, k)
+        cand = _ymd(y, mo, d)
+        if cand is None or cand.weekday() != wd:
+            continue
+        dist = (cand - ref).days
+        key = abs(dist) + (150 if (dist > 0) != future and dist != 0 else 0)
+        if best is None or key < best[0]:
+            best = (key, cand)
+    if best is None:
+        return None
+    n = best[1]
+    return (time_value("day", n.year, n.month, n.day, relative=True), True, None)
+
+
+def _h_earlylate(g: dict, c: _Ctx) -> _Result:
+    """"earlier this year", "later this week", "later in the month", hedged "about": in the period that holds
+    the document's date, the part before that date ("earlier") or from it on ("later"); in another period
+    ("earlier last week") or without a day to cut at, its first or second half (a week's halves are
+    Monday-Wednesday and Thursday-Sunday)."""
+    unit = g["unit"].lower()
+    k = {"next": 1, "last": -1, "previous": -1}.get((g.get("rel") or "").lower(), 0)
+    base = _relative_unit(c, unit, k)
+    if base is None:
+        return (None, True, None)
+    lo, hi = date.fromisoformat(base.low), date.fromisoformat(base.high)
+    mid = lo + timedelta(days=3) if unit == "week" else lo.replace(day=16) if unit == "month" else lo.replace(month=7)
+    now = date(*c.anchor) if k == 0 and c.anchor[1] is not None and c.anchor[2] is not None else None
+    if now is not None and not lo < now < hi:
+        now = None  # the first day of the period: nothing of it lies before
+    if g["w"].lower() == "earlier":
+        a, b = lo, (now or mid)
+    else:
+        a, b = (now or mid), hi
+    return (TimeValue(point=base.point, low=a.isoformat(), high=b.isoformat(), granularity=base.granularity,
+                      relative=True, hedge="about"), True, None)
+
+
+def _h_ytd(g: dict, c: _Ctx) -> _Result:
+    """"the year to date": from the first of January to the document's date."""
+    if c.anchor is None or c.anchor[1] is None or c.anchor[2] is None:
+        return (None, True, None)
+    ay, am, ad = c.anchor
+    if (am, ad) == (1, 1):
+        return None
+    return (TimeValue(point=f"{ay:04d}", low=f"{ay:04d}-01-01", high=date(ay, am, ad).isoformat(), granularity="year",
+                      relative=True), True, None)
+
+
+def _h_weeknum(g: dict, c: _Ctx) -> _Result:
+    """"week 3 of 2027": the ISO week of that number."""
+    if g.get("y"):
+        y = int(g["y"])
+    elif c.anchor is None:
+        return (None, True, None)
+    else:
+        y = c.anchor[0] + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+    try:
+        monday = date.fromisocalendar(y, int(g["n"]), 1)
+    except ValueError:
+        return None
+    return (time_value("week", monday.year, monday.month, monday.day), not g.get("y"), None)
+
+
+def _h_dayrel(g: dict, c: _Ctx) -> _Result:
+    """"the 21st this month", "the 15th day of next month"."""
+    base = _relative_unit(c, "month", {"last": -1, "this": 0, "next": 1}[g["rel"].lower()])
+    if base is None:
+        return (None, True, None)
+    d = _dayword(g["dw"]) if g.get("dw") else _daynum(g["d"])
+    v = time_value("day", int(base.low[:4]), int(base.low[5:7]), d, relative=True)
+    return (v, True, None) if v else None
 
 
 def _h_inunits(g: dict, c: _Ctx) -> _Result:
@@ -689,7 +874,7 @@ def _h_nthof(g: dict, c: _Ctx) -> _Result:
 def _h_monyear(g: dict, c: _Ctx) -> _Result:
     if not _month_ok(g["mon"], c, True):
         return None
-    v = time_value("month", int(g["y"]), _month(g["mon"]))
+    v = time_value("month", int(_year_of(g, c)), _month(g["mon"]))
     return (v, False, None) if v else None
 
 
@@ -720,6 +905,10 @@ def _relative_unit(c: _Ctx, unit: str, k: int) -> TimeValue | None:
     if unit == "week":
         n = base + timedelta(days=7 * k)
         return time_value("week", n.year, n.month, n.day, relative=True)
+    if unit in ("workweek", "work week", "working week"):
+        n = base + timedelta(days=7 * k)
+        mon = n - timedelta(days=n.weekday())
+        return time_value("day", mon.year, mon.month, mon.day, span=5, relative=True)
     if unit == "weekend":
         n = base + timedelta(days=7 * k)
         sat = n + timedelta(days=5 - n.weekday())
@@ -929,7 +1118,7 @@ def _h_agoa(g: dict, c: _Ctx) -> _Result:
 
 def _h_relunit(g: dict, c: _Ctx) -> _Result:
     rel = g["rel"].lower()
-    unit = g["unit"].lower()
+    unit = _RXT7.sub(" ", g["unit"].lower())
     if rel == "past" and unit != "weekend":
         return None  # "the past year" is a duration, not a date
     if rel == "same":
@@ -969,11 +1158,11 @@ def _year_words(s: str) -> int | None:
     if toks[:2] == ["two", "thousand"]:
         rest = sum(small.get(t, 0) for t in toks[2:])
         return 2000 + rest
-    if toks[0] not in ("nineteen", "twenty") or len(toks) < 2:
+    if toks[0] not in ("seventeen", "eighteen", "nineteen", "twenty") or len(toks) < 2:
         return None
     hundreds = small[toks[0]]
-    if toks[1] == "hundred":
-        return hundreds * 100
+    if toks[1] == "hundred":  # "seventeen hundred thirty three"
+        return hundreds * 100 + sum(small.get(t, 0) for t in toks[2:])
     rest = sum(small.get(t, 0) for t in toks[1:])
     return hundreds * 100 + rest
 
@@ -1000,6 +1189,8 @@ def _h_relwd(g: dict, c: _Ctx) -> _Result:
     if rel in ("next", "this coming", "coming"):
         delta = (wd - base.weekday()) % 7 or 7
     elif rel in ("last", "this past"):
+        # the latest such day before the document's date, as news uses it ("last Tuesday" written on a
+        # Thursday is two days before), not the Tuesday of the previous week
         delta = -((base.weekday() - wd) % 7 or 7)
     elif rel == "this":
         delta = wd - base.weekday()
@@ -1153,21 +1344,31 @@ _HANDLERS = {
     "qcode": _h_qcode, "decade": _h_decade, "decadeword": _h_decadeword, "season": _h_season, "fiscal": _h_fiscal,
     "yearrange": _h_yearrange, "theyear": _h_theyear, "year": _h_year, "ago": _h_ago, "agoa": _h_agoa,
     "relunit": _h_relunit, "yearearlier": _h_yearearlier, "relwd": _h_relwd, "relmon": _h_relmon, "holiday": _h_holiday,
-    "deictic": _h_deictic, "fiscalyear": _h_fiscalyear, "theyearnow": _h_theyearnow, "nthof": _h_nthof, "inunits": _h_inunits, "century": _h_century, "yearwords": _h_yearwords,
+    "deictic": _h_deictic, "fiscalyear": _h_fiscalyear, "theyearnow": _h_theyearnow, "nthof": _h_nthof,
+    "inunits": _h_inunits, "century": _h_century, "yearwords": _h_yearwords, "wdday": _h_wdday, "mdcard": _h_mdcard,
+    "cardday": _h_mdcard, "earlylate": _h_earlylate, "ytd": _h_ytd, "weeknum": _h_weeknum, "dayrel": _h_dayrel,
 }
 assert set(_HANDLERS) == set(_RULE_NAMES)
 
 #: Starters that open a date only after an article ("the year 2000", "a decade ago", "the end of 2022").
-_ARTICLE_ONLY = frozenset(w for w in TIME_STARTERS if w.lower() in ("year", "decade", "day", "end", "beginning", "start"))
+#: No rule begins with these words themselves ("a month ago", "the full year", "a few days ago", "the near term");
+#: "week" does only in "week 3 of 2027".
+_ARTICLE_ONLY = frozenset(w for w in TIME_STARTERS if w.lower() in (
+    "year", "decade", "day", "end", "beginning", "start", "month", "full", "few", "term"))
+_WEEK_TOKENS = frozenset(w for w in TIME_STARTERS if w.lower() == "week")
+_WEEK_NUMBER_AFTER = re.compile(r"\s+\d")
 _NUMBER_WORD_STARTERS = frozenset(w for w in TIME_STARTERS if w.lower() in SMALL_NUMBERS or w.lower() in (
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "several",
     "few", "couple"))
 _UNIT_AFTER = re.compile(r"(?:[\s-]+(?:one|two|three|four|five|six|seven|eight|nine))?\s+(?:of\s+)?" + _UNIT + r"\b", re.IGNORECASE)
 _YEARWORD_AFTER = re.compile(r"[-\s]+(?:thousand|hundred|oh|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
                              r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b", re.IGNORECASE)
+#: After a number word, what makes it a day: a month ("fifteen August") or an ordinal ("twenty-third").
+_DAY_AFTER_WORD = re.compile(r"(?:[-\s]+" + _U9 + r")?\s+(?:of\s+)?" + _MON + r"\b|[-\s](?:first|second|third|fourth|fifth|sixth"
+                             r"|seventh|eighth|ninth)\b", re.IGNORECASE)
 _REL_WORDS = frozenset("this last next coming previous past following same latest".split())
 _REL_AFTER = re.compile(
-    r"(?:\s+(?:coming|past|few|several|fiscal|financial|calendar|full|whole))*[-\s]+(?:year|month|week|decade|century|weekend|quarter"
+    r"(?:\s+(?:coming|past|few|several|fiscal|financial|calendar|full|whole|work|working))*[-\s]+(?:year|month|week|workweek|decade|century|weekend|quarter"
     r"|half|spring|summer|autumn|fall|winter|term|period|days|weeks|months|years|quarters|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december"
     r"|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|(?:first|second|third|fourth)\s+(?:quarter|half)|year-earlier"
@@ -1194,9 +1395,72 @@ _QUARTER_AFTER = re.compile(r"[-\s]+(?:(?:fiscal\s+)?(?:quarter|half|week|month)
 #: once per hit, so the case variants are listed here rather than folded per hit.
 _NAME_TOKENS = frozenset(w for w in TIME_STARTERS | NUMBER_STARTERS if w in TIME_NAMES or w.capitalize() in TIME_NAMES)
 _REL_TOKENS = frozenset(w for w in TIME_STARTERS if w.lower() in _REL_WORDS)
+_PART_NOUNS = frozenset(w for w in TIME_STARTERS if w.lower() in ("end", "middle", "start", "beginning"))
+_OF_AFTER = re.compile(r"\s+of\b|[-\s]+(?:\d|" + _MON + r"(?![a-z]))", re.IGNORECASE)
+_WD_ABBR = frozenset(w for w in TIME_NAMES if w.lower() in WEEKDAYS and len(w) < 6)
+_DAYNUM_AFTER = re.compile(r"\.?,?\s+(?:the\s+)?\d")
+_EARLY_LATE = frozenset(w for w in TIME_STARTERS if w.lower() in ("earlier", "later"))
+_EARLY_LATE_AFTER = re.compile(r"\s+(?:in\s+the|this|next|last|previous)\s+(?:week|month|year)\b", re.IGNORECASE)
+
+
+def _word_gates(tok: str) -> tuple[tuple[re.Pattern[str], bool], ...]:
+    """What must follow a starter word for a date to open there, as (pattern, matched at the word itself)
+    pairs that must all match: "two" before a time unit, a year in words or a month; "first" before
+    "quarter"/"half"; "this", "last", "next" before a time word; "later" in "later this week"; "end" and
+    "middle" in "the end of"; "Sun", "Wed" before a day number ("Fri 14th")."""
+    gates = []
+    if tok in _WD_ABBR:
+        gates.append((_DAYNUM_AFTER, False))
+    if tok in _NUMBER_WORD_STARTERS:
+        gates.append((_NUMBER_WORD_DATE, False))
+    if tok in _HOLIDAY_GATED:
+        gates.append((_HOLIDAY_AT, True))
+    if tok in _ORD_STARTERS:
+        gates.append((_QUARTER_AFTER, False))
+    if tok in _PART_NOUNS:
+        gates.append((_OF_AFTER, False))
+    if tok in _EARLY_LATE:
+        gates.append((_EARLY_LATE_AFTER, False))
+    if tok in _REL_TOKENS:
+        gates.append((_REL_AFTER, False))
+    if tok.lower() == "these":
+        gates.append((_DAYS_AFTER, False))
+    if tok.lower() in ("early", "late"):
+        gates.append((_PART_WORD_AFTER, False))
+    return tuple(gates)
+
+
+#: "these" opens only "these days"; "early" and "late" only a part of a month, year or decade ("early March",
+#: "late 2022", "early last year", "the late '90s", "the early nineties").
+_DAYS_AFTER = re.compile(r"\s+days\b", re.IGNORECASE)
+_PART_WORD_AFTER = re.compile(r"[-\s]+(?:\d|'\d|" + _MON + r"(?![a-z])|(?:this|last|next)\s|" + "|".join(DECADE_WORDS) + r")",
+                              re.IGNORECASE)
+
+
+#: What can follow a month or weekday name in a longer date: a figure, "the", "of", a month, an ordinal or a
+#: number word (read loosely by their first letters: a false "yes" only costs the full attempt).
+_NAME_EXTENDS = re.compile(r"[\s,./-]*(?:[\d']|the\b|of\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fir|sec|thi|fou|fif"
+                           r"|six|sev|eig|nin|ten|ele|twe|one|two|thr)", re.IGNORECASE)
+_NUMBER_WORD_DATE = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_UNIT_AFTER, _YEARWORD_AFTER, _DAY_AFTER_WORD)),
+                               re.IGNORECASE)
+#: Starter words as written -> the kind of date they can open ("N": a month or weekday name, "X": a word only
+#: the "deictic" rule begins with, "W": another word; see _RULE_STARTS), and the look-aheads that must hold
+#: after them.
+_DEICTIC_ONLY = frozenset(("now", "nowadays", "currently", "recently", "lately", "soon", "formerly", "previously", "today",
+                           "tonight", "yesterday", "tomorrow", "recent", "future"))
+_WORD_KIND = {**{w: "X" if w.lower() in _DEICTIC_ONLY else "W" for w in TIME_STARTERS}, **{w: "N" for w in _NAME_TOKENS}}
+_WORD_GATES = {w: g for w in _WORD_KIND if (g := _word_gates(w))}
+
+
+#: What can end the four digits of a plain year ("2019 ", "2019,", "2019."); a dash, a slash, an "s" or a
+#: letter after them may make another date ("2019-20", "1990s", "2019/aug/01").
+_AFTER_YEAR = frozenset((" ", ",", ".", ";", ":", ")", "!", "?", "\n", "\t", '"', "”", "\u00a0"))
 
 
 _ISO_GLUED = re.compile(r"(?P<y>(?:19|20)\d\d)(?P<sep>-?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?![\d:])")
+
+
+_ARTICLES = frozenset(("the", "The", "THE", "an", "An", "a", "A"))
 
 
 def _article_start(text: str, hit: int, floor: int) -> int | None:
@@ -1204,9 +1468,8 @@ def _article_start(text: str, hit: int, floor: int) -> int | None:
     # every article ends in "e", "n" or "a": most hits are rejected on that one character
     if hit < 2 or text[hit - 1] != " " or text[hit - 2] not in "eEnNaA":
         return None
-    for art in ("the", "The", "THE", "an", "An", "a", "A"):
-        s = hit - 1 - len(art)
-        if s >= floor and text.startswith(art, s) and (s == 0 or not text[s - 1].isalnum()):
+    for s in (hit - 4, hit - 3, hit - 2):
+        if s >= floor and text[s:hit - 1] in _ARTICLES and (s == 0 or not text[s - 1].isalnum()):
             return s
     return None
 
@@ -1240,7 +1503,6 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
     anc = parse_anchor(anchor)
     out: list[TimeMention] = []
     pos = 0
-    match = _MASTER.match
     for hit, tok in hits(text):
         if hit < pos:
             continue
@@ -1252,30 +1514,30 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
             # figures ("4,500", "61.7", "480") only as a count of time units ("480 days ago")
             if ("," in core or "." in core or len(core) not in (1, 2, 4, 8)) and not _UNIT_AFTER.match(text, hit + len(core)):
                 continue
-        elif c == "-":
-            continue
-        elif tok in _NAME_TOKENS:
-            kind = "N"
-        elif tok in TIME_STARTERS:
-            kind = "W"
-            # cheap look-aheads before the costly pattern: "two" must be followed by a time unit,
-            # "first" by "quarter"/"half"
-            if (tok in _NUMBER_WORD_STARTERS and not _UNIT_AFTER.match(text, hit + len(tok))
-                    and not _YEARWORD_AFTER.match(text, hit + len(tok))):
-                continue
-            if tok in _HOLIDAY_GATED and not _HOLIDAY_AT.match(text, hit):
-                continue
-            if tok in _ORD_STARTERS and not _QUARTER_AFTER.match(text, hit + len(tok)):
-                continue
-            if tok in _REL_TOKENS and not _REL_AFTER.match(text, hit + len(tok)):
-                continue  # "this", "last", "next" open a date only before a time word
+            if len(core) == 4 and text[hit + 4:hit + 5] in _AFTER_YEAR and (not hit or text[hit - 1] != "'"):
+                kind = "Y"  # "in 2019,": a year, a year range, "2019 third quarter", "1000 years ago" at most
         else:
-            continue
+            kind = _WORD_KIND.get(tok)
+            if kind is None:
+                continue  # a number word or a rank word only: not a date
+            if kind == "N" and not _NAME_EXTENDS.match(text, hit + len(tok)):
+                kind = "B"  # "in March,", "on Monday": only the name itself (and its few tails) can match
+            # cheap look-aheads before the costly pattern (see _word_gates)
+            gates = _WORD_GATES.get(tok)
+            if gates is not None:
+                for rx, at_word in gates:
+                    if rx.match(text, hit if at_word else hit + len(tok)) is None:
+                        break
+                else:
+                    gates = None
+                if gates is not None:
+                    continue
         if kind == "D" and hit and text[hit - 1] == "'":
             hit -= 1  # "the '90s"
-        a = _article_start(text, hit, pos)
+        # most hits follow no article: the first test of _article_start, inlined
+        a = _article_start(text, hit, pos) if hit > 1 and text[hit - 1] == " " and text[hit - 2] in "eEnNaA" else None
         starts = (a, hit) if a is not None else (hit,)
-        if tok in _ARTICLE_ONLY:
+        if tok in _ARTICLE_ONLY or (tok in _WEEK_TOKENS and not _WEEK_NUMBER_AFTER.match(text, hit + 4)):
             starts = starts[:-1]
         solo = solo_start = None
         if kind == "D":
@@ -1301,7 +1563,7 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
                 pos = g.end()
                 continue
         for start in starts:
-            m = match(text, start) if start != hit else _SUBMASTERS[kind].match(text, start)
+            m = _submaster(kind, start != hit, text[start].lower()).match(text, start)
             if m is None:
                 continue
             name = m.lastgroup
@@ -1365,8 +1627,8 @@ def _offsets(text: str, out: list[TimeMention]) -> None:
     i = 0
     while i + 1 < len(out):
         cur, nxt = out[i], out[i + 1]
-        m = _OFFSET.fullmatch(cur.text)
-        if m and cur.value is None and nxt.value is not None and not text[cur.end:nxt.start].strip():
+        m = _OFFSET.fullmatch(cur.text) if cur.value is None and nxt.value is not None else None
+        if m and not text[cur.end:nxt.start].strip():
             n = _count(m.group("n"))
             unit = m.group("unit").lower().rstrip("s")
             base = date.fromisoformat(nxt.value.low)
