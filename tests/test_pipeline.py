@@ -74,3 +74,28 @@ def test_pipeline_stats_say_what_was_read():
     good = Path(__file__).resolve().parent / "data" / "inputs" / "good"
     stats = reconcile([str(good / "feed.jsonl"), str(good / "crawl.warc.gz")]).stats
     assert stats["inputs"] == {"formats": {"jsonl": 5, "warc": 1}, "warnings": {"warc records not used": 1}}
+
+
+def test_pipeline_leaves_the_garbage_collector_as_it_found_it(tmp_path):
+    import gc
+
+    from consilience.pipeline import STAGES, State, _run, with_stage
+
+    (tmp_path / "a.txt").write_text("Exports reached $2 billion in 2023, officials said.\n", encoding="utf-8")
+    assert gc.isenabled()
+    reconcile([str(tmp_path)])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        reconcile([str(tmp_path)])
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        gc.enable()
+
+    def broken(state):
+        raise RuntimeError("stage failed")
+
+    with pytest.raises(RuntimeError):
+        _run(State(inputs=(str(tmp_path),)), with_stage("align", broken))
+    assert gc.isenabled()
+    assert [n for n, _ in STAGES][0] == "read"

@@ -42,9 +42,9 @@ class AlignOptions:
 
     threshold: float = 0.3
     linkage: float = 0.75
-    max_candidates: int = 16
+    max_candidates: int = 12
     probes: int = 12
-    max_postings: int = 24
+    max_postings: int = 16
 
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")

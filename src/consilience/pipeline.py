@@ -8,6 +8,7 @@ imported inside the functions so that ``import consilience`` stays cheap.
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -153,15 +154,32 @@ STAGES: list[tuple[str, Callable[[State], State]]] = [
 
 
 def _run(state: State, stages: Sequence[tuple[str, Callable[[State], State]]]) -> Dossier:
-    for name, stage in stages:
-        t0 = time.perf_counter()
-        state = stage(state)
-        if state.options.timings:
-            state.timings[name] = time.perf_counter() - t0
-        if state.options.on_stage is not None:
-            state.options.on_stage(name)
+    paused = False
+    try:
+        for name, stage in stages:
+            if not paused and name not in _COLLECTED_STAGES and gc.isenabled():
+                gc.disable()
+                paused = True
+            t0 = time.perf_counter()
+            state = stage(state)
+            if state.options.timings:
+                state.timings[name] = time.perf_counter() - t0
+            if state.options.on_stage is not None:
+                state.options.on_stage(name)
+    finally:
+        if paused:
+            gc.enable()
     assert state.dossier is not None
     return state.dossier
+
+
+#: Stages that run with Python's cyclic garbage collector on. The others pause it: a run builds a large
+#: graph of small objects that live until it ends (documents, claims, features), and every full
+#: collection walks all of it, so on a story of hundreds of reports the collector's passes grow faster
+#: than the work (17% of alignment at 200 reports). Those stages' values are immutable and acyclic,
+#: freed by reference counting; reading keeps the collector, since HTML parsers may leave cycles. The
+#: collector is switched back on when the run ends, however it ends.
+_COLLECTED_STAGES = frozenset({"read"})
 
 
 def reconcile(inputs: Sequence[str], options: Options | None = None, *, stdin=None) -> Dossier:
