@@ -278,3 +278,18 @@ def test_claims_decade_word_is_read_with_the_documents_date() -> None:
     scopes = {date: extract_claims(_doc(text, date))[0].qualifiers.time_scope for date in ("2005-03-01", "2095-03-01")}
     assert scopes["2005-03-01"] is not None and scopes["2005-03-01"].point == "1990s"
     assert scopes["2095-03-01"] is not None and scopes["2095-03-01"].point == "2090s"
+
+
+@pytest.mark.parametrize(("text", "written", "subject"), [
+    ("Ghana's cocoa exports reached $2.1 billion in 2023.", "$2.1 billion", "ghana"),
+    ("Tanzanian coffee sales rose 12% last year.", "12%", "tanzania"),
+    ("Trade between Peru and Uruguay hit $900 million in 2022.", "$900 million", "peru-uruguay"),
+    ("Chad Smith won 31 medals for his club.", "31", ""),
+])
+def test_claims_subject_names_any_country_not_a_namesake(text: str, written: str, subject: str) -> None:
+    assert _claim(text, written).subject == subject
+
+
+def test_claims_rank_of_less_covered_countries_keeps_its_direction() -> None:
+    c = _claim("Zambia is Malawi's second-largest trading partner.", "second-largest")
+    assert (c.subject, c.qualifiers.of) == ("zambia", "malawi")

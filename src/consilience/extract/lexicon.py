@@ -46,6 +46,34 @@ _PLACES: dict[str, tuple[str, ...]] = {
     "cuba": ("Cuba",), "haiti": ("Haiti",), "guatemala": ("Guatemala",), "honduras": ("Honduras",), "nicaragua": ("Nicaragua",),
     "panama": ("Panama",), "eu": ("European Union", "EU", "E.U."), "asean": ("Association of Southeast Asian Nations", "ASEAN"),
     "un": ("United Nations", "U.N.", "UN"), "nato": ("NATO",),
+    # the other sovereign states, and territories news treats as places
+    "albania": ("Albania",), "andorra": ("Andorra",), "angola": ("Angola",), "antigua and barbuda": ("Antigua and Barbuda",),
+    "bahamas": ("Bahamas", "The Bahamas"), "bahrain": ("Bahrain",), "barbados": ("Barbados",), "belize": ("Belize",),
+    "benin": ("Benin",), "bhutan": ("Bhutan",), "bosnia and herzegovina": ("Bosnia and Herzegovina", "Bosnia-Herzegovina", "Bosnia"),
+    "botswana": ("Botswana",), "burkina faso": ("Burkina Faso",), "burundi": ("Burundi",), "cape verde": ("Cape Verde", "Cabo Verde"),
+    "cameroon": ("Cameroon",), "central african republic": ("Central African Republic",), "chad": ("Chad",),
+    "comoros": ("Comoros",), "republic of the congo": ("Republic of the Congo", "Congo-Brazzaville"),
+    "costa rica": ("Costa Rica",), "ivory coast": ("Ivory Coast", "Cote d'Ivoire"), "cyprus": ("Cyprus",),
+    "djibouti": ("Djibouti",), "dominica": ("Dominica",), "dominican republic": ("Dominican Republic",),
+    "el salvador": ("El Salvador",), "equatorial guinea": ("Equatorial Guinea",), "eritrea": ("Eritrea",),
+    "estonia": ("Estonia",), "eswatini": ("Eswatini", "Swaziland"), "fiji": ("Fiji",), "gabon": ("Gabon",),
+    "gambia": ("Gambia", "The Gambia"), "grenada": ("Grenada",), "guinea": ("Guinea",), "guinea-bissau": ("Guinea-Bissau",),
+    "guyana": ("Guyana",), "jamaica": ("Jamaica",), "kiribati": ("Kiribati",), "kosovo": ("Kosovo",),
+    "kyrgyzstan": ("Kyrgyzstan",), "latvia": ("Latvia",), "lesotho": ("Lesotho",), "liberia": ("Liberia",),
+    "liechtenstein": ("Liechtenstein",), "lithuania": ("Lithuania",), "luxembourg": ("Luxembourg",), "macau": ("Macau", "Macao"),
+    "madagascar": ("Madagascar",), "malawi": ("Malawi",), "maldives": ("Maldives",), "mali": ("Mali",), "malta": ("Malta",),
+    "marshall islands": ("Marshall Islands",), "mauritania": ("Mauritania",), "mauritius": ("Mauritius",),
+    "micronesia": ("Micronesia",), "moldova": ("Moldova",), "monaco": ("Monaco",), "montenegro": ("Montenegro",),
+    "mozambique": ("Mozambique",), "namibia": ("Namibia",), "nauru": ("Nauru",), "niger": ("Niger",),
+    "north macedonia": ("North Macedonia",), "palau": ("Palau",), "papua new guinea": ("Papua New Guinea",),
+    "paraguay": ("Paraguay",), "puerto rico": ("Puerto Rico",), "saint kitts and nevis": ("Saint Kitts and Nevis", "St Kitts and Nevis"),
+    "saint lucia": ("Saint Lucia", "St Lucia"), "saint vincent and the grenadines": ("Saint Vincent and the Grenadines",),
+    "samoa": ("Samoa",), "san marino": ("San Marino",), "sao tome and principe": ("Sao Tome and Principe",),
+    "seychelles": ("Seychelles",), "sierra leone": ("Sierra Leone",), "slovakia": ("Slovakia",), "slovenia": ("Slovenia",),
+    "solomon islands": ("Solomon Islands",), "south sudan": ("South Sudan",), "suriname": ("Suriname",),
+    "tajikistan": ("Tajikistan",), "togo": ("Togo",), "tonga": ("Tonga",), "trinidad and tobago": ("Trinidad and Tobago",),
+    "turkmenistan": ("Turkmenistan",), "tuvalu": ("Tuvalu",), "uruguay": ("Uruguay",), "vanuatu": ("Vanuatu",),
+    "vatican": ("Vatican City", "Holy See", "Vatican"), "zambia": ("Zambia",), "greenland": ("Greenland",),
     # continents and regions: lists are often drawn up over them ("Africa's 8th-largest economy")
     "africa": ("Africa",), "asia": ("Asia",), "europe": ("Europe",), "latin america": ("Latin America",),
     "middle east": ("Middle East",), "southeast asia": ("Southeast Asia", "South-East Asia"), "oceania": ("Oceania",),
@@ -69,6 +97,30 @@ DEMONYMS: dict[str, str] = {
     "Swiss": "switzerland", "Austrian": "austria", "Belgian": "belgium", "Portuguese": "portugal", "Taiwanese": "taiwan",
     "European": "eu", "African": "africa", "Asian": "asia", "Argentine": "argentina", "Chilean": "chile", "Colombian": "colombia", "Venezuelan": "venezuela",
     "Cuban": "cuba", "Afghan": "afghanistan", "Burmese": "myanmar", "Mongolian": "mongolia", "New Zealand": "new zealand",
+    "South African": "south africa", "Saudi Arabian": "saudi arabia", "Emirati": "uae", "Albanian": "albania",
+    "Algerian": "algeria", "Angolan": "angola", "Armenian": "armenia", "Azerbaijani": "azerbaijan", "Bahraini": "bahrain",
+    "Bangladeshi": "bangladesh", "Belarusian": "belarus", "Bolivian": "bolivia", "Bosnian": "bosnia and herzegovina",
+    "Bulgarian": "bulgaria", "Cameroonian": "cameroon", "Congolese": "congo", "Costa Rican": "costa rica",
+    "Croatian": "croatia", "Cypriot": "cyprus", "Czech": "czechia", "Ecuadorian": "ecuador", "Eritrean": "eritrea",
+    "Estonian": "estonia", "Georgian": "georgia", "Ghanaian": "ghana", "Guatemalan": "guatemala", "Haitian": "haiti",
+    "Honduran": "honduras", "Hungarian": "hungary", "Icelandic": "iceland", "Ivorian": "ivory coast", "Jamaican": "jamaica",
+    "Jordanian": "jordan", "Kazakh": "kazakhstan", "Kuwaiti": "kuwait", "Kyrgyz": "kyrgyzstan", "Latvian": "latvia",
+    "Lebanese": "lebanon", "Liberian": "liberia", "Libyan": "libya", "Lithuanian": "lithuania", "Malagasy": "madagascar",
+    "Malawian": "malawi", "Malian": "mali", "Maltese": "malta", "Mauritanian": "mauritania", "Moldovan": "moldova",
+    "Montenegrin": "montenegro", "Moroccan": "morocco", "Mozambican": "mozambique", "Namibian": "namibia",
+    "Nepalese": "nepal", "Nepali": "nepal", "Nicaraguan": "nicaragua", "Nigerien": "niger", "Omani": "oman",
+    "Panamanian": "panama", "Paraguayan": "paraguay", "Peruvian": "peru", "Qatari": "qatar", "Romanian": "romania",
+    "Rwandan": "rwanda", "Salvadoran": "el salvador", "Senegalese": "senegal", "Serbian": "serbia", "Slovak": "slovakia",
+    "Slovenian": "slovenia", "Somali": "somalia", "Sri Lankan": "sri lanka", "Sudanese": "sudan",
+    "South Sudanese": "south sudan", "Tajik": "tajikistan", "Tanzanian": "tanzania", "Tunisian": "tunisia",
+    "Turkmen": "turkmenistan", "Ugandan": "uganda", "Uruguayan": "uruguay", "Uzbek": "uzbekistan", "Yemeni": "yemen",
+    "Zambian": "zambia", "Zimbabwean": "zimbabwe", "Bruneian": "brunei", "Timorese": "timor-leste", "Fijian": "fiji",
+    "Sierra Leonean": "sierra leone", "Macedonian": "north macedonia", "Kosovar": "kosovo", "Puerto Rican": "puerto rico",
+    "Bhutanese": "bhutan", "Gabonese": "gabon", "Togolese": "togo", "Beninese": "benin", "Burundian": "burundi",
+    "Chadian": "chad", "Guinean": "guinea", "Gambian": "gambia", "Trinidadian": "trinidad and tobago",
+    "Barbadian": "barbados", "Bahamian": "bahamas", "Guyanese": "guyana", "Surinamese": "suriname",
+    "Samoan": "samoa", "Tongan": "tonga", "Mauritian": "mauritius", "Cape Verdean": "cape verde",
+    "Papua New Guinean": "papua new guinea", "Luxembourgish": "luxembourg", "Greenlandic": "greenland",
 }
 
 #: Folded word -> canonical term, so that wording differences align ("turnover" ~ "trade").
@@ -179,6 +231,10 @@ def _place_regex() -> re.Pattern[str]:
 
 
 _PLACE_RE = _place_regex()
+#: Country names that are also given names or parts of other names ("Chad Smith", "Lake Chad").
+_NAME_LIKE = frozenset({"Chad", "Niger", "Mali", "Guinea", "Jordan", "Georgia", "Israel", "Kenya"})
+_CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
+_CAPITAL_BEFORE = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+ $")
 _NOT_COUNTRY_BEFORE = re.compile(r"(?:Latin|South|North|Central|Bank\s+of|Captain|Miss|Corporate)\s+$")
 
 
@@ -195,6 +251,9 @@ def find_places(text: str) -> list[tuple[int, int, str, bool]]:
             name = m.group("place")
             if name == "America" and _NOT_COUNTRY_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
                 continue
+            if name in _NAME_LIKE and (_CAPITAL_AFTER.match(folded, m.end()) or _CAPITAL_BEFORE.search(
+                    folded, max(0, m.start() - 20), m.start())):
+                continue  # "Chad Smith", "Lake Chad": part of another name
             if name == "Georgia" or name == "Jordan":
                 # also a US state and a given name; keep only with a country cue
                 if not re.search(r"(?:country|nation|republic|capital|government)", folded[max(0, m.start() - 40):m.end() + 40], re.I):
