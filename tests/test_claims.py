@@ -293,3 +293,9 @@ def test_claims_subject_names_any_country_not_a_namesake(text: str, written: str
 def test_claims_rank_of_less_covered_countries_keeps_its_direction() -> None:
     c = _claim("Zambia is Malawi's second-largest trading partner.", "second-largest")
     assert (c.subject, c.qualifiers.of) == ("zambia", "malawi")
+
+
+def test_claims_firms_businesses_and_companies_count_the_same_thing() -> None:
+    units = {_claim(f"Some 4,500 Nigerian {noun} operate in Ghana.", "4,500").value.unit
+             for noun in ("firms", "businesses", "companies", "enterprises")}
+    assert units == {"company"}

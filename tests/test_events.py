@@ -195,3 +195,12 @@ def test_events_one_dissenting_date_among_many_sources_conflicts() -> None:
 def test_events_visit_goes_to_the_host_not_the_visitors_own_country(text: str, target: str) -> None:
     ((action, _, got, _),) = [e for e in _events(text) if e[0] == "visit"]
     assert got == target
+
+
+def test_events_figure_in_an_after_clause_does_not_date_the_signing() -> None:
+    text = ("Nigeria and Ghana on Tuesday signed an agreement to ease trade, after two-way trade rose to more "
+            "than $2.3 billion in 2023.")
+    undated = [e for e in _events(text) if e[0] == "agreement"]
+    assert all(e[3] != "2023" for e in undated), undated
+    dated = [e for e in _events(text, date="2024-05-16") if e[0] == "agreement"]
+    assert dated and {e[3] for e in dated} == {"2024-05-14"}, dated

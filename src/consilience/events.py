@@ -70,7 +70,8 @@ def _triggers():
 
 # Clause boundaries: coordination after a comma, semicolons, contrast, and relative clauses
 # ("..., who also won the cup in 2009"), whose dates belong to them alone.
-_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|who|which|whose)\s+|;\s+|\s+(?:while|whereas)\s+")
+_CLAUSE = re.compile(r",\s+(?:and|but|while|whereas|who|which|whose|after|before|because|although|though)\s+|;\s+"
+                     r"|\s+(?:while|whereas)\s+")
 # "until March 24" ends an event and "since 2015" starts a period: neither dates the event told.
 _BOUND_BEFORE = frozenset({"until", "till", "through", "to", "by", "since"})
 _NEGATIONS = frozenset({"not", "never", "no", "didn't", "hadn't", "hasn't", "haven't", "wasn't", "won't"})
@@ -195,11 +196,13 @@ def _dates(doc: Document, s: int, e: int, times, quoted: Sequence[tuple[int, int
     return out
 
 
-def _assign(trigs: list[_Trigger], dates: list[_Dated],
-            clauses: list[tuple[int, int]]) -> dict[int, tuple[int, bool]]:
+def _assign(trigs: list[_Trigger], dates: list[_Dated], clauses: list[tuple[int, int]],
+            unread: Sequence[tuple[int, int]] = ()) -> dict[int, tuple[int, bool]]:
     """For each trigger index, ``(date index, direct)``: the first date after it in its clause with no
     other trigger between, else the last one before it likewise (direct); else the nearest date of
-    its clause (not direct). A trigger whose clause has no date gets none."""
+    its clause (not direct). A trigger whose clause has no date gets none, and so does one whose own
+    date is an expression that cannot be read without the document's date (``unread``: "signed on
+    Tuesday" in an undated report): a later date of its clause belongs to something else."""
     def clause_of(pos: int) -> tuple[int, int]:
         return next(((a, b) for a, b in clauses if a <= pos <= b), clauses[-1])
 
@@ -211,6 +214,12 @@ def _assign(trigs: list[_Trigger], dates: list[_Dated],
         between = lambda a, b: any(a <= o.start < b for o in trigs if o is not t)  # noqa: E731
         after = [(di, d) for di, d in local if d.start >= t.end and not between(t.end, d.start)]
         before = [(di, d) for di, d in local if d.end <= t.start and not between(d.end, t.start)]
+        unread_after = [a for a, _ in unread if ca <= a < cb and a >= t.end and not between(t.end, a)]
+        unread_before = [b for a, b in unread if ca <= a < cb and b <= t.start and not between(b, t.start)]
+        if unread_after and (not after or min(unread_after) < after[0][1].start):
+            continue  # the date right after it cannot be read: undated, rather than dated by a neighbour
+        if not after and unread_before and (not before or max(unread_before) > before[-1][1].end):
+            continue
         if after:
             out[ti] = (after[0][0], True)
         elif before:
@@ -422,7 +431,15 @@ def extract_events(doc: Document, *, options: EventOptions | None = None) -> lis
             if own is not None:
                 dates = [_Dated(max(a, b - 1), max(a, b - 1), own) for a, b in clauses]
         if dates:
-            made = _dated_events(doc, s, e, trigs, dates, clauses, people)
+            # expressions the document's missing date leaves unread ("on Tuesday") still date their
+            # own trigger: it stays undated rather than taking a later date of its clause
+            unread = [(tm.start, tm.end) for tm in times
+                      if s <= tm.start < e and tm.value is None and tm.relative and tm.ref is None]
+            made = _dated_events(doc, s, e, trigs, dates, clauses, people, unread)
+            if unread and opts.undated:
+                left = _assign(trigs, dates, clauses, unread)
+                made += _undated_events(doc, s, e, [t for i, t in enumerate(trigs) if i not in left and
+                                                    i in _assign(trigs, dates, clauses)], clauses, people)
         elif opts.undated:
             made = _undated_events(doc, s, e, trigs, clauses, people)
         else:
@@ -441,12 +458,13 @@ _Made = tuple[int, str, Claim, "_Who"]  # (date index or -1, action, claim, part
 
 
 def _dated_events(doc: Document, s: int, e: int, trigs: list[_Trigger], dates: list[_Dated],
-                  clauses: list[tuple[int, int]], people: Sequence[PersonMention]) -> list[_Made]:
+                  clauses: list[tuple[int, int]], people: Sequence[PersonMention],
+                  unread: Sequence[tuple[int, int]] = ()) -> list[_Made]:
     """The events of a sentence that has dates: each trigger with its date, then the items of a list of
     dates or people that no trigger took."""
     text = doc.text
     made: list[_Made] = []
-    assigned = _assign(trigs, dates, clauses)
+    assigned = _assign(trigs, dates, clauses, unread)
     per_date: dict[int, list[int]] = {}
     for ti, (di, _) in assigned.items():
         per_date.setdefault(di, []).append(ti)

@@ -58,7 +58,8 @@ COUNT_UNIT_SYNONYMS: dict[str, str] = {
     "resident": "person", "inhabitant": "person", "citizen": "person", "adult": "person", "participant": "person",
     "volunteer": "person", "respondent": "person", "fan": "spectator", "supporter": "spectator",
     "spectator": "spectator", "attendee": "spectator", "police officer": "officer", "officer": "officer",
-    "policeman": "officer", "body": "death",
+    "policeman": "officer", "body": "death", "firm": "company", "business": "company", "company": "company",
+    "enterprise": "company", "corporation": "company",
 }
 
 #: What happened to the people counted, read from the words around the count ("23 people were still
