@@ -296,6 +296,6 @@ def test_claims_rank_of_less_covered_countries_keeps_its_direction() -> None:
 
 
 def test_claims_firms_businesses_and_companies_count_the_same_thing() -> None:
-    units = {_claim(f"Some 4,500 Nigerian {noun} operate in Ghana.", "4,500").value.unit
+    units = {_claim(f"Some 4,500 Nigerian {noun} operate in Ghana.", "Some 4,500").value.unit
              for noun in ("firms", "businesses", "companies", "enterprises")}
     assert units == {"company"}
