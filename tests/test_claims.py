@@ -299,3 +299,14 @@ def test_claims_firms_businesses_and_companies_count_the_same_thing() -> None:
     units = {_claim(f"Some 4,500 Nigerian {noun} operate in Ghana.", "Some 4,500").value.unit
              for noun in ("firms", "businesses", "companies", "enterprises")}
     assert units == {"company"}
+
+
+@pytest.mark.parametrize(("text", "written", "unit"), [
+    ("At least 12 people were killed and 20 others remain missing.", "At least 12", "death"),
+    ("At least 12 people were killed and 20 others remain missing.", "20", "missing person"),
+    ("Rescuers have recovered 35 people alive from the rubble.", "35", "rescued person"),
+    ("Rescue teams pulled 35 survivors from the mud.", "35", "rescued person"),
+    ("More than 300 houses were buried under mud.", "More than 300", "home"),
+])
+def test_claims_people_counted_take_the_state_nearest_them(text: str, written: str, unit: str) -> None:
+    assert _claim(text, written).value.unit == unit

@@ -110,3 +110,20 @@ def _seed_docs() -> list[Document]:
 def test_resolve_seed_dates(index: int, date: str, how: str) -> None:
     out = date_documents(_seed_docs())[index].published
     assert (out.date, out.how) == (date, how) and out.why
+
+
+def test_resolve_dateline_without_year_takes_the_year_of_the_storys_dated_reports():
+    a = _doc("a", "LIMA, Feb. 3 (Andes Daily) - A landslide buried part of a mining town on Saturday, officials said.")
+    b = _doc("b", "Arequipa, February 4 - The death toll from Saturday's landslide has risen to 17.")
+    c = _doc("c", "A landslide struck a mining town on Saturday, killing 12 people.",
+             Published(date="2024-02-03", how="declared"))
+    far = _doc("d", "QUITO, Nov. 20 - Officials said the dam would be repaired.")
+    got = {d.id: d.published for d in date_documents([a, b, c, far])}
+    assert (got["a"].date, got["a"].how) == ("2024-02-03", "inferred") and "c" in got["a"].why
+    assert got["b"].date == "2024-02-04"
+    assert got["d"].date is None  # nine months from the story's reports: not one of them
+
+
+def test_resolve_dateline_with_an_agency_in_brackets_is_found():
+    ev = document_evidence(_doc("a", "LIMA, Feb. 3 (Andes Daily) - Exports rose to $3 billion in 2023."))
+    assert ev.date == "2024-02-03" and "dateline 'Feb. 3'" in ev.why

@@ -179,22 +179,7 @@ def document_evidence(doc: Document, docs: Sequence[Document] = ()) -> Published
     if year is None and figure_year is not None and (latest_year is None or figure_year >= latest_year):
         year, why_year = figure_year, f"full-year figures for {figure_year - 1}"
     # 3. a dateline or the report's own date
-    md = None
-    head = text[offset:offset + 300]
-    for t in find_times(head):
-        if t.value is None and t.relative and re.fullmatch(r"[A-Z][a-z]+\.?\s+\d{1,2}", t.text):
-            tail = head[t.end:t.end + 4]
-            if re.match(r"\s*(?:\(\w[\w ]*\)\s*)?[-—–:]", tail) and re.search(
-                    r"(?:^|\n)\s*(?:[A-ZÀ-Ỹ][\w.'’ -]{1,40},\s*)?$", head[:t.start]):
-                md = (t, "dateline")
-                break
-    if md is None:
-        for t in times:
-            if t.value is None and t.relative and re.fullmatch(r"(?:[A-Z][a-z]+,?\s+)?[A-Z][a-z]+\.?\s+\d{1,2}", t.text):
-                s0 = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start)) + 1
-                if _REPORT_VERB.search(text, s0, t.start) and not re.search(r"\b(?:will|until|till)\b", text[s0:t.start]):
-                    md = (t, "the report's own date")
-                    break
+    md = _day_without_year(text, offset, times)
     if md is not None:
         t, kind = md
         if year is None and latest_year is not None:
@@ -209,6 +194,68 @@ def document_evidence(doc: Document, docs: Sequence[Document] = ()) -> Published
     if year is not None:
         return Published(date=f"{year:04d}", how="inferred", why=why_year)
     return Published()
+
+
+def _day_without_year(text: str, offset: int, times: Sequence) -> tuple | None:
+    """The report's own month and day when the text gives them without a year: a dateline ("LIMA,
+    Feb. 3 (Agency) -") or the day of the reporting ("officials said on March 23"). ``(mention, kind)``."""
+    from consilience.extract.times import find_times
+
+    head = text[offset:offset + 300]
+    for t in find_times(head):
+        if t.value is None and t.relative and re.fullmatch(r"[A-Z][a-z]+\.?\s+\d{1,2}", t.text):
+            tail = head[t.end:t.end + 40]  # room for an agency in brackets: "Feb. 3 (Andes Daily) -"
+            if re.match(r"\s*(?:\(\w[\w ]*\)\s*)?[-—–:]", tail) and re.search(
+                    r"(?:^|\n)\s*(?:[A-ZÀ-Ỹ][\w.'’ -]{1,40},\s*)?$", head[:t.start]):
+                return t, "dateline"
+    for t in times:
+        if t.value is None and t.relative and re.fullmatch(r"(?:[A-Z][a-z]+,?\s+)?[A-Z][a-z]+\.?\s+\d{1,2}", t.text):
+            s0 = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start)) + 1
+            if _REPORT_VERB.search(text, s0, t.start) and not re.search(r"\b(?:will|until|till)\b", text[s0:t.start]):
+                return t, "the report's own date"
+    return None
+
+
+#: How far from the story's dated reports a year-less dateline may be put (days).
+_STORY_SPAN_DAYS = 62
+
+
+def _day_from_siblings(doc: Document, docs: Sequence[Document]) -> Published | None:
+    """A year-less dateline or reporting day dated by the story's dated reports: the year that puts it
+    nearest their median day, if within ``_STORY_SPAN_DAYS`` of it (reports of one story are days apart)."""
+    from datetime import date
+
+    from consilience.extract.times import find_times
+
+    dated = sorted((d.published.date, d.id) for d in docs if d.id != doc.id and not d.skipped
+                   and d.published.date and len(d.published.date) == 10 and d.published.how in ("declared", "extracted"))
+    if not dated:
+        return None
+    text = ((doc.title + "\n") if doc.title and doc.title not in doc.text[:400] else "") + doc.text
+    offset = len(text) - len(doc.text)
+    times = (find_times(text[:offset]) if offset else []) + [
+        replace(t, start=t.start + offset, end=t.end + offset) for t in document_times(doc)]
+    md = _day_without_year(text, offset, times)
+    if md is None:
+        return None
+    t, kind = md
+    ref_day, ref_id = dated[len(dated) // 2]
+    ref = date.fromisoformat(ref_day)
+    best = None
+    for y in (ref.year - 1, ref.year, ref.year + 1):
+        got = find_times(t.text, anchor=f"{y:04d}")
+        if not got or got[0].value is None:
+            continue
+        day = f"{y:04d}{got[0].value.low[4:10]}"
+        gap = abs((date.fromisoformat(day) - ref).days)
+        if gap <= _STORY_SPAN_DAYS and (best is None or gap < best[0]):
+            best = (gap, day)
+    if best is None:
+        return None
+    if doc.published.date and doc.published.date[:4] != best[1][:4]:
+        return None  # the document's own evidence names another year
+    return Published(date=best[1], how="inferred",
+                     why=f"{kind} {t.text!r}; year from the story's dated reports ({ref_id}, {ref_day})")
 
 
 def _rel_word(shift: int) -> str:
@@ -382,6 +429,14 @@ def date_documents(docs: Sequence[Document]) -> list[Document]:
                 whys.append(why)
         if date and (date != d.published.date or len(whys) > (1 if d.published.why else 0)):
             out[i] = replace(d, published=Published(date=date, how="inferred", why="; ".join(whys)))
+    # a dateline without a year: the story's dated reports say which year it is
+    for i in pending:
+        d = out[i]
+        if d.published.date and len(d.published.date) == 10:
+            continue
+        found = _day_from_siblings(d, out)
+        if found is not None:
+            out[i] = replace(d, published=found)
     return out
 
 

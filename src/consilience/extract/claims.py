@@ -59,7 +59,7 @@ COUNT_UNIT_SYNONYMS: dict[str, str] = {
     "volunteer": "person", "respondent": "person", "fan": "spectator", "supporter": "spectator",
     "spectator": "spectator", "attendee": "spectator", "police officer": "officer", "officer": "officer",
     "policeman": "officer", "body": "death", "firm": "company", "business": "company", "company": "company",
-    "enterprise": "company", "corporation": "company",
+    "enterprise": "company", "corporation": "company", "house": "home", "dwelling": "home",
 }
 
 #: What happened to the people counted, read from the words around the count ("23 people were still
@@ -69,13 +69,14 @@ PEOPLE_STATES: tuple[tuple[str, str], ...] = (
     ("missing person", r"missing|unaccounted"),
     ("injured person", r"injured|wounded|hurt|injuries"),
     ("displaced person", r"displaced|evacuated|homeless|fled|relocated"),
-    ("rescued person", r"rescued|saved|pulled\s+alive"),
+    ("rescued person", r"rescued|rescuers?|rescue\s+teams?|saved|pulled\s+alive|(?:found|recovered|pulled\s+out|brought\s+out)\s+(?:\w+\s+){0,2}alive"),
     ("arrested person", r"arrested|detained|held\s+in\s+custody"),
 )
 _RUNNING_UNITS = frozenset(u for u, _ in PEOPLE_STATES)
 _PEOPLE_STATE_RES = tuple((u, re.compile(r"\b(?:" + p + r")\b", re.IGNORECASE)) for u, p in PEOPLE_STATES)
 _PEOPLE_UNITS = frozenset({"person", "body", "death", "resident", "victim", "civilian", "child", "man", "woman",
-                           "villager", "passenger", "worker", "miner", "migrant", "student", "tourist"})
+                           "villager", "passenger", "worker", "miner", "migrant", "student", "tourist", "other",
+                           "survivor"})
 _LEVEL_BEFORE = re.compile(
     r"\b(?:rose|risen|rising|climbed|climbing|jumped|increased|grew|grown|fell|fallen|dropped|reached|reaching|hit|stood\s+at"
     r"|stands\s+at|is\s+now|was|were|totalled|totaled|numbered|to)\s+(?:(?:at\s+least|more\s+than|over|nearly|about|some)\s+)?$",
@@ -587,12 +588,24 @@ def _canonical_phrase(phrase: str) -> str:
 
 
 def _people_state(text: str, lo: int, hi: int, nm: NumberMention) -> str | None:
-    """What the counted people are (dead, missing, injured, ...) from the words around the count."""
-    window = text[max(lo, nm.start - 30):min(hi, (nm.noun_end or nm.end) + 60)]
+    """What the counted people are (dead, missing, injured, ...) from the words around the count: the
+    nearest state word after the counted noun ("20 others remain missing"), else the nearest before
+    the figure ("killing at least five people")."""
+    a, tail = max(lo, nm.start - 30), nm.noun_end or nm.end
+    b = min(hi, tail + 60)
+    after: tuple[int, str] | None = None
+    before: tuple[int, str] | None = None
     for unit, rx in _PEOPLE_STATE_RES:
-        if rx.search(window):
-            return unit
-    return None
+        for m in rx.finditer(text, a, b):
+            if m.start() <= nm.start and m.end() >= tail:
+                return unit  # around the count: "recovered 35 people alive"
+            if m.start() >= tail:
+                if after is None or m.start() < after[0]:
+                    after = (m.start(), unit)
+            elif m.end() <= nm.start and (before is None or m.end() > before[0]):
+                before = (m.end(), unit)
+    found = after or before
+    return found[1] if found else None
 
 
 def _running_level(text: str, lo: int, hi: int, nm: NumberMention) -> str | None:
