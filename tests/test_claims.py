@@ -310,3 +310,21 @@ def test_claims_firms_businesses_and_companies_count_the_same_thing() -> None:
 ])
 def test_claims_people_counted_take_the_state_nearest_them(text: str, written: str, unit: str) -> None:
     assert _claim(text, written).value.unit == unit
+
+
+def test_claims_reporting_verb_is_not_what_is_measured() -> None:
+    c = _claim("Hanil Semiconductor said on Thursday its revenue for the quarter rose 23 percent to 18.4 trillion won.",
+               "23 percent")
+    assert c.measure == "revenue"
+
+
+def test_claims_event_before_an_after_clause_keeps_its_own_context() -> None:
+    c = _claim("Shares of the chipmaker jumped 9.5% on Thursday after the company reported revenue of 18.4 trillion "
+               "won, up 23% from a year earlier.", "9.5%")
+    assert "revenue" not in c.terms and "share" in c.terms
+
+
+def test_claims_year_on_year_change_has_the_previous_year_as_base() -> None:
+    yoy = _claim("Revenue rose 23 percent year on year to 18.4 trillion won.", "23 percent", date="2024-10-24")
+    earlier = _claim("Revenue was 18.4 trillion won, up 23% from a year earlier.", "23%", date="2024-10-24")
+    assert yoy.qualifiers.base is not None and yoy.qualifiers.base.point == earlier.qualifiers.base.point == "2023"

@@ -41,6 +41,10 @@ _RATE_END = re.compile(r"\s*(?:,|\.|$|and|from|to)")
 _DIGIT = re.compile(r"\d")
 _SCOPE_LINK = re.compile(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?")
 _FROM_LEVEL_IN = re.compile(r"\bfrom\s+(?:\S+\s+){0,4}in\s+$", re.I)
+_REPORTING = re.compile(
+    r"\b(?:said|says|reported|reports|announced|announces|stated|added|noted|estimated|told\s+(?:\w+\s+){0,2}?"
+    r"(?:reporters|journalists|investors|analysts|lawmakers|parliament))\b(?:\s+(?:on|in|at)\s+\w+)?(?:\s+that)?\s+"
+)
 _DATELINE_DASH = re.compile(r"\s*(?:\(\w[\w ]*\)\s*)?[-—–]\s")
 _AND_NEXT_RANK = re.compile(r"[\w\s-]*?\band\s+(?:the\s+|its\s+)?")
 _TOLL = re.compile(r"\btoll\b", re.IGNORECASE)
@@ -86,7 +90,11 @@ _RUNNING_MEASURE = re.compile(r"\b(?:toll|deaths?|dead|killed|missing|injured|wo
                               re.IGNORECASE)
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-zÀ-ɏḀ-ỿ][\w'’-]*")
-_CLAUSE_CUT = re.compile(r";|\s-\s|,\s+(?:while|whereas|but|and|with|as|placing|ranking|marking)\b|\s+while\s+|\s+whereas\s+|—|–\s")
+_CLAUSE_CUT = re.compile(
+    r";|\s-\s|,\s+(?:while|whereas|but|and|with|as|placing|ranking|marking)\b|\s+while\s+|\s+whereas\s+|—|–\s"
+    # "shares jumped 9.5% after the company reported revenue of ...": what happened first is its own clause
+    r"|\s+(?:after|before|because)\s+(?=(?:the|a|an|its|their|his|her|it|they|he|she|this|that|these|those)\s)"
+)
 _EVERY = re.compile(
     r"\b(?:every|each|per|a|an)\s+(?P<u>year|month|week|day|quarter|season)\b|\b(?P<adv>annually|yearly|monthly|weekly|daily)\b",
     re.IGNORECASE,
@@ -283,6 +291,10 @@ def _measure(text: str, lo: int, pos: int, nm: NumberMention) -> str:
     cuts = list(_SENTENCE_BREAK.finditer(left))
     if cuts:
         left = left[cuts[-1].end():]
+    said = list(_REPORTING.finditer(left))
+    if said and _WORD.search(left, said[-1].end()):
+        # "X said on Thursday its revenue rose 23%": what is measured follows the reporting verb
+        left = left[said[-1].end():]
     # "<phrase> of" right before the figure: the phrase is at most 61 characters, so only the tail of
     # the clause is searched (the pattern is tried at every start otherwise)
     m_of = _PHRASE_OF_END.search(left, max(0, len(left) - 200))
@@ -420,6 +432,20 @@ def _time_scope(text: str, times: list[TimeMention], lo: int, hi: int, nm: Numbe
     return best[1] if best else None
 
 
+_YEAR_ON_YEAR = re.compile(r"\b(?:year[- ]on[- ]year|year[- ]over[- ]year|on\s+the\s+year|y/y|yoy)\b", re.IGNORECASE)
+
+
+def _year_on_year(text: str, nm: NumberMention, lo: int, hi: int, scope: TimeValue | None,
+                  anchor: str | None) -> TimeValue | None:
+    """The base of a change said to be "year on year": the same period a year before the figure's
+    (or, without a time scope, the year before the document's)."""
+    if nm.change is None or not _YEAR_ON_YEAR.search(text, nm.end, min(hi, nm.end + 40)):
+        return None
+    if scope is not None:
+        return shift_value(scope, -1) if scope.granularity == "year" else None
+    return time_value("year", int(anchor[:4]) - 1, relative=True) if anchor else None
+
+
 def _resolve_base(nm: NumberMention, scope: TimeValue | None, anchor: str | None) -> TimeValue | None:
     """The comparison base as a date: "from 2021" -> 2021; "from the previous year" / "year-on-year" ->
     one period before the time scope (or before the document's date)."""
@@ -488,6 +514,8 @@ def _anchor_matters(sentence: str, anchor: str) -> bool:
     """Whether the sentence's time expressions read differently with the document's date than without:
     relative ones ("last year"), and absolute ones the date disambiguates ("'98", "the nineties", a year
     too far ahead to be one)."""
+    if _YEAR_ON_YEAR.search(sentence):
+        return True  # "up 23% year on year": the base is the year before the document's
     free = find_times(sentence)
     if not free:
         return False  # the date resolves or rules out readings of expressions; it never adds one
@@ -566,7 +594,7 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
         qual = Qualifiers(
             time_scope=scope,
             every=every,
-            base=_resolve_base(nm, scope, anchor),
+            base=_resolve_base(nm, scope, anchor) or _year_on_year(text, nm, lo, hi, scope, anchor),
             change=nm.change,
             level_from=nm.level_from,
             level_to=nm.level_to,
