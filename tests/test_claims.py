@@ -328,3 +328,22 @@ def test_claims_year_on_year_change_has_the_previous_year_as_base() -> None:
     yoy = _claim("Revenue rose 23 percent year on year to 18.4 trillion won.", "23 percent", date="2024-10-24")
     earlier = _claim("Revenue was 18.4 trillion won, up 23% from a year earlier.", "23%", date="2024-10-24")
     assert yoy.qualifiers.base is not None and yoy.qualifiers.base.point == earlier.qualifiers.base.point == "2023"
+
+
+def test_claims_share_of_measures_what_follows_of() -> None:
+    assert _claim("The party took 52.4% of the presidential ballot.", "52.4%").measure == "presidential ballot"
+    assert _claim("He won 52.4 per cent of the vote against 44.1 per cent for his rival.", "52.4 per cent").measure == "vote"
+    assert _claim("Coffee made up 30% of its exports to Europe.", "30%").measure == "exports"
+
+
+def test_claims_possessive_is_not_part_of_a_term() -> None:
+    terms = _claim("President Hakainde Hichilema's party took 52.4% of the ballot.", "52.4%").terms
+    assert "hichilema" in terms and not any(t.endswith("'") for t in terms)
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("About 7 million people were registered to vote.", "About 7 million"),
+    ("Nearly seven million voters were on the roll.", "Nearly seven million"),
+])
+def test_claims_registered_voters_are_one_count(text: str, written: str) -> None:
+    assert _claim(text, written).value.unit == "registered voter"

@@ -41,6 +41,10 @@ _RATE_END = re.compile(r"\s*(?:,|\.|$|and|from|to)")
 _DIGIT = re.compile(r"\d")
 _SCOPE_LINK = re.compile(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?")
 _FROM_LEVEL_IN = re.compile(r"\bfrom\s+(?:\S+\s+){0,4}in\s+$", re.I)
+_SHARE_OF = re.compile(r"\s+(?:of|among)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?"
+                       r"((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)"
+                       r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|for|to|from|by|with|and|while|after|before|as|than"
+                       r"|against|versus|vs|compared|up|down|or|but)\b)")
 _REPORTING = re.compile(
     r"\b(?:said|says|reported|reports|announced|announces|stated|added|noted|estimated|told\s+(?:\w+\s+){0,2}?"
     r"(?:reporters|journalists|investors|analysts|lawmakers|parliament))\b(?:\s+(?:on|in|at)\s+\w+)?(?:\s+that)?\s+"
@@ -75,12 +79,13 @@ PEOPLE_STATES: tuple[tuple[str, str], ...] = (
     ("displaced person", r"displaced|evacuated|homeless|fled|relocated"),
     ("rescued person", r"rescued|rescuers?|rescue\s+teams?|saved|pulled\s+alive|(?:found|recovered|pulled\s+out|brought\s+out)\s+(?:\w+\s+){0,2}alive"),
     ("arrested person", r"arrested|detained|held\s+in\s+custody"),
+    ("registered voter", r"registered\s+to\s+vote|on\s+the\s+(?:electoral\s+)?(?:roll|register)|eligible\s+to\s+vote"),
 )
-_RUNNING_UNITS = frozenset(u for u, _ in PEOPLE_STATES)
+_RUNNING_UNITS = frozenset(u for u, _ in PEOPLE_STATES if u != "registered voter")  # tolls that move
 _PEOPLE_STATE_RES = tuple((u, re.compile(r"\b(?:" + p + r")\b", re.IGNORECASE)) for u, p in PEOPLE_STATES)
 _PEOPLE_UNITS = frozenset({"person", "body", "death", "resident", "victim", "civilian", "child", "man", "woman",
                            "villager", "passenger", "worker", "miner", "migrant", "student", "tourist", "other",
-                           "survivor"})
+                           "survivor", "voter", "elector"})
 _LEVEL_BEFORE = re.compile(
     r"\b(?:rose|risen|rising|climbed|climbing|jumped|increased|grew|grown|fell|fallen|dropped|reached|reaching|hit|stood\s+at"
     r"|stands\s+at|is\s+now|was|were|totalled|totaled|numbered|to)\s+(?:(?:at\s+least|more\s+than|over|nearly|about|some)\s+)?$",
@@ -110,7 +115,8 @@ _LINK_VERBS = re.compile(
     r"|declined|dropped|came|comes|poured|pours|invested|worth|valued|returned|handed|recorded|registered|posted|saw|marking"
     r"|ranks|ranked|ranking|became|becomes|remained|remains|helped|study|studied|studying|killed|left|injured|displaced|"
     r"reported|estimated|expected|projected|forecast|accounted|made|set|gained|lost|won|received|attracted|drew|sold|bought"
-    r"|spent|cost|costs|paid|raised|earned|generated|produced|exported|imported|shipped)\b",
+    r"|spent|cost|costs|paid|raised|earned|generated|produced|exported|imported|shipped|took|takes|secured"
+    r"|captured|garnered|obtained|claimed)\b",
     re.IGNORECASE,
 )
 _PREP = re.compile(r"\b(?:between|in|of|to|from|for|with|by|at|on|into|among|across|under|over|within|since|during)\b", re.IGNORECASE)
@@ -163,6 +169,9 @@ def find_places(text: str) -> tuple[tuple[int, int, str, bool], ...]:
     return tuple(_find_places(text))
 
 
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+
+
 @lru_cache(maxsize=1 << 15)
 def clause_terms(text: str) -> tuple[str, ...]:
     """Folded content words of ``text`` (as written, roughly singular) with their canonical synonyms
@@ -175,7 +184,7 @@ def clause_terms(text: str) -> tuple[str, ...]:
     for m in _WORD.finditer(text):
         if any(s <= m.start() < e for s, e in covered):
             continue
-        w = fold(m.group(0)).strip("'’-")
+        w = _POSSESSIVE_END.sub("", fold(m.group(0))).strip("'’-")  # "Hichilema's" is Hichilema
         if not w or w in STOPWORDS or len(w) < 2 or w.isdigit():
             continue
         for part in w.split("-") if "-" in w and w not in ("two-way",) else (w,):
@@ -283,6 +292,13 @@ def _measure(text: str, lo: int, pos: int, nm: NumberMention) -> str:
         changed = _changed_phrase(text, lo, nm)
         if changed:
             return changed
+    if isinstance(v, Quantity) and v.kind == "percent" and not nm.change:
+        m_share = _SHARE_OF.match(text, nm.end, min(len(text), nm.end + 60))
+        if m_share:
+            # "52.4% of the presidential ballot", "30% of its exports": a share of what follows
+            words = _content(m_share.group(1))
+            if words:
+                return " ".join(words[-3:])
     if isinstance(v, Quantity) and v.kind == "money":
         m_in = _MONEY_IN.match(text[nm.end:nm.end + 50])
         if m_in:

@@ -178,7 +178,8 @@ STOPWORDS = frozenset(
     "too again further once during through under above below worth said says say told according year years month months "
     "week weeks day days last next this today recently every new two three four five six seven eight nine ten one "
     "us percent billion million thousand trillion times nearly almost around approximately roughly over under "
-    "more than less about some total reached hit topped exceeded surpassing surpassed rose fell grew".split()
+    "more than less about some total reached hit topped exceeded surpassing surpassed rose fell grew cent against "
+    "according".split()
 )
 
 
