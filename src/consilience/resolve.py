@@ -196,7 +196,7 @@ def document_evidence(doc: Document, docs: Sequence[Document] = ()) -> Published
     return Published()
 
 
-def _day_without_year(text: str, offset: int, times: Sequence) -> tuple | None:
+def _day_without_year(text: str, offset: int, times) -> tuple | None:
     """The report's own month and day when the text gives them without a year: a dateline ("LIMA,
     Feb. 3 (Agency) -") or the day of the reporting ("officials said on March 23"). ``(mention, kind)``."""
     from consilience.extract.times import find_times
@@ -208,7 +208,7 @@ def _day_without_year(text: str, offset: int, times: Sequence) -> tuple | None:
             if re.match(r"\s*(?:\(\w[\w ]*\)\s*)?[-—–:]", tail) and re.search(
                     r"(?:^|\n)\s*(?:[A-ZÀ-Ỹ][\w.'’ -]{1,40},\s*)?$", head[:t.start]):
                 return t, "dateline"
-    for t in times:
+    for t in (times() if callable(times) else times):
         if t.value is None and t.relative and re.fullmatch(r"(?:[A-Z][a-z]+,?\s+)?[A-Z][a-z]+\.?\s+\d{1,2}", t.text):
             s0 = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start)) + 1
             if _REPORT_VERB.search(text, s0, t.start) and not re.search(r"\b(?:will|until|till)\b", text[s0:t.start]):
@@ -233,8 +233,11 @@ def _day_from_siblings(doc: Document, docs: Sequence[Document]) -> Published | N
         return None
     text = ((doc.title + "\n") if doc.title and doc.title not in doc.text[:400] else "") + doc.text
     offset = len(text) - len(doc.text)
-    times = (find_times(text[:offset]) if offset else []) + [
-        replace(t, start=t.start + offset, end=t.end + offset) for t in document_times(doc)]
+
+    def times() -> list:
+        return (find_times(text[:offset]) if offset else []) + [
+            replace(t, start=t.start + offset, end=t.end + offset) for t in document_times(doc)]
+
     md = _day_without_year(text, offset, times)
     if md is None:
         return None
