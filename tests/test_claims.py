@@ -347,3 +347,9 @@ def test_claims_possessive_is_not_part_of_a_term() -> None:
 ])
 def test_claims_registered_voters_are_one_count(text: str, written: str) -> None:
     assert _claim(text, written).value.unit == "registered voter"
+
+
+def test_claims_a_year_earlier_is_the_year_before_the_sentences_own() -> None:
+    text = "Solar power supplied 26% of the country's electricity in 2025, up from 19% a year earlier, the operator said."
+    assert _claim(text, "26%").qualifiers.time_scope.point == "2025"
+    assert _claim(text, "19%").qualifiers.time_scope.point == "2024"

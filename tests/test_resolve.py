@@ -127,3 +127,11 @@ def test_resolve_dateline_without_year_takes_the_year_of_the_storys_dated_report
 def test_resolve_dateline_with_an_agency_in_brackets_is_found():
     ev = document_evidence(_doc("a", "LIMA, Feb. 3 (Andes Daily) - Exports rose to $3 billion in 2023."))
     assert ev.date == "2024-02-03" and "dateline 'Feb. 3'" in ev.why
+
+
+def test_resolve_target_years_do_not_date_the_report():
+    doc = _doc("a", "SANTIAGO, March 8 (Energy Wire) - Solar power supplied 26% of the country's electricity in 2025, "
+                    "the grid operator said. Capacity reached 11.2 gigawatts. The country plans to close its last coal "
+                    "plant by 2040 and has 2,300 megawatts of storage under construction.")
+    ev = document_evidence(doc)
+    assert ev.date == "2026-03-08", ev

@@ -165,10 +165,14 @@ def document_evidence(doc: Document, docs: Sequence[Document] = ()) -> Published
         replace(t, start=t.start + offset, end=t.end + offset) for t in document_times(doc)]
     # 2. full-year figures: "in 2022, trade hit ..." is written after 2022
     years = [t for t in times if t.value is not None and not t.relative and t.value.granularity == "year"]
+    # the latest year the text reports; not a year it looks ahead to ("close its last plant by 2040")
     latest_year = max((int(t.value.point[:4]) for t in times if t.value is not None and not t.relative
-                       and t.value.granularity in ("year", "month", "day")), default=None)
+                       and t.value.granularity in ("year", "month", "day") and not _ahead(text, t.start)),
+                      default=None)
     figure_year = None
     for t in years:
+        if _ahead(text, t.start):
+            continue  # a target year ("by 2040") reports nothing done
         y = int(t.value.point)
         window = text[max(0, t.start - 120):t.end + 120]
         if re.search(r"\d[\d,.]*\s*(?:%|percent|billion|million|trillion)|\$\s?\d", window) and re.search(
@@ -194,6 +198,16 @@ def document_evidence(doc: Document, docs: Sequence[Document] = ()) -> Published
     if year is not None:
         return Published(date=f"{year:04d}", how="inferred", why=why_year)
     return Published()
+
+
+_AHEAD = re.compile(r"\b(?:by|until|till|will|would|plans?|planned|aims?|aiming|targets?|goal|expects?|expected|"
+                    r"scheduled|forecasts?|projected|should|due)\b[^.;\n]{0,60}$", re.IGNORECASE)
+
+
+def _ahead(text: str, pos: int) -> bool:
+    """Whether the date at ``pos`` is one its sentence looks ahead to (a plan, a target, a deadline)."""
+    s0 = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    return bool(_AHEAD.search(text, max(s0, pos - 80), pos))
 
 
 def _day_without_year(text: str, offset: int, times) -> tuple | None:

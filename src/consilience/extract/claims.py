@@ -425,7 +425,9 @@ def _time_scope(text: str, times: list[TimeMention], lo: int, hi: int, nm: Numbe
             continue
         if nm.base is not None and t.start == nm.base.start:
             continue
-        adjacent = 0 <= t.start - nm.end <= 12 and _SCOPE_LINK.fullmatch(text[nm.end:t.start])
+        gap = text[nm.end:t.start]
+        # "was worth X in 2022", "up from 19% a year earlier": the date right after the figure is its own
+        adjacent = 0 <= t.start - nm.end <= 12 and (_SCOPE_LINK.fullmatch(gap) or (gap.isspace() and t.ref is not None))
         if t.ref in ("present", "past", "future") or (t.start in bases and not adjacent):
             continue
         # a date that ends in "from <level> in" belongs to the level, i.e. is the base
@@ -577,7 +579,10 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
             # judge compares reports by their dates instead
             scope = None
         if scope_m is not None and scope_m.ref in ("previous", "following", "same") and prev is not None:
-            scope = prev.qualifiers.time_scope  # "in the same year": the date the sentence already gave
+            # "in the same year" is the date the sentence already gave; "a year earlier" the one before it
+            scope = prev.qualifiers.time_scope
+            if scope is not None and scope_m.ref != "same":
+                scope = shift_value(scope, -1 if scope_m.ref == "previous" else 1)
         inherit = prev is not None and (nm.change is not None or (isinstance(v, Rank) and not nm.noun))
         if inherit:
             # "trade reached $X last year, marking an 11% increase from 2020": the change is of the same
