@@ -353,3 +353,18 @@ def test_claims_a_year_earlier_is_the_year_before_the_sentences_own() -> None:
     text = "Solar power supplied 26% of the country's electricity in 2025, up from 19% a year earlier, the operator said."
     assert _claim(text, "26%").qualifiers.time_scope.point == "2025"
     assert _claim(text, "19%").qualifiers.time_scope.point == "2024"
+
+
+@pytest.mark.parametrize(("text", "written", "unit"), [
+    ("At least 9 people have died and 4 remain missing.", "4", "missing person"),
+    ("The toll rose to 14 on Tuesday, with 2 still unaccounted for, officials said.", "2", "missing person"),
+    ("Floods have forced more than 45,000 people from their homes.", "more than 45,000", "displaced person"),
+])
+def test_claims_bare_counts_take_the_state_their_verb_gives(text: str, written: str, unit: str) -> None:
+    c = _claim(text, written)
+    assert (c.value.unit, c.measure) == (unit, unit.replace("person", "people"))
+
+
+def test_claims_bare_figures_without_a_state_are_not_counts() -> None:
+    doc = _doc("The team won 4 and 2 were drawn.")
+    assert extract_claims(doc) == []

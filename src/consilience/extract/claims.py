@@ -76,7 +76,7 @@ PEOPLE_STATES: tuple[tuple[str, str], ...] = (
     ("death", r"killed|killing|kills|dead|died|die|deaths?|death\s+toll|bodies|fatalit\w+|lost\s+their\s+lives"),
     ("missing person", r"missing|unaccounted"),
     ("injured person", r"injured|wounded|hurt|injuries"),
-    ("displaced person", r"displaced|evacuated|homeless|fled|relocated"),
+    ("displaced person", r"displaced|evacuated|homeless|fled|relocated|(?:forced|driven)\s+(?:\S+\s+){0,4}?from\s+their\s+homes"),
     ("rescued person", r"rescued|rescuers?|rescue\s+teams?|saved|pulled\s+alive|(?:found|recovered|pulled\s+out|brought\s+out)\s+(?:\w+\s+){0,2}alive"),
     ("arrested person", r"arrested|detained|held\s+in\s+custody"),
     ("registered voter", r"registered\s+to\s+vote|on\s+the\s+(?:electoral\s+)?(?:roll|register)|eligible\s+to\s+vote"),
@@ -559,11 +559,12 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
         lo, hi = _clause_bounds(text, sent.start, sent.end, nm.start, nm.end)
         measure = _measure(text, lo, nm.start, nm)
         if isinstance(v, Quantity) and v.kind == "number":
-            state = _running_level(text, lo, hi, nm)
+            state = _running_level(text, lo, hi, nm) or _state_after(text, hi, nm)
             if state is not None:
-                # "the death toll has risen to 11": a count of deaths, though no noun follows the figure
+                # "the death toll has risen to 11", "4 remain missing": a count of people in that state,
+                # though no noun follows the figure; the toll is what is measured
                 v = Quantity(kind="count", unit=state, point=v.point, low=v.low, high=v.high, hedge=v.hedge)
-                measure = measure or plural(state)
+                measure = plural(state)
             elif not (measure and nm.change):
                 continue  # a bare figure with nothing measured is not checkable
         elif isinstance(v, Quantity) and v.kind == "count":
@@ -655,6 +656,23 @@ def _people_state(text: str, lo: int, hi: int, nm: NumberMention) -> str | None:
                 before = (m.end(), unit)
     found = after or before
     return found[1] if found else None
+
+
+_STATE_AFTER = re.compile(
+    r"\s+(?:(?:others?|more|people|persons)\s+)?(?:(?:still|remain|remains|remained|are|were|have\s+been|had\s+been|"
+    r"was|is)\s+){1,2}(?P<w>\w+)", re.IGNORECASE)
+
+
+def _state_after(text: str, hi: int, nm: NumberMention) -> str | None:
+    """The state of people counted by a bare figure the verb after it gives: "4 remain missing", "2 were
+    still unaccounted for", "3 others are injured"."""
+    m = _STATE_AFTER.match(text, nm.end, hi)
+    if not m:
+        return None
+    for unit, rx in _PEOPLE_STATE_RES:
+        if unit != "registered voter" and rx.fullmatch(m.group("w")):
+            return unit
+    return None
 
 
 def _running_level(text: str, lo: int, hi: int, nm: NumberMention) -> str | None:
