@@ -125,3 +125,19 @@ def test_align_figure_repeated_by_many_reports_stays_one_fact():
     for f in facts[:2]:
         written = {docs[int(c.doc_id[1:])].text[c.span.start:c.span.end][-7:] for c in f.claims}
         assert written <= {"billion"} or written <= {"million"}
+
+
+def test_align_bilateral_trade_and_trade_between_two_countries_are_one_fact():
+    from consilience.extract import extract_claims
+    from consilience.model import Published
+
+    texts = {"a": "Trade between the two countries reached $4.4 billion last year, according to customs data.",
+             "b": "Bilateral trade totalled about $4.4 billion in 2024, officials said."}
+    docs = []
+    for k, t in texts.items():
+        d = make(k, t)
+        docs.append(Document(id=k, source=k, text=d.text, sentences=d.sentences,
+                             published=Published(date="2025-06-04", how="declared")))
+    facts = align_claims([c for d in docs for c in extract_claims(d)], docs)
+    assert [sorted(c.doc_id for c in f.claims) for f in facts] == [["a", "b"]]
+    assert facts[0].verdict in ("agree", "compatible")

@@ -368,3 +368,10 @@ def test_claims_bare_counts_take_the_state_their_verb_gives(text: str, written: 
 def test_claims_bare_figures_without_a_state_are_not_counts() -> None:
     doc = _doc("The team won 4 and 2 were drawn.")
     assert extract_claims(doc) == []
+
+
+def test_claims_aim_clause_does_not_scope_the_figure_before_it() -> None:
+    c = _claim("The two countries signed 14 agreements on Monday, aiming to double trade to $10 billion by 2030.",
+               "14", date="2025-06-03")
+    assert c.value.unit == "agreement"
+    assert c.qualifiers.time_scope is None or c.qualifiers.time_scope.point != "2030"

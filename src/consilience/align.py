@@ -392,6 +392,11 @@ _GENERIC_MEASURES = frozenset(
 )
 
 
+# Words that say between whom a measure is taken, which the subject says already: "bilateral trade" and
+# "trade between the two countries" measure the same thing.
+_SCOPE_MODIFIERS = frozenset({"bilateral", "two-way", "mutual"})
+
+
 # What a rank is taken among when it only names the set of places compared ("the 11th highest of any
 # country or territory"): compatible with a specific ranking ("11th largest investor").
 _GENERIC_AMONG = frozenset("country territory economy nation state region world city jurisdiction place".split())
@@ -412,7 +417,7 @@ def _measure_words(measure: str, subject: str) -> tuple[str, ...]:
     own = set(_norm(subject).split())
     words = (canonical_term(_fold(x)) for x in _WORD.findall(measure))
     return tuple(w for w in words if w not in _STOP and w not in own and w not in _GENERIC_MEASURES
-                 and w not in _NOT_TERMS)
+                 and w not in _NOT_TERMS and w not in _SCOPE_MODIFIERS)
 
 
 def _head(phrase: str | None) -> str:

@@ -68,6 +68,7 @@ COUNT_UNIT_SYNONYMS: dict[str, str] = {
     "spectator": "spectator", "attendee": "spectator", "police officer": "officer", "officer": "officer",
     "policeman": "officer", "body": "death", "firm": "company", "business": "company", "company": "company",
     "enterprise": "company", "corporation": "company", "house": "home", "dwelling": "home",
+    "deal": "agreement", "accord": "agreement", "pact": "agreement", "agreement": "agreement",
 }
 
 #: What happened to the people counted, read from the words around the count ("23 people were still
@@ -96,7 +97,8 @@ _RUNNING_MEASURE = re.compile(r"\b(?:toll|deaths?|dead|killed|missing|injured|wo
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-zÀ-ɏḀ-ỿ][\w'’-]*")
 _CLAUSE_CUT = re.compile(
-    r";|\s-\s|,\s+(?:while|whereas|but|and|with|as|placing|ranking|marking)\b|\s+while\s+|\s+whereas\s+|—|–\s"
+    r";|\s-\s|,\s+(?:while|whereas|but|and|with|as|placing|ranking|marking|aiming|seeking|hoping)\b|\s+while\s+"
+    r"|\s+whereas\s+|—|–\s"
     # "shares jumped 9.5% after the company reported revenue of ...": what happened first is its own clause
     r"|\s+(?:after|before|because)\s+(?=(?:the|a|an|its|their|his|her|it|they|he|she|this|that|these|those)\s)"
 )
