@@ -805,14 +805,21 @@ def _h_ytd(g: dict, c: _Ctx) -> _Result:
                       relative=True), True, None)
 
 
+def _named_year(g: dict, c: _Ctx) -> int | None:
+    """The year a rule names: written ("of 2027") or relative ("of next year"); None when relative and
+    there is no anchor."""
+    if g.get("y"):
+        return int(g["y"])
+    if c.anchor is None:
+        return None
+    return c.anchor[0] + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
+
+
 def _h_weeknum(g: dict, c: _Ctx) -> _Result:
     """"week 3 of 2027": the ISO week of that number."""
-    if g.get("y"):
-        y = int(g["y"])
-    elif c.anchor is None:
+    y = _named_year(g, c)
+    if y is None:
         return (None, True, None)
-    else:
-        y = c.anchor[0] + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
     try:
         monday = date.fromisocalendar(y, int(g["n"]), 1)
     except ValueError:
@@ -849,12 +856,9 @@ def _h_inunits(g: dict, c: _Ctx) -> _Result:
 
 def _h_nthof(g: dict, c: _Ctx) -> _Result:
     """"the first week of 2015" (ISO week), "the third month of 2021", "the last quarter of next year"."""
-    if g.get("y"):
-        y = int(g["y"])
-    elif c.anchor is None:
+    y = _named_year(g, c)
+    if y is None:
         return (None, True, None)
-    else:
-        y = c.anchor[0] + {"last": -1, "this": 0, "next": 1}[g["rel"].lower()]
     o = g["ord"].lower()
     unit = g["unit"].lower()
     last = {"week": 52, "month": 12, "quarter": 4}[unit]
