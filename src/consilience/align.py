@@ -450,6 +450,17 @@ def _score(fa: _Features, fb: _Features, idf: Mapping[str, float]) -> float:
     return min(1.0, score)
 
 
+def _merge_rows(table: dict[int, dict[int, float]], ga: int, gb: int) -> None:
+    """Fold group ``gb``'s row and column of a symmetric table of sums into ``ga``'s."""
+    for g, v in table.pop(gb, {}).items():
+        if g == ga:
+            continue
+        table[g].pop(gb, None)
+        table[ga][g] = table[ga].get(g, 0) + v
+        table[g][ga] = table[ga][g]
+    table[ga].pop(gb, None)
+
+
 def _key(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
 
@@ -491,20 +502,8 @@ def _group(
         docs[ga] |= docs[gb]
         for x in members[gb]:
             group_of[x] = ga
-        for g, v in link.pop(gb, {}).items():
-            if g == ga:
-                continue
-            link[g].pop(gb, None)
-            link[ga][g] = link[ga].get(g, 0.0) + v
-            link[g][ga] = link[ga][g]
-        for g, k in count.pop(gb, {}).items():
-            if g == ga:
-                continue
-            count[g].pop(gb, None)
-            count[ga][g] = count[ga].get(g, 0) + k
-            count[g][ga] = count[ga][g]
-        link[ga].pop(gb, None)
-        count[ga].pop(gb, None)
+        _merge_rows(link, ga, gb)
+        _merge_rows(count, ga, gb)
         del members[gb], docs[gb]
     return [sorted((by_id[x] for x in ids), key=lambda c: (c.doc_id, c.span.start))
             for _, ids in sorted(members.items())]
