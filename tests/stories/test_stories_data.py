@@ -10,12 +10,12 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 STORIES = Path(__file__).resolve().parent
-DOMAINS = ("economy", "disaster", "sport", "election", "science")
+DOMAINS = ("economy", "disaster", "sport", "election", "science", "corporate", "epidemic", "summit", "courts")
 EXAMPLE = REPO / "examples" / "story"
 EXAMPLE_EXPECTED = REPO / "examples" / "story.expected.json"
 KEYS = ("conflicts", "updated", "not_conflicts")
 
-# (story folder, its expected.json) for the five domains and the built-in example.
+# (story folder, its expected.json) for each domain and the built-in example.
 SETS = [(STORIES / d, STORIES / d / "expected.json") for d in DOMAINS] + [(EXAMPLE, EXAMPLE_EXPECTED)]
 SET_IDS = list(DOMAINS) + ["example"]
 
@@ -134,8 +134,14 @@ def test_stories_have_one_to_three_contradictions(domain):
     assert 1 <= len({e["about"] for e in _load(STORIES / domain / "expected.json")["conflicts"]}) <= 3
 
 
-def test_stories_disaster_has_an_updated_running_figure():
-    assert _load(STORIES / "disaster" / "expected.json")["updated"]
+@pytest.mark.parametrize("domain", ("disaster", "epidemic", "courts"))
+def test_stories_running_figure_stories_have_an_updated_entry(domain):
+    assert _load(STORIES / domain / "expected.json")["updated"]
+
+
+def test_stories_known_miss_is_a_one_line_reason():
+    marks = [e["known_miss"] for d in DOMAINS for k in KEYS for e in _load(STORIES / d / "expected.json")[k] if "known_miss" in e]
+    assert all(isinstance(m, str) and m.strip() and "\n" not in m for m in marks)
 
 
 def test_stories_example_has_five_reports():
