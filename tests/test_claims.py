@@ -375,3 +375,19 @@ def test_claims_aim_clause_does_not_scope_the_figure_before_it() -> None:
                "14", date="2025-06-03")
     assert c.value.unit == "agreement"
     assert c.qualifiers.time_scope is None or c.qualifiers.time_scope.point != "2030"
+
+
+@pytest.mark.parametrize(("text", "written", "unit"), [
+    ("The death toll has climbed to seven.", "seven", "death"),
+    ("Cholera cases in the district have risen to 187.", "187", "case"),
+    ("The number of recorded cases has reached 254.", "254", "case"),
+    ("The number of people arrested in the operation has risen to 22, police said.", "22", "arrested person"),
+    ("The raids had so far led to 14 arrests.", "14", "arrested person"),
+    ("Health workers had vaccinated 12,500 people by the evening.", "12,500", "vaccinated person"),
+])
+def test_claims_level_a_count_has_reached_is_a_count_of_its_noun(text: str, written: str, unit: str) -> None:
+    assert _claim(text, written).value.unit == unit
+
+
+def test_claims_prices_reaching_a_level_are_not_a_count() -> None:
+    assert extract_claims(_doc("Prices rose to 5 a kilo, traders said.")) == []

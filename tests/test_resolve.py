@@ -135,3 +135,14 @@ def test_resolve_target_years_do_not_date_the_report():
                     "plant by 2040 and has 2,300 megawatts of storage under construction.")
     ev = document_evidence(doc)
     assert ev.date == "2026-03-08", ev
+
+
+@pytest.mark.parametrize("head", [
+    "KETANI, Aug 9 (Pan-African Health Wire) - Cases rose, officials said.",
+    "Radio Ketani - evening news, Friday 9 August\nCases rose, officials said.",
+])
+def test_resolve_year_less_datelines_and_headers_take_the_storys_year(head):
+    a = _doc("a", head)
+    c = _doc("c", "Cases rose again.", Published(date="2024-08-10", how="declared"))
+    got = {d.id: d.published for d in date_documents([a, c])}
+    assert got["a"].date == "2024-08-09", got["a"]

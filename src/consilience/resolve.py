@@ -218,10 +218,18 @@ def _day_without_year(text: str, offset: int, times) -> tuple | None:
     head = text[offset:offset + 300]
     for t in find_times(head):
         if t.value is None and t.relative and re.fullmatch(r"[A-Z][a-z]+\.?\s+\d{1,2}", t.text):
-            tail = head[t.end:t.end + 40]  # room for an agency in brackets: "Feb. 3 (Andes Daily) -"
-            if re.match(r"\s*(?:\(\w[\w ]*\)\s*)?[-—–:]", tail) and re.search(
+            tail = head[t.end:t.end + 50]  # room for an agency in brackets: "Feb. 3 (Pan-African Wire) -"
+            if re.match(r"\s*(?:\(\w[\w .,'’&-]*\)\s*)?[-—–:]", tail) and re.search(
                     r"(?:^|\n)\s*(?:[A-ZÀ-Ỹ][\w.'’ -]{1,40},\s*)?$", head[:t.start]):
                 return t, "dateline"
+    # a header line that ends with the day: "Radio Ketani - evening news, Friday 9 August"
+    line_end = head.find("\n")
+    first = head[:line_end if line_end >= 0 else len(head)]
+    for t in find_times(first):
+        if (t.value is None and t.relative and t.end >= len(first.rstrip()) - 1
+                and re.fullmatch(r"(?:[A-Z][a-z]+,?\s+)?(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\.?\s+\d{1,2})", t.text)
+                and re.search(r"[-—–,|]\s*(?:[A-Z][a-z]+,?\s+)?$", first[:t.start])):
+            return t, "header"
     for t in (times() if callable(times) else times):
         if t.value is None and t.relative and re.fullmatch(r"(?:[A-Z][a-z]+,?\s+)?[A-Z][a-z]+\.?\s+\d{1,2}", t.text):
             s0 = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start)) + 1

@@ -69,6 +69,7 @@ COUNT_UNIT_SYNONYMS: dict[str, str] = {
     "policeman": "officer", "body": "death", "firm": "company", "business": "company", "company": "company",
     "enterprise": "company", "corporation": "company", "house": "home", "dwelling": "home",
     "deal": "agreement", "accord": "agreement", "pact": "agreement", "agreement": "agreement",
+    "arrest": "arrested person", "role": "job", "position": "job", "job": "job", "patient": "patient",
 }
 
 #: What happened to the people counted, read from the words around the count ("23 people were still
@@ -80,13 +81,14 @@ PEOPLE_STATES: tuple[tuple[str, str], ...] = (
     ("displaced person", r"displaced|evacuated|homeless|fled|relocated|(?:forced|driven)\s+(?:\S+\s+){0,4}?from\s+their\s+homes"),
     ("rescued person", r"rescued|rescuers?|rescue\s+teams?|saved|pulled\s+alive|(?:found|recovered|pulled\s+out|brought\s+out)\s+(?:\w+\s+){0,2}alive"),
     ("arrested person", r"arrested|detained|held\s+in\s+custody"),
+    ("vaccinated person", r"vaccinated|inoculated|immuni[sz]ed|(?:received|given|got)\s+(?:\w+\s+){0,3}?vaccines?|vaccines?\s+doses?"),
     ("registered voter", r"registered\s+to\s+vote|on\s+the\s+(?:electoral\s+)?(?:roll|register)|eligible\s+to\s+vote"),
 )
 _RUNNING_UNITS = frozenset(u for u, _ in PEOPLE_STATES if u != "registered voter")  # tolls that move
 _PEOPLE_STATE_RES = tuple((u, re.compile(r"\b(?:" + p + r")\b", re.IGNORECASE)) for u, p in PEOPLE_STATES)
 _PEOPLE_UNITS = frozenset({"person", "body", "death", "resident", "victim", "civilian", "child", "man", "woman",
                            "villager", "passenger", "worker", "miner", "migrant", "student", "tourist", "other",
-                           "survivor", "voter", "elector"})
+                           "survivor", "voter", "elector", "patient"})
 _LEVEL_BEFORE = re.compile(
     r"\b(?:rose|risen|rising|climbed|climbing|jumped|increased|grew|grown|fell|fallen|dropped|reached|reaching|hit|stood\s+at"
     r"|stands\s+at|is\s+now|was|were|totalled|totaled|numbered|to)\s+(?:(?:at\s+least|more\s+than|over|nearly|about|some)\s+)?$",
@@ -561,7 +563,7 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
         lo, hi = _clause_bounds(text, sent.start, sent.end, nm.start, nm.end)
         measure = _measure(text, lo, nm.start, nm)
         if isinstance(v, Quantity) and v.kind == "number":
-            state = _running_level(text, lo, hi, nm) or _state_after(text, hi, nm)
+            state = _running_level(text, lo, hi, nm) or _state_after(text, hi, nm) or _level_noun(text, lo, nm)
             if state is not None:
                 # "the death toll has risen to 11", "4 remain missing": a count of people in that state,
                 # though no noun follows the figure; the toll is what is measured
@@ -675,6 +677,36 @@ def _state_after(text: str, hi: int, nm: NumberMention) -> str | None:
         if unit != "registered voter" and rx.fullmatch(m.group("w")):
             return unit
     return None
+
+
+_LEVEL_OF = re.compile(
+    r"(?:\b(?:number|total|tally|count)\s+of\s+(?:[a-z][\w-]*\s+){0,2}?(?P<n>[a-z]+s|people)\b[^,;]{0,80}?"
+    r"|\b(?P<m>[a-z]+s)\s+(?:(?:in|across|among|at)\s+[^,;]{1,40}?\s+)?)(?:(?:have|has|had|now|so\s+far|already)\s+)*"
+    r"(?:(?:rose|risen|climbed|jumped|increased|grew|grown)\s+to|reached|stood\s+at|stand\s+at|stands\s+at)\s+"
+    r"(?:(?:at\s+least|more\s+than|over|nearly|about|some)\s+)?$", re.IGNORECASE)
+
+
+def _level_noun(text: str, lo: int, nm: NumberMention) -> str | None:
+    """What a bare figure counts when it is the level a plural noun has reached: "cholera cases rose to
+    126", "the number of arrests has risen to 22", "cases now stand at 187" (singular, canonical)."""
+    m = _LEVEL_OF.search(text, max(lo, nm.start - 140), nm.start)
+    if not m:
+        return None
+    from consilience.extract.numbers import singular
+
+    noun = singular((m.group("n") or m.group("m")).lower())
+    if noun in ("people", "person"):
+        # "the number of people arrested ... has risen to 22": people in the state the phrase names
+        return next((unit for unit, rx in _PEOPLE_STATE_RES if rx.search(m.group(0))), None)
+    if noun in _STATE_NOUNS_NOT_COUNTED:
+        return None
+    return COUNT_UNIT_SYNONYMS.get(noun, noun)
+
+
+#: Plural nouns before a level verb that do not count anything ("prices rose to 5", "shares rose to 9").
+_STATE_NOUNS_NOT_COUNTED = frozenset(
+    "price share rate sale revenue profit loss cost export import rating temperature level yield index "
+    "reserve earning wage salary fee tax bill rent value".split())
 
 
 def _running_level(text: str, lo: int, hi: int, nm: NumberMention) -> str | None:

@@ -25,6 +25,11 @@ from consilience.extract._scan import NUMBER_STARTERS, gated, hits
 from consilience.extract.times import TimeMention, find_times
 from consilience.model import Quantity, Rank
 
+#: A level a figure is given as ("has risen to seven", "stands at four"): a number word there is a figure.
+_LEVEL_VERB_BEFORE = re.compile(
+    r"\b(?:risen|rose|rising|climbed|climbing|jumped|increased|grew|grown|reached|reaching|fallen|fell|dropped|"
+    r"stands?|stood)\s+(?:to|at)\s+(?:(?:at\s+least|more\s+than|over|nearly|about|some)\s+)?$", re.IGNORECASE)
+
 # Patterns used inside the functions below, compiled once (the re module's cache lookup costs per call).
 _RXN0 = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?")
 _RXN1 = re.compile(r"[\s-]+")
@@ -954,8 +959,9 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
         if na:
             unit_noun, noun, ns, ne = na
             q = Quantity(kind="count", unit=unit_noun, point=q.point, low=q.low, high=q.high, hedge=q.hedge)
-        elif is_words and value_x < 10 and "point" not in m.group("words").lower():
-            return None  # "two" alone is a pronoun-like use more often than a figure
+        elif is_words and value_x < 10 and "point" not in m.group("words").lower() and not _LEVEL_VERB_BEFORE.search(
+                text, max(0, start - 30), start):
+            return None  # "two" alone is a pronoun-like use more often than a figure; "rose to seven" is one
     elif kind == "multiplier":
         pass
     # years misread as numbers are the date grammar's; bare 4-digit figures near time words are skipped
