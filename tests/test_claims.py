@@ -391,3 +391,16 @@ def test_claims_level_a_count_has_reached_is_a_count_of_its_noun(text: str, writ
 
 def test_claims_prices_reaching_a_level_are_not_a_count() -> None:
     assert extract_claims(_doc("Prices rose to 5 a kilo, traders said.")) == []
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("The lender raised its guidance for full-year revenue growth to between 6% and 8%.", "between 6% and 8%"),
+    ("The bank now expects revenue to grow 6-8% this year.", "6-8%"),
+    ("Management now sees revenue growth of 6% to 8% for the year.", "6% to 8%"),
+])
+def test_claims_guidance_measures_the_growth_it_is_about(text: str, written: str) -> None:
+    assert "revenue" in _claim(text, written).measure and "growth" in _claim(text, written).measure
+
+
+def test_claims_counted_projects_keep_their_modifier() -> None:
+    assert _claim("Investors run nearly 480 ongoing projects in the country.", "nearly 480").measure == "ongoing projects"

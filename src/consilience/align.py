@@ -394,7 +394,10 @@ _GENERIC_MEASURES = frozenset(
 
 # Words that say between whom a measure is taken, which the subject says already: "bilateral trade" and
 # "trade between the two countries" measure the same thing.
-_SCOPE_MODIFIERS = frozenset({"bilateral", "two-way", "mutual"})
+_SCOPE_MODIFIERS = frozenset({"bilateral", "two-way", "mutual"}) | frozenset(
+    # and the period a figure covers, which its time scope says: "quarterly revenue", "third-quarter revenue"
+    "quarterly annual yearly monthly weekly daily half-year half-yearly full-year first-quarter second-quarter "
+    "third-quarter fourth-quarter first-half second-half year-end".split())
 
 
 # What a rank is taken among when it only names the set of places compared ("the 11th highest of any

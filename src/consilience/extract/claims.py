@@ -41,6 +41,11 @@ _RATE_END = re.compile(r"\s*(?:,|\.|$|and|from|to)")
 _DIGIT = re.compile(r"\d")
 _SCOPE_LINK = re.compile(r"\s+(?:in|during|for|as\s+of)\s+(?:the\s+)?")
 _FROM_LEVEL_IN = re.compile(r"\bfrom\s+(?:\S+\s+){0,4}in\s+$", re.I)
+_GOAL_TO_END = re.compile(
+    r"\bfor\s+(?P<np>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)\s+to\s+(?:between\s+)?$"
+    r"|\b(?P<np2>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+to\s+(?P<v>grow|rise|increase|expand|climb|fall|decline|drop"
+    r"|shrink)\s+(?:by\s+)?(?:between\s+)?$", re.IGNORECASE)
+_UP_VERBS = frozenset({"grow", "rise", "increase", "expand", "climb"})
 _SHARE_OF = re.compile(r"\s+(?:of|among)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?"
                        r"((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)"
                        r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|for|to|from|by|with|and|while|after|before|as|than"
@@ -126,7 +131,8 @@ _LINK_VERBS = re.compile(
 _PREP = re.compile(r"\b(?:between|in|of|to|from|for|with|by|at|on|into|among|across|under|over|within|since|during)\b", re.IGNORECASE)
 _MEASURE_STOP = frozenset(
     "the a an its their his her our this that these those such total overall some about around nearly almost more than over "
-    "up down also already so far has have had been is are was were be to from in of for with by at on into".split()
+    "up down also already so far has have had been is are was were be to from in of for with by at on into "
+    "now sees expects predicts".split()  # verbs of outlook; not nouns ("projects", "targets")
 )
 _AMONG_AFTER = re.compile(
     r"\s*(?:(?:of|among)\s+(?:any|all|the|other)\s+(?P<a>[a-z][\w\s-]{0,40}?)(?=[,.;]|\s+(?:in|to|for|with|by|and\s+the)\b|$)"
@@ -317,6 +323,13 @@ def _measure(text: str, lo: int, pos: int, nm: NumberMention) -> str:
         left = left[said[-1].end():]
     # "<phrase> of" right before the figure: the phrase is at most 61 characters, so only the tail of
     # the clause is searched (the pattern is tried at every start otherwise)
+    m_to = _GOAL_TO_END.search(left, max(0, len(left) - 120))
+    if m_to:
+        # "its guidance for full-year revenue growth to 6%", "expects revenue to grow 6%"
+        words = _content(m_to.group("np") or m_to.group("np2"))
+        if words:
+            grow = m_to.group("v") and m_to.group("v").lower() in _UP_VERBS
+            return " ".join(words[-3:] + (["growth"] if grow and words[-1] != "growth" else []))
     m_of = _PHRASE_OF_END.search(left, max(0, len(left) - 200))
     if m_of and not _QUANTIFIER_END.search(m_of.group(1)):
         phrase = _PHRASE_CUT.split(m_of.group(1))[-1]

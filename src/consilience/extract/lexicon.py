@@ -179,7 +179,7 @@ STOPWORDS = frozenset(
     "week weeks day days last next this today recently every new two three four five six seven eight nine ten one "
     "us percent billion million thousand trillion times nearly almost around approximately roughly over under "
     "more than less about some total reached hit topped exceeded surpassing surpassed rose fell grew cent against "
-    "according".split()
+    "according bn mn euro euros pound pounds".split()
 )
 
 
