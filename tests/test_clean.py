@@ -511,3 +511,16 @@ def test_clean_counter_of_site_items_is_removed(line):
     (doc,) = clean_documents([RawDocument(id="a", source="a", text=f"{line}\n\n{body}\n")])
     assert [(r.text, r.reason) for r in doc.removed] == [(line, "counter")]
     assert doc.text.strip() == body
+
+
+def test_clean_newsletter_and_comment_prompts_go_but_sentences_stay():
+    from consilience.model import RawDocument
+
+    chrome = ["Get the Courier's morning briefing in your inbox", "Subscribe to Health Wire Daily",
+              "Newsletter: Get Border Daily in your inbox", "Comments are closed for this article."]
+    body = ["The two presidents met in the capital on Monday and signed seven agreements, officials said.",
+            "Subscribe to the idea that trade helps, the minister said in a speech to the assembly on Monday."]
+    text = "Presidents sign seven agreements\n" + "\n".join([chrome[0], body[0], chrome[1], body[1], *chrome[2:]])
+    (doc,) = clean_documents([RawDocument(id="a", source="a", text=text, origin="a")])
+    assert sorted(r.text for r in doc.removed) == sorted(chrome)
+    assert all(b in doc.text for b in body)
