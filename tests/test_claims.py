@@ -404,3 +404,9 @@ def test_claims_guidance_measures_the_growth_it_is_about(text: str, written: str
 
 def test_claims_counted_projects_keep_their_modifier() -> None:
     assert _claim("Investors run nearly 480 ongoing projects in the country.", "nearly 480").measure == "ongoing projects"
+
+
+def test_claims_a_year_earlier_than_a_quarter_is_the_same_quarter_a_year_back() -> None:
+    text = "The bank reported net profit of €412m for the third quarter on Thursday, up from €356m a year earlier."
+    assert _claim(text, "€412m", date="2024-10-24").qualifiers.time_scope.point == "2024-Q3"
+    assert _claim(text, "€356m", date="2024-10-24").qualifiers.time_scope.point == "2023-Q3"

@@ -481,6 +481,21 @@ def _year_on_year(text: str, nm: NumberMention, lo: int, hi: int, scope: TimeVal
     return time_value("year", int(anchor[:4]) - 1, relative=True) if anchor else None
 
 
+#: Periods of each granularity in a year ("a year earlier" of a quarter is four quarters back).
+_PER_YEAR = {"year": 1, "half": 2, "quarter": 4, "month": 12}
+
+
+def _shift_by(scope: TimeValue, said: str, sign: int) -> TimeValue | None:
+    """``scope`` moved by the period an anaphoric expression names ("a year earlier", "the previous
+    quarter"), in units of the scope's own granularity; None when they do not divide."""
+    unit = next((u for u in ("year", "half", "quarter", "month", "week", "day") if u in said.lower()), None)
+    if unit is None or unit == scope.granularity:
+        return shift_value(scope, sign)
+    if unit == "year" and scope.granularity in _PER_YEAR:
+        return shift_value(scope, sign * _PER_YEAR[scope.granularity])
+    return None
+
+
 def _resolve_base(nm: NumberMention, scope: TimeValue | None, anchor: str | None) -> TimeValue | None:
     """The comparison base as a date: "from 2021" -> 2021; "from the previous year" / "year-on-year" ->
     one period before the time scope (or before the document's date)."""
@@ -600,7 +615,7 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
             # "in the same year" is the date the sentence already gave; "a year earlier" the one before it
             scope = prev.qualifiers.time_scope
             if scope is not None and scope_m.ref != "same":
-                scope = shift_value(scope, -1 if scope_m.ref == "previous" else 1)
+                scope = _shift_by(scope, scope_m.text, -1 if scope_m.ref == "previous" else 1)
         inherit = prev is not None and (nm.change is not None or (isinstance(v, Rank) and not nm.noun))
         if inherit:
             # "trade reached $X last year, marking an 11% increase from 2020": the change is of the same
