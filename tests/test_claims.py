@@ -410,3 +410,8 @@ def test_claims_a_year_earlier_than_a_quarter_is_the_same_quarter_a_year_back() 
     text = "The bank reported net profit of €412m for the third quarter on Thursday, up from €356m a year earlier."
     assert _claim(text, "€412m", date="2024-10-24").qualifiers.time_scope.point == "2024-Q3"
     assert _claim(text, "€356m", date="2024-10-24").qualifiers.time_scope.point == "2023-Q3"
+
+
+def test_claims_an_agency_named_pan_african_is_not_a_place() -> None:
+    c = _claim("KETANI, Aug 9 (Pan-African Health Wire) - Cholera cases in the district have risen to 187.", "187")
+    assert c.subject == ""

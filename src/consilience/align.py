@@ -386,7 +386,7 @@ def _candidate_pairs(
 # Counted nouns that say nothing about which fact a count belongs to.
 _GENERIC_MEASURES = frozenset(
     """
-    people person persons individual resident citizen member time times case cases unit item thing one
+    people person persons individual resident citizen member time times unit item thing one
     number figure total amount share rate percent percentage level value count
     """.split()
 )

@@ -230,7 +230,7 @@ def _place_regex() -> re.Pattern[str]:
     alt_dem = "|".join(re.escape(n) for n in dem)
     # "America" only as the country: not "Latin America", "South America", "Bank of America", "Americas"
     return re.compile(
-        r"(?<![\w.])(?:(?P<place>" + alt + r")|(?P<dem>" + alt_dem + r"))(?![\w$]|\.\w)"
+        r"(?<![\w.])(?<![Pp]an-)(?:(?P<place>" + alt + r")|(?P<dem>" + alt_dem + r"))(?![\w$]|\.\w)"
     )
 
 
