@@ -443,3 +443,11 @@ def test_numbers_gated_pattern_finds_the_same_matches(pattern: str, text: str) -
                                                  (r"a*", None)])
 def test_numbers_first_chars_of_a_pattern(pattern: str, first: str | None) -> None:
     assert first_chars(pattern) == first
+
+
+def test_numbers_basis_points_to_a_level_are_a_change_then_the_level():
+    from consilience.extract.numbers import find_quantities
+
+    text = "The bank raised its policy rate by 50 basis points to 6.5% on Friday."
+    found = [(text[m.start:m.end], m.value.kind, m.value.point) for m in find_quantities(text)]
+    assert found == [("50 basis points", "points", 0.5), ("6.5%", "percent", 6.5)]

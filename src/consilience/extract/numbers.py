@@ -896,7 +896,9 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
         between = _BETWEEN_BEFORE.search(text, max(0, start - 10), start)
         # "rose from 5 to 11" and "fell 0.3 points to 3.5%" are changes between levels, not ranges
         allow = sep in ("-", "–", "—", "~") or (sep == "and" and between)
-        if not allow and sep in ("to", "through") and second is not None:
+        if kind == "points" and sep in ("to", "through"):
+            allow = False  # "by 50 basis points to 6.5%": a change, then the level it reached
+        elif not allow and sep in ("to", "through") and second is not None:
             # the change-verb patterns are costly: looked for only when they decide
             before = text[max(0, start - 40):start]
             allow = not (_tail_search(_CHANGE_VERB_BEFORE, before) or _RXN5.search(before))
