@@ -451,3 +451,15 @@ def test_numbers_basis_points_to_a_level_are_a_change_then_the_level():
     text = "The bank raised its policy rate by 50 basis points to 6.5% on Friday."
     found = [(text[m.start:m.end], m.value.kind, m.value.point) for m in find_quantities(text)]
     assert found == [("50 basis points", "points", 0.5), ("6.5%", "percent", 6.5)]
+
+
+@pytest.mark.parametrize(("text", "kind", "low", "high"), [
+    ("Yields moved 10-20 basis points.", "points", 0.1, 0.2),
+    ("Support rose 3-5 percentage points.", "points", 3.0, 5.0),
+    ("Prices rose 10-12%.", "percent", 10.0, 12.0),
+])
+def test_numbers_ranges_keep_the_unit_written_after_them(text, kind, low, high):
+    from consilience.extract.numbers import find_quantities
+
+    (m,) = find_quantities(text)
+    assert (m.value.kind, m.value.low, m.value.high) == (kind, low, high)

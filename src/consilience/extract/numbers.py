@@ -923,7 +923,10 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
                 e3 = e2
                 pc2 = _PERCENT_AFTER.match(text, e3)
                 if pc2 and kind == "number":
-                    kind, unit = "percent", "%"
+                    # "10-20%", "10-20 points", "10-20 basis points" (hundredths of a point)
+                    kind, unit = ("points", "pp") if (pc2.group("pp") or pc2.group("bp")) else ("percent", "%")
+                    if pc2.group("bp"):
+                        value_x, yv, u = value_x / 100, yv / 100, u / 100
                     e3 = pc2.end()
                 elif pc2 and kind in ("percent", "points"):
                     e3 = pc2.end()
