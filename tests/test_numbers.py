@@ -463,3 +463,21 @@ def test_numbers_ranges_keep_the_unit_written_after_them(text, kind, low, high):
 
     (m,) = find_quantities(text)
     assert (m.value.kind, m.value.low, m.value.high) == (kind, low, high)
+
+
+@pytest.mark.parametrize(("text", "written", "point"), [
+    ("The bank increased its rate by half a percentage point to 6.5 percent.", "half a percentage point", 0.5),
+    ("It cut rates by a quarter of a percentage point.", "a quarter of a percentage point", 0.25),
+    ("It cut rates by a quarter point.", "a quarter point", 0.25),
+])
+def test_numbers_fractions_of_a_point_are_rate_moves(text, written, point):
+    from consilience.extract.numbers import find_quantities
+
+    m = next(m for m in find_quantities(text) if text[m.start:m.end] == written)
+    assert (m.value.kind, m.value.point) == ("points", point) and m.change is not None
+
+
+def test_numbers_half_of_something_else_is_no_rate_move():
+    from consilience.extract.numbers import find_quantities
+
+    assert find_quantities("Half the votes were counted, and he made a point of it.") == []

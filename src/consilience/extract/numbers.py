@@ -736,7 +736,33 @@ def find_quantities(text: str, *, times: Sequence[TimeMention] | None = None) ->
             pos = max(got.end, e)
         else:
             pos = e
+    if "point" in text:
+        out = _with_fraction_points(text, out)
     return _attach_changes(text, _merge_bounds(text, out), times)
+
+
+_FRACTION_POINT = re.compile(
+    r"\b(?P<f>half|a\s+quarter|three[- ]quarters|a\s+third)(?:\s+of)?\s+an?\s+(?:percentage\s+)?point\b"
+    r"|\ba\s+(?P<q>quarter|half)[- ]point\b", re.IGNORECASE)
+_FRACTIONS = {"half": 0.5, "a quarter": 0.25, "three-quarters": 0.75, "three quarters": 0.75, "a third": 1 / 3,
+              "quarter": 0.25}
+
+
+def _with_fraction_points(text: str, ms: list[NumberMention]) -> list[NumberMention]:
+    """Add the moves of a rate written as a fraction of a point: "half a percentage point", "a quarter
+    point" (exact to the fraction: a rate moves in such steps)."""
+    found = []
+    for m in _FRACTION_POINT.finditer(text):
+        if any(x.start < m.end() and m.start() < x.end for x in ms):
+            continue
+        words = _RXN4.sub(" ", (m.group("f") or m.group("q")).lower())
+        x = _FRACTIONS.get(words)
+        if x is None:
+            continue
+        q = Quantity(kind="points", unit="pp", point=_clean(x), low=_clean(x), high=_clean(x), hedge="exact")
+        found.append(NumberMention(start=m.start(), end=m.end(), text=m.group(), value=q, noun_start=m.end(),
+                                   noun_end=m.end()))
+    return sorted(ms + found, key=lambda n: n.start) if found else ms
 
 
 _BOUND_JOIN = re.compile(r"\s*(?:,\s*)?(?:and|but|,)\s+(?:also\s+)?$", re.IGNORECASE)
