@@ -752,9 +752,16 @@ def _with_fraction_points(text: str, ms: list[NumberMention]) -> list[NumberMent
     """Add the moves of a rate written as a fraction of a point: "half a percentage point", "a quarter
     point" (exact to the fraction: a rate moves in such steps)."""
     found = []
-    for m in _FRACTION_POINT.finditer(text):
-        if any(x.start < m.end() and m.start() < x.end for x in ms):
+    seen: set[int] = set()
+    at = text.find("point")
+    while at >= 0:
+        # only the few words before each "point" can hold the fraction: a whole-text case-insensitive
+        # scan would cost as much as the rest of the number grammar
+        m = _FRACTION_POINT.search(text, max(0, at - 40), at + 5)
+        at = text.find("point", at + 5)
+        if m is None or m.start() in seen or any(x.start < m.end() and m.start() < x.end for x in ms):
             continue
+        seen.add(m.start())
         words = _RXN4.sub(" ", (m.group("f") or m.group("q")).lower())
         x = _FRACTIONS.get(words)
         if x is None:
