@@ -149,6 +149,8 @@ SYNONYMS: dict[str, str] = {
     "residents": "person", "inhabitants": "person", "citizens": "person",
     "missing": "missing", "displaced": "displaced", "evacuated": "evacuated", "evacuees": "evacuated",
     "project": "project", "projects": "project",
+    "sentence": "sentence", "sentences": "sentence", "sentenced": "sentence", "jailed": "sentence",
+    "imprisoned": "sentence",
     "company": "company", "companies": "company", "firm": "company", "firms": "company", "business": "company",
     "businesses": "company", "enterprise": "company", "enterprises": "company", "corporation": "company",
     "corporations": "company",
