@@ -415,3 +415,10 @@ def test_claims_a_year_earlier_than_a_quarter_is_the_same_quarter_a_year_back() 
 def test_claims_an_agency_named_pan_african_is_not_a_place() -> None:
     c = _claim("KETANI, Aug 9 (Pan-African Health Wire) - Cholera cases in the district have risen to 187.", "187")
     assert c.subject == ""
+
+
+def test_claims_scored_n_times_counts_goals_and_appearances_are_matches() -> None:
+    goals = _claim("Costa netted 27 times in 41 appearances last season.", "27 times")
+    assert (goals.value.kind, goals.value.unit, goals.qualifiers.change) == ("count", "goal", None)
+    assert _claim("Costa netted 27 times in 41 appearances last season.", "41").value.unit == "match"
+    assert _claim("Trade grew 27 times in a decade.", "27 times").value.kind == "multiplier"

@@ -46,6 +46,8 @@ _GOAL_TO_END = re.compile(
     r"|\b(?P<np2>(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s+to\s+(?P<v>grow|rise|increase|expand|climb|fall|decline|drop"
     r"|shrink)\s+(?:by\s+)?(?:between\s+)?$", re.IGNORECASE)
 _UP_VERBS = frozenset({"grow", "rise", "increase", "expand", "climb"})
+_SCORED_BEFORE = re.compile(r"\b(?:scored|netted|struck|found\s+the\s+net)\s+(?:(?:some|about|nearly|over|more\s+than)\s+)?$",
+                            re.IGNORECASE)
 _SHARE_OF = re.compile(r"\s+(?:of|among)\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|all\s+)?"
                        r"((?:[A-Za-z][\w-]*\s+){0,2}[A-Za-z][\w-]*)"
                        r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|for|to|from|by|with|and|while|after|before|as|than"
@@ -75,6 +77,7 @@ COUNT_UNIT_SYNONYMS: dict[str, str] = {
     "enterprise": "company", "corporation": "company", "house": "home", "dwelling": "home",
     "deal": "agreement", "accord": "agreement", "pact": "agreement", "agreement": "agreement",
     "arrest": "arrested person", "role": "job", "position": "job", "job": "job", "patient": "patient",
+    "appearance": "match", "game": "match", "match": "match", "fixture": "match",
 }
 
 #: What happened to the people counted, read from the words around the count ("23 people were still
@@ -599,6 +602,10 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
                 measure = plural(state)
             elif not (measure and nm.change):
                 continue  # a bare figure with nothing measured is not checkable
+        elif isinstance(v, Quantity) and v.kind == "multiplier" and _SCORED_BEFORE.search(text, max(0, nm.start - 25), nm.start):
+            # "netted 27 times" counts goals, it multiplies nothing
+            v = Quantity(kind="count", unit="goal", point=v.point, low=v.low, high=v.high, hedge=v.hedge)
+            measure = "goals"
         elif isinstance(v, Quantity) and v.kind == "count":
             unit = _count_unit(text, nm)
             if unit in _PEOPLE_UNITS:
