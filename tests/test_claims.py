@@ -422,3 +422,12 @@ def test_claims_scored_n_times_counts_goals_and_appearances_are_matches() -> Non
     assert (goals.value.kind, goals.value.unit, goals.qualifiers.change) == ("count", "goal", None)
     assert _claim("Costa netted 27 times in 41 appearances last season.", "41").value.unit == "match"
     assert _claim("Trade grew 27 times in a decade.", "27 times").value.kind == "multiplier"
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("According to a survey of 1,204 adults conducted in September, support fell.", "1,204"),
+    ("The survey of 1,024 adults has a margin of error of 3 points.", "1,024"),
+    ("A large study of more than 365,000 people found a lower risk.", "more than 365,000"),
+])
+def test_claims_people_a_study_or_poll_covers_are_its_participants(text: str, written: str) -> None:
+    assert _claim(text, written).value.unit == "study participant"

@@ -90,9 +90,10 @@ PEOPLE_STATES: tuple[tuple[str, str], ...] = (
     ("rescued person", r"rescued|rescuers?|rescue\s+teams?|saved|pulled\s+alive|(?:found|recovered|pulled\s+out|brought\s+out)\s+(?:\w+\s+){0,2}alive"),
     ("arrested person", r"arrested|detained|held\s+in\s+custody"),
     ("vaccinated person", r"vaccinated|inoculated|immuni[sz]ed|(?:received|given|got)\s+(?:\w+\s+){0,3}?vaccines?|vaccines?\s+doses?"),
+    ("study participant", r"surveyed|polled|interviewed|questioned|(?:survey|poll|study|sample|trial)\s+(?:of|involving|covering|among)"),
     ("registered voter", r"registered\s+to\s+vote|on\s+the\s+(?:electoral\s+)?(?:roll|register)|eligible\s+to\s+vote"),
 )
-_RUNNING_UNITS = frozenset(u for u, _ in PEOPLE_STATES if u != "registered voter")  # tolls that move
+_RUNNING_UNITS = frozenset(u for u, _ in PEOPLE_STATES if u not in ("registered voter", "study participant"))
 _PEOPLE_STATE_RES = tuple((u, re.compile(r"\b(?:" + p + r")\b", re.IGNORECASE)) for u, p in PEOPLE_STATES)
 _PEOPLE_UNITS = frozenset({"person", "body", "death", "resident", "victim", "civilian", "child", "man", "woman",
                            "villager", "passenger", "worker", "miner", "migrant", "student", "tourist", "other",
