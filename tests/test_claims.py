@@ -431,3 +431,9 @@ def test_claims_scored_n_times_counts_goals_and_appearances_are_matches() -> Non
 ])
 def test_claims_people_a_study_or_poll_covers_are_its_participants(text: str, written: str) -> None:
     assert _claim(text, written).value.unit == "study participant"
+
+
+def test_claims_people_a_study_followed_are_its_participants() -> None:
+    c = _claim("The researchers, led by Dr Ann Holt, followed 4,213 people aged 50 to 75 for eight years.", "4,213")
+    assert c.value.unit == "study participant"
+    assert _claim("Police followed the 3 men to the border.", "3").value.unit != "study participant"

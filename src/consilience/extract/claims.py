@@ -90,7 +90,9 @@ PEOPLE_STATES: tuple[tuple[str, str], ...] = (
     ("rescued person", r"rescued|rescuers?|rescue\s+teams?|saved|pulled\s+alive|(?:found|recovered|pulled\s+out|brought\s+out)\s+(?:\w+\s+){0,2}alive"),
     ("arrested person", r"arrested|detained|held\s+in\s+custody"),
     ("vaccinated person", r"vaccinated|inoculated|immuni[sz]ed|(?:received|given|got)\s+(?:\w+\s+){0,3}?vaccines?|vaccines?\s+doses?"),
-    ("study participant", r"surveyed|polled|interviewed|questioned|(?:survey|poll|study|sample|trial)\s+(?:of|involving|covering|among)"),
+    ("study participant", r"surveyed|polled|interviewed|questioned|(?:survey|poll|study|sample|trial|cohort)\s+(?:of|involving"
+                          r"|covering|among)|(?:followed|tracked)(?=\s+(?:(?:about|some|nearly|roughly|around|more\s+than)\s+)?"
+                          r"[\d,]+\s+(?:\w+\s+)?(?:people|adults|participants|patients|women|men|children|volunteers)\b)"),
     ("registered voter", r"registered\s+to\s+vote|on\s+the\s+(?:electoral\s+)?(?:roll|register)|eligible\s+to\s+vote"),
 )
 _RUNNING_UNITS = frozenset(u for u, _ in PEOPLE_STATES if u not in ("registered voter", "study participant"))
