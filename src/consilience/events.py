@@ -435,11 +435,13 @@ def extract_events(doc: Document, *, options: EventOptions | None = None) -> lis
             # own trigger: it stays undated rather than taking a later date of its clause
             unread = [(tm.start, tm.end) for tm in times
                       if s <= tm.start < e and tm.value is None and tm.relative and tm.ref is None]
-            made = _dated_events(doc, s, e, trigs, dates, clauses, people, unread)
+            assigned = _assign(trigs, dates, clauses, unread)
+            made = _dated_events(doc, s, e, trigs, dates, clauses, people, assigned)
             if unread and opts.undated:
-                left = _assign(trigs, dates, clauses, unread)
-                made += _undated_events(doc, s, e, [t for i, t in enumerate(trigs) if i not in left and
-                                                    i in _assign(trigs, dates, clauses)], clauses, people)
+                # the triggers only their unread date kept from a date of the clause
+                plain = _assign(trigs, dates, clauses)
+                made += _undated_events(doc, s, e, [t for i, t in enumerate(trigs) if i in plain and i not in assigned],
+                                        clauses, people)
         elif opts.undated:
             made = _undated_events(doc, s, e, trigs, clauses, people)
         else:
@@ -459,12 +461,11 @@ _Made = tuple[int, str, Claim, "_Who"]  # (date index or -1, action, claim, part
 
 def _dated_events(doc: Document, s: int, e: int, trigs: list[_Trigger], dates: list[_Dated],
                   clauses: list[tuple[int, int]], people: Sequence[PersonMention],
-                  unread: Sequence[tuple[int, int]] = ()) -> list[_Made]:
-    """The events of a sentence that has dates: each trigger with its date, then the items of a list of
-    dates or people that no trigger took."""
+                  assigned: dict[int, tuple[int, bool]]) -> list[_Made]:
+    """The events of a sentence that has dates: each trigger with its date (``assigned``, from
+    :func:`_assign`), then the items of a list of dates or people that no trigger took."""
     text = doc.text
     made: list[_Made] = []
-    assigned = _assign(trigs, dates, clauses, unread)
     per_date: dict[int, list[int]] = {}
     for ti, (di, _) in assigned.items():
         per_date.setdefault(di, []).append(ti)
