@@ -138,6 +138,21 @@ def _doc_event_year(d: Document, key: frozenset[str]) -> int | None:
     return best
 
 
+def _with_title(doc: Document) -> tuple[str, int]:
+    """The text evidence is read from: the title (when the text does not repeat it) and the text; and
+    where the text starts in it."""
+    text = ((doc.title + "\n") if doc.title and doc.title not in doc.text[:400] else "") + doc.text
+    return text, len(text) - len(doc.text)
+
+
+def _times_with_title(doc: Document, text: str, offset: int) -> list:
+    """The time expressions of :func:`_with_title`'s text: the title's, then the document's sentences'."""
+    from consilience.extract.times import find_times
+
+    return (find_times(text[:offset]) if offset else []) + [
+        replace(t, start=t.start + offset, end=t.end + offset) for t in document_times(doc)]
+
+
 def document_evidence(doc: Document, docs: Sequence[Document] = ()) -> Published:
     """The date the document's own text (and, for anniversaries, its siblings' text) gives, with why.
 
@@ -145,8 +160,7 @@ def document_evidence(doc: Document, docs: Sequence[Document] = ()) -> Published
     """
     from consilience.extract.times import find_times
 
-    text = ((doc.title + "\n") if doc.title and doc.title not in doc.text[:400] else "") + doc.text
-    offset = len(text) - len(doc.text)
+    text, offset = _with_title(doc)
     # 1. the year from anniversary arithmetic
     anniv_year = None
     anniv_why = ""
@@ -161,8 +175,7 @@ def document_evidence(doc: Document, docs: Sequence[Document] = ()) -> Published
             src = "" if found[1] == doc.id else f" (dated by {found[1]})"
             anniv_why = f"{m.group('n')} anniversary of an event of {found[0]}{src}"
             break
-    times = (find_times(text[:offset]) if offset else []) + [
-        replace(t, start=t.start + offset, end=t.end + offset) for t in document_times(doc)]
+    times = _times_with_title(doc, text, offset)
     # 2. full-year figures: "in 2022, trade hit ..." is written after 2022
     years = [t for t in times if t.value is not None and not t.relative and t.value.granularity == "year"]
     # the latest year the text reports; not a year it looks ahead to ("close its last plant by 2040")
@@ -253,14 +266,8 @@ def _day_from_siblings(doc: Document, docs: Sequence[Document]) -> Published | N
                    and d.published.date and len(d.published.date) == 10 and d.published.how in ("declared", "extracted"))
     if not dated:
         return None
-    text = ((doc.title + "\n") if doc.title and doc.title not in doc.text[:400] else "") + doc.text
-    offset = len(text) - len(doc.text)
-
-    def times() -> list:
-        return (find_times(text[:offset]) if offset else []) + [
-            replace(t, start=t.start + offset, end=t.end + offset) for t in document_times(doc)]
-
-    md = _day_without_year(text, offset, times)
+    text, offset = _with_title(doc)
+    md = _day_without_year(text, offset, lambda: _times_with_title(doc, text, offset))
     if md is None:
         return None
     t, kind = md
