@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .extract.lexicon import NAME_LIKE_COUNTRIES
 from .model import Claim, Document, Fact, NameValue, Qualifiers, Span, TimeValue
 
 __all__ = ["PersonMention", "PeopleOptions", "find_people", "extract_people", "align_people", "fold"]
@@ -275,7 +276,7 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[tu
             i += 1
             continue
         j, name = hit
-        if j == 1 and lows[i] in _NAME_LIKE_COUNTRIES and i > 0 and words[i - 1].group()[:1].isupper() and (
+        if j == 1 and lows[i] in NAME_LIKE_COUNTRIES and i > 0 and words[i - 1].group()[:1].isupper() and (
                 not text[words[i - 1].end():toks[0].start].strip()):
             i += 1  # "Michael Jordan", "Lake Chad": part of another name
             continue
@@ -283,10 +284,6 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[tu
         i += j
     return out
 
-
-#: Country names that are also people's or places' names ("Michael Jordan", "Lake Chad", "Georgia
-#: Brown"): not a country when they follow another capitalised word directly.
-_NAME_LIKE_COUNTRIES = frozenset({"jordan", "chad", "georgia", "niger", "guinea", "israel", "kenya", "mali"})
 
 
 _MEMO: OrderedDict[tuple[str, str], dict] = OrderedDict()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["PLACE_ALIASES", "DEMONYMS", "SYNONYMS", "IMPLIED_TERMS", "STOPWORDS", "fold", "fold_same_length", "canonical_term",
+__all__ = ["PLACE_ALIASES", "DEMONYMS", "NAME_LIKE_COUNTRIES", "SYNONYMS", "IMPLIED_TERMS", "STOPWORDS", "fold", "fold_same_length", "canonical_term",
            "find_places"]
 
 # Canonical key -> names as written (case-sensitive; diacritics are folded before matching).
@@ -237,8 +237,8 @@ def _place_regex() -> re.Pattern[str]:
 
 
 _PLACE_RE = _place_regex()
-#: Country names that are also given names or parts of other names ("Chad Smith", "Lake Chad").
-_NAME_LIKE = frozenset({"Chad", "Niger", "Mali", "Guinea", "Jordan", "Georgia", "Israel", "Kenya"})
+#: Country names that are also given names or parts of other names ("Chad Smith", "Lake Chad"), lower case.
+NAME_LIKE_COUNTRIES = frozenset({"chad", "niger", "mali", "guinea", "jordan", "georgia", "israel", "kenya"})
 _CAPITAL_AFTER = re.compile(r" [A-Z][a-z]")
 _CAPITAL_BEFORE = re.compile(r"(?<![.!?] )(?<!^)\b[A-Z][a-z]+ $")
 _NOT_COUNTRY_BEFORE = re.compile(r"(?:Latin|South|North|Central|Bank\s+of|Captain|Miss|Corporate)\s+$")
@@ -257,7 +257,7 @@ def find_places(text: str) -> list[tuple[int, int, str, bool]]:
             name = m.group("place")
             if name == "America" and _NOT_COUNTRY_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
                 continue
-            if name in _NAME_LIKE and (_CAPITAL_AFTER.match(folded, m.end()) or _CAPITAL_BEFORE.search(
+            if name.lower() in NAME_LIKE_COUNTRIES and (_CAPITAL_AFTER.match(folded, m.end()) or _CAPITAL_BEFORE.search(
                     folded, max(0, m.start() - 20), m.start())):
                 continue  # "Chad Smith", "Lake Chad": part of another name
             if name == "Georgia" or name == "Jordan":
