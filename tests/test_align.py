@@ -141,3 +141,19 @@ def test_align_bilateral_trade_and_trade_between_two_countries_are_one_fact():
     facts = align_claims([c for d in docs for c in extract_claims(d)], docs)
     assert [sorted(c.doc_id for c in f.claims) for f in facts] == [["a", "b"]]
     assert facts[0].verdict in ("agree", "compatible")
+
+
+def test_align_period_words_are_not_part_of_what_is_measured():
+    from consilience.extract import extract_claims
+    from consilience.model import Published
+
+    texts = {"a": "Revenue rose to €2.4bn, helped by wider lending margins.",
+             "b": "Quarterly revenue reached €2.4 billion.",
+             "c": "Third-quarter revenue came in at 2.4 billion euros, ahead of forecasts."}
+    docs = []
+    for k, t in texts.items():
+        d = make(k, t)
+        docs.append(Document(id=k, source=k, text=d.text, sentences=d.sentences,
+                             published=Published(date="2024-10-24", how="declared")))
+    facts = align_claims([c for d in docs for c in extract_claims(d)], docs)
+    assert [sorted(c.doc_id for c in f.claims) for f in facts] == [["a", "b", "c"]]

@@ -437,3 +437,9 @@ def test_claims_people_a_study_followed_are_its_participants() -> None:
     c = _claim("The researchers, led by Dr Ann Holt, followed 4,213 people aged 50 to 75 for eight years.", "4,213")
     assert c.value.unit == "study participant"
     assert _claim("Police followed the 3 men to the border.", "3").value.unit != "study participant"
+
+
+def test_claims_deals_pacts_and_accords_count_agreements() -> None:
+    units = {_claim(f"The two governments signed 12 {noun} on Monday.", "12").value.unit
+             for noun in ("deals", "pacts", "accords", "agreements")}
+    assert units == {"agreement"}

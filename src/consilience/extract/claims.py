@@ -19,7 +19,7 @@ from functools import lru_cache
 from consilience.english import plural
 from consilience.extract.lexicon import IMPLIED_TERMS, STOPWORDS, canonical_term, fold
 from consilience.extract.lexicon import find_places as _find_places
-from consilience.extract.numbers import NumberMention, find_quantities
+from consilience.extract.numbers import NumberMention, find_quantities, singular
 from consilience.extract.times import TimeMention, find_times, shift_value, time_value
 from consilience.model import Claim, Document, Qualifiers, Quantity, Rank, Span, TimeValue
 
@@ -730,8 +730,6 @@ def _level_noun(text: str, lo: int, nm: NumberMention) -> str | None:
     m = _LEVEL_OF.search(text, max(lo, nm.start - 140), nm.start)
     if not m:
         return None
-    from consilience.extract.numbers import singular
-
     noun = singular((m.group("n") or m.group("m")).lower())
     if noun in ("people", "person"):
         # "the number of people arrested ... has risen to 22": people in the state the phrase names
@@ -770,8 +768,6 @@ def _count_unit(text: str, nm: NumberMention) -> str:
     # "733 sets of remains of US missing soldiers": the remains are counted by the people they were
     m = _OF_COUNTED.match(text[nm.noun_end:nm.noun_end + 60])
     if unit == "remains" and m:
-        from consilience.extract.numbers import singular
-
         inner = singular(m.group(1))
         return COUNT_UNIT_SYNONYMS.get(inner, inner)
     return COUNT_UNIT_SYNONYMS.get(unit, unit)
