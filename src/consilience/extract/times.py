@@ -257,26 +257,35 @@ _RULE_NAMES = [name for name, _ in _RULES]
 _SOLO_RULES = ("holiday", "dashmon")
 
 
-def _lead(pat: str) -> str:
-    """``pat`` behind a look-ahead of its possible first characters: in a case-insensitive alternation
-    Python's ``re`` otherwise descends into every rule at every hit; the look-ahead turns most of them
-    away with one class test."""
+def _renamed(name: str, pat: str) -> str:
+    """``pat`` with each group ``g`` renamed ``name__g``, so that one alternation can hold every rule."""
+    return _RXT0.sub(lambda m: f"(?P<{name}__{m.group(1)}>", pat)
+
+
+_FIRST_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789'"
+
+
+def _prepare_rule(name: str, pat: str) -> tuple[str, frozenset[str] | None]:
+    """The rule as a branch of a master, and the characters of ``_FIRST_ALPHABET`` (lower case) a match of
+    it can begin with (None: any). The branch stands behind a look-ahead of its possible first characters:
+    in a case-insensitive alternation Python's ``re`` otherwise descends into every rule at every hit; the
+    look-ahead turns most of them away with one class test. The pattern is parsed once here, not once per
+    master that holds it."""
+    renamed = _renamed(name, pat)
     body = first_chars(pat)
-    return pat if body is None else f"(?=[{body}])(?:{pat})"
+    if body is None:
+        return f"(?P<{name}>{renamed})", None
+    rx = re.compile(f"[{body}]", re.IGNORECASE)
+    return f"(?P<{name}>(?=[{body}])(?:{renamed}))", frozenset(ch for ch in _FIRST_ALPHABET if rx.match(ch))
 
 
-def _compile_master() -> re.Pattern[str]:
-    parts = []
-    for name, pat in _RULES:
-        if name in _SOLO_RULES:
-            continue
-        renamed = _RXT0.sub(lambda m, n=name: f"(?P<{n}__{m.group(1)}>", pat)
-        parts.append(f"(?P<{name}>{_lead(renamed)})")
-    # Left boundary: not inside a word or a number ("US$2013", "12013", "x2013").
-    return re.compile(r"(?<![\w$€£¥.,/-])(?:" + "|".join(parts) + r")", re.IGNORECASE)
+_RULE_BRANCH: dict[str, str] = {}
+_RULE_FIRSTS: dict[str, frozenset[str] | None] = {}
+for _name, _pat in _RULES:
+    _RULE_BRANCH[_name], _RULE_FIRSTS[_name] = _prepare_rule(_name, _pat)
 
-
-_MASTER = _compile_master()
+#: Left boundary of every rule: not inside a word or a number ("US$2013", "12013", "x2013").
+_LEFT = r"(?<![\w$€£¥.,/-])"
 
 # Which rules can begin at a digit (D), at a month or weekday name (N), at another word (W), at a month or
 # weekday name that nothing date-like follows (B: "in March,", "on Monday morning"), at a word that only
@@ -300,32 +309,16 @@ _ARTICLE_RULES = frozenset((
 ))
 
 
-_FIRST_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789'"
-
-
-def _rule_firsts(pat: str) -> frozenset[str] | None:
-    """The characters of ``_FIRST_ALPHABET`` (lower case) a match of ``pat`` can begin with; None for any."""
-    body = first_chars(pat)
-    if body is None:
-        return None
-    rx = re.compile(f"[{body}]", re.IGNORECASE)
-    return frozenset(ch for ch in _FIRST_ALPHABET if rx.match(ch))
-
-
-_RULE_FIRSTS = {name: _rule_firsts(pat) for name, pat in _RULES}
-
-
 def _compile_subset(kind: str, article: bool = False, first: str | None = None) -> re.Pattern[str]:
     """A master of only the rules that can start at a token of ``kind`` (after an article when ``article``),
-    and with the character ``first`` when given; group names match the full master's."""
+    and with the character ``first`` when given; group names are the rules' names and ``rule__group``."""
     parts = []
-    for name, pat in _RULES:
-        if first is not None and _RULE_FIRSTS[name] is not None and first not in _RULE_FIRSTS[name]:
+    for name, _ in _RULES:
+        if name in _SOLO_RULES or (first is not None and _RULE_FIRSTS[name] is not None and first not in _RULE_FIRSTS[name]):
             continue
         if (kind in _RULE_STARTS[name] or (article and not _RULE_STARTS[name])) and (not article or name in _ARTICLE_RULES):
-            renamed = _RXT0.sub(lambda m, n=name: f"(?P<{n}__{m.group(1)}>", pat)
-            parts.append(f"(?P<{name}>{_lead(renamed)})")
-    return re.compile(r"(?<![\w$€£¥.,/-])(?:" + "|".join(parts) + r")", re.IGNORECASE)
+            parts.append(_RULE_BRANCH[name])
+    return re.compile(_LEFT + "(?:" + "|".join(parts) + ")", re.IGNORECASE)
 
 
 _SUBMASTER_CACHE: dict[tuple[str, bool, str], re.Pattern[str]] = {}
@@ -342,8 +335,8 @@ def _submaster(kind: str, article: bool, first: str) -> re.Pattern[str]:
     return rx
 
 
-_SOLO = {name: re.compile(r"(?<![\w$€£¥.,/-])(?P<" + name + ">" + _RXT0.sub(lambda m, n=name: f"(?P<{n}__{m.group(1)}>", pat) + ")",
-                          re.IGNORECASE) for name, pat in _RULES if name in _SOLO_RULES}
+_SOLO = {name: re.compile(_LEFT + "(?P<" + name + ">" + _renamed(name, pat) + ")", re.IGNORECASE)
+         for name, pat in _RULES if name in _SOLO_RULES}
 _CASED_MONTH = re.compile(_MON)  # month names must be capitalised in running text ("may", "march")
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|'ll|to\s+be\s+held|is\s+(?:due|set|scheduled|expected|slated|planned)|are\s+(?:due|set|scheduled|expected|slated|planned)"
@@ -586,10 +579,8 @@ def _nearest_year_for(mo: int, d: int | None, anchor: tuple[int, int | None, int
 
 
 _RULE_GROUPS: dict[str, list[tuple[str, str]]] = {}
-for _full in [*_MASTER.groupindex, *(g for rx in _SOLO.values() for g in rx.groupindex)]:
-    if "__" in _full:
-        _rule, _short = _full.split("__", 1)
-        _RULE_GROUPS.setdefault(_rule, []).append((_full, _short))
+for _name, _pat in _RULES:
+    _RULE_GROUPS[_name] = [(f"{_name}__{g}", g) for g in dict.fromkeys(_RXT0.findall(_pat))]
 
 
 def _groups(m: re.Match[str], name: str) -> dict[str, str]:
