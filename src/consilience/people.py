@@ -82,7 +82,6 @@ def fold(text: str) -> str:
 
 # Tokens: dotted acronyms ("U.S."), initials ("W."), words with inner apostrophes or hyphens.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]\.(?=\s)|\w(?:[\w'\u2019\-]*\w)?")
-_POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
 
 
 class Token(NamedTuple):
@@ -101,19 +100,21 @@ class Token(NamedTuple):
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words of ``text[start:end]`` with offsets into ``text``; a possessive 's is noted, not kept."""
     end = len(text) if end is None else end
+    n = len(text)
     out: list[Token] = []
+    append = out.append
+    new = tuple.__new__  # Token(...) without the named tuple's Python-level __new__: a document has thousands
     for m in _TOKEN.finditer(text, start, end):
         word = m.group()
-        pos = False
-        e = m.end()
-        pm = _POSSESSIVE.search(word) if word[-1] in "sS'\u2019" else None
-        if pm and len(word) > 2 and not word.endswith("n't"):
-            word = word[: pm.start()]
-            e = m.start() + len(word)
+        s, e = m.span()
+        if word[-1] == "s" and len(word) > 2 and word[-2] in "'\u2019":
+            word = word[:-2]  # "Lam's", "Lam\u2019s"
+            e -= 2
             pos = True
-        elif e < end and text[e] in "'\u2019" and (e + 1 >= len(text) or not text[e + 1].isalnum()):
-            pos = True  # "Affairs'" : the apostrophe after a plural
-        out.append(Token(word, m.start(), e, word.lower() if word.isascii() else fold(word), pos))
+        else:
+            # "Affairs'": the apostrophe after a plural
+            pos = e < end and text[e] in "'\u2019" and (e + 1 >= n or not text[e + 1].isalnum())
+        append(new(Token, (word, s, e, word.lower() if word.isascii() else fold(word), pos)))
     return out
 
 
