@@ -204,3 +204,14 @@ def test_events_figure_in_an_after_clause_does_not_date_the_signing() -> None:
     assert all(e[3] != "2023" for e in undated), undated
     dated = [e for e in _events(text, date="2024-05-16") if e[0] == "agreement"]
     assert dated and {e[3] for e in dated} == {"2024-05-14"}, dated
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("The Green Alliance won 24 seats in Sunday's regional election.", None),  # a day, not a place
+    ("The Green Alliance won the vote in Monday's runoff.", None),
+    ("On Sunday, Civic Alliance won the regional election in Lam's home province.", None),  # a person's, not a place
+    ("On Sunday, Civic Alliance won the regional election in Northern Province.", "Northern Province"),
+])
+def test_events_place_is_not_a_day_or_a_possessive(text: str, place: str | None) -> None:
+    (claim,) = extract_events(_doc(text, date="2024-05-10"))
+    assert claim.value.place == place

@@ -382,13 +382,15 @@ def _host_before(text: str, lands: list[tuple[int, int, str]], a: int, t: int) -
 def _in_place(text: str, pos: int, b: int) -> str | None:
     """Where an event happened: "in/at PLACE" after the trigger (a possessive is a person, not a place)."""
     m = _PLACE_IN.match(text, pos, b)
-    if m is None or re.match(r"['\u2019]s\b", text[m.end(1) : m.end(1) + 2]):
-        return None
+    if m is None or re.match(r"['\u2019]s\b", text[m.end(1) : m.end(1) + 2]) or re.search(r"['\u2019]s?$", m.group(1)):
+        return None  # "in Lam's office", "at Sunday's election"
     return _canonical_place(m.group(1))
 
 
+#: Capitalised words that open a time, not a place ("in March", "at Sunday's vote").
 _MONTHS = frozenset("january february march april may june july august september october november december "
-                    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+                    "jan feb mar apr jun jul aug sep sept oct nov dec "
+                    "monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _canonical_place(name: str) -> str | None:
