@@ -524,3 +524,18 @@ def test_clean_newsletter_and_comment_prompts_go_but_sentences_stay():
     (doc,) = clean_documents([RawDocument(id="a", source="a", text=text, origin="a")])
     assert sorted(r.text for r in doc.removed) == sorted(chrome)
     assert all(b in doc.text for b in body)
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        ("Ferry operator suspends crossings after engine fire.", "Ferry operator suspends crossings after engine fire."),
+        # two sentences on the line, or one of a lede's length, are not a headline
+        ("The ferry stopped. Crews worked through the night to repair the engine.", None),
+        ("A ferry operator suspended all crossings on Tuesday after an engine fire broke out on one of its "
+         "two vessels.", None),
+    ],
+)
+def test_clean_takes_a_short_first_line_with_a_full_stop_as_title(first, title):
+    doc = clean_document(_raw("\n\n".join([first, *BODY])))
+    assert doc.title == title and doc.text.startswith(first)

@@ -751,6 +751,8 @@ def _find_title(lines: list[_Line], declared: str | None, options: CleanOptions)
                 # (banners sit higher, above menus and labels)
                 return first[pos - 1]
             break
+    if not candidates and first and _stopped_headline(lines[first[0]], lines, first):
+        return first[0]
     if not candidates or not body_follows:
         return None
     keys = Counter(lines[k].key for k in candidates)
@@ -761,6 +763,23 @@ def _find_title(lines: list[_Line], declared: str | None, options: CleanOptions)
         if lines[k].words >= 4:
             return k
     return candidates[0]
+
+
+def _stopped_headline(line: _Line, lines: list[_Line], first: list[int]) -> bool:
+    """A headline given a closing full stop, as some archives and datasets store them: the first line left
+    after chrome, one short sentence (4-16 words, a single full stop) on its own, before at least three
+    longer sentence lines. A short lede in that place would be taken for the title; it stays in the text
+    either way."""
+    text = line.text.rstrip()
+    if not (4 <= line.words <= 16 and text.endswith(".") and not text.endswith("..") and not line.caps):
+        return False
+    if _SENTENCE_STOP.search(text[:-1]) or _is_story_dateline(text) or _CREDIT.match(text) or _full_date(text):
+        return False
+    longer = [k for k in first[1:] if lines[k].sentence and lines[k].words > line.words]
+    return len(longer) >= 3
+
+
+_SENTENCE_STOP = re.compile(r"[.!?][\"'’”)]*\s+[A-Z]")
 
 
 def _caps_headline(line: _Line) -> bool:
