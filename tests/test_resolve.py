@@ -137,6 +137,26 @@ def test_resolve_target_years_do_not_date_the_report():
     assert ev.date == "2026-03-08", ev
 
 
+def test_resolve_a_base_year_in_a_forward_sentence_still_dates_the_report():
+    # "from 2017 levels" is what the cut is measured from: it lies behind the report, though the cut lies ahead
+    doc = _doc("a", "SEOUL, April 30 - The government invoked a 1962 trade law to shield its mills. Under the deal, "
+                    "quotas will cut steel shipments by about 30 percent from 2017 levels.")
+    assert document_evidence(doc).date == "2017-04-30"
+
+
+@pytest.mark.parametrize(("sentence", "reporting"), [
+    ("Officials said on March 23 that the bridge would reopen.", True),
+    ("The minister told reporters in Hanoi on March 23 that talks went well.", True),
+    ("The ministry said in a statement on March 23 that exports rose.", True),
+    # the day of what was announced, not of the report
+    ("The president announced the tariffs on March 8, but exempted allies later that month.", False),
+])
+def test_resolve_the_reporting_day_is_the_day_of_the_saying(sentence: str, reporting: bool) -> None:
+    text = "Exports rose to $3 billion in 2023, up 4% from 2022. " + sentence
+    ev = document_evidence(_doc("a", text))
+    assert (ev.why is not None and "the report's own date" in ev.why) is reporting, ev
+
+
 @pytest.mark.parametrize("head", [
     "KETANI, Aug 9 (Pan-African Health Wire) - Cases rose, officials said.",
     "Radio Ketani - evening news, Friday 9 August\nCases rose, officials said.",

@@ -217,8 +217,16 @@ _AHEAD = re.compile(r"\b(?:by|until|till|will|would|plans?|planned|aims?|aiming|
                     r"scheduled|forecasts?|projected|should|due)\b[^.;\n]{0,60}$", re.IGNORECASE)
 
 
+#: A date right after these words is the base a change is measured from, which lies behind the sentence
+#: even when the sentence looks ahead: "will cut shipments by 30 percent from 2017 levels".
+_BASE_BEFORE = re.compile(r"\b(?:from|since|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|its\s+|their\s+)?$",
+                          re.IGNORECASE)
+
+
 def _ahead(text: str, pos: int) -> bool:
     """Whether the date at ``pos`` is one its sentence looks ahead to (a plan, a target, a deadline)."""
+    if _BASE_BEFORE.search(text, max(0, pos - 20), pos):
+        return False
     s0 = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
     return bool(_AHEAD.search(text, max(s0, pos - 80), pos))
 
@@ -246,9 +254,30 @@ def _day_without_year(text: str, offset: int, times) -> tuple | None:
     for t in (times() if callable(times) else times):
         if t.value is None and t.relative and re.fullmatch(r"(?:[A-Z][a-z]+,?\s+)?[A-Z][a-z]+\.?\s+\d{1,2}", t.text):
             s0 = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start)) + 1
-            if _REPORT_VERB.search(text, s0, t.start) and not re.search(r"\b(?:will|until|till)\b", text[s0:t.start]):
+            verb = _last_report_verb(text, s0, t.start)
+            if (verb is not None and _REPORTING_GAP.match(text[verb:t.start])
+                    and not re.search(r"\b(?:will|until|till)\b", text[s0:t.start])):
                 return t, "the report's own date"
     return None
+
+
+#: What may stand between a reporting verb and the day of the reporting: whom it was said to and where
+#: ("said on March 23", "told reporters in Hanoi on March 23", "said at a briefing on Friday, March 23").
+#: An object between them ("announced the tariffs on March 8") makes the day the object's, not the report's.
+_NAME_WORDS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_REPORTING_GAP = re.compile(
+    r"(?:\s+(?:reporters|journalists|the\s+press|lawmakers|" + _NAME_WORDS + r"))?"
+    r"(?:\s+(?:in|at)\s+(?:" + _NAME_WORDS + r"|(?:a|an|the)\s+\w+(?:\s+\w+)?))?"
+    r"\s*,?\s*(?:(?:late|early)\s+)?(?:on\s+)?$"
+)
+
+
+def _last_report_verb(text: str, start: int, end: int) -> int | None:
+    """Where the last reporting verb of ``text[start:end]`` ends, or None."""
+    found = None
+    for m in _REPORT_VERB.finditer(text, start, end):
+        found = m.end()
+    return found
 
 
 #: How far from the story's dated reports a year-less dateline may be put (days).
