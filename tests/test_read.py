@@ -259,6 +259,36 @@ def test_read_stdin_format_is_sniffed(data, fmt):
     assert read_inputs(["-"], stdin=io.BytesIO(data))[0].format == fmt
 
 
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Le café coûte 3 euros en 2023, et le marché a augmenté de 5 %.", "cp1252"),
+        ("He said \u201cwe won\u201d \u2013 and the café cost \u20ac3 on Friday.", "cp1252"),
+        ("Die Preise für Brötchen sind gestiegen, sagte der Bäcker am Montag.", "cp1252"),
+        ("Цены на хлеб выросли, сообщил пекарь в понедельник утром.", "cp1251"),
+        ("Οι τιμές του ψωμιού αυξήθηκαν, είπε ο φούρναρης.", "cp1253"),
+        ("Zażółć gęślą jaźń, powiedział piekarz w poniedziałek rano.", "cp1250"),
+    ],
+)
+def test_read_short_texts_in_legacy_encodings_come_out_right(tmp_path, text, encoding):
+    # detectors guess badly on a few lines: Western text must not come out as Baltic or Cyrillic
+    (tmp_path / "short.txt").write_bytes(text.encode(encoding))
+    assert read_inputs([str(tmp_path / "short.txt")])[0].text.strip() == text
+
+
+def test_read_jsonl_bad_line_is_named_by_its_line(tmp_path):
+    (tmp_path / "dump.jsonl").write_text('{"text": "Rain fell all day in the capital."}\nnot json\n', encoding="utf-8")
+    bad = read_inputs([str(tmp_path / "dump.jsonl")])[1]
+    assert bad.id == "dump.jsonl:2" and "line 2" in bad.skipped
+
+
+def test_read_damaged_gzipped_warc_is_a_bad_record_not_empty(tmp_path):
+    (tmp_path / "crawl.warc.gz").write_bytes(b"\x1f\x8b\x08\x00garbage")  # a gzip header, then nothing whole
+    (tmp_path / "nothing.warc").write_bytes(b"")
+    docs = read_inputs([str(tmp_path / "crawl.warc.gz"), str(tmp_path / "nothing.warc")])
+    assert [_reason(d) for d in docs] == ["bad-record", "empty"]
+
+
 def test_read_detected_encoding_is_noted_in_warnings():
     assert read_inputs([str(GOOD / "latin1.txt")])[0].warnings[0].startswith("decoded as")
 

@@ -275,6 +275,33 @@ def _looks_binary(data: bytes) -> bool:
     return b"\x00" in head
 
 
+#: What a Western European text in Windows-1252 holds beyond ASCII: letters, and the typographic marks
+#: (quotes, dashes, the euro and pound signs, ...) that news uses.
+_WESTERN_MARKS = frozenset("“”‘’„‚–—…€£¥¢«»‹›•·°±×÷©®™§¶¿¡ºª\u00a0")
+
+
+def _western(data: bytes) -> str | None:
+    """``data`` decoded as Windows-1252 when it reads as Western European text, else None.
+
+    Encoding detectors guess poorly on short texts: a French or English page in Windows-1252 came out as
+    Baltic cp775 ("cafķ"). Text that is not UTF-8 is taken as Windows-1252 (the superset of Latin-1 that
+    browsers assume) when every character beyond ASCII is a letter or a typographic mark and such
+    letters are a minority of the letters (accents inside words, not whole words in another script:
+    Cyrillic or Greek bytes read as Windows-1252 give words made only of accented letters). Other text is
+    left to the detector.
+    """
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    sample = text[:200_000]
+    extra = [c for c in sample if c > "\x7f"]
+    if not extra or not all(c.isalpha() or c in _WESTERN_MARKS for c in extra):
+        return None
+    letters = sum(1 for c in sample if c.isalpha())
+    return text if 4 * sum(1 for c in extra if c.isalpha()) <= letters else None
+
+
 def decode_bytes(data: bytes) -> tuple[str | None, str | None, str]:
     """Text of ``data`` as ``(text, None, encoding)``, or ``(None, reason, detail)`` when it is not text."""
     if not data:
@@ -291,6 +318,9 @@ def decode_bytes(data: bytes) -> tuple[str | None, str | None, str]:
         text = data.decode("utf-8")
         enc = "utf-8"
     except UnicodeDecodeError:
+        western = _western(data)
+        if western is not None:
+            return western, None, "cp1252"
         from charset_normalizer import from_bytes
 
         best = from_bytes(data[:200_000]).best()
@@ -439,7 +469,7 @@ def _read_records(text: str, name: str, origin: str, fmt: str, options: ReadOpti
         try:
             rec = json.loads(line)
         except json.JSONDecodeError as exc:
-            out.append(_skip(rid, origin, "bad-json", f"column {exc.colno}: {exc.msg}", fmt))
+            out.append(_skip(rid, origin, "bad-json", f"line {lineno}, column {exc.colno}: {exc.msg}", fmt))
             continue
         out.append(_record(rec, rid, origin, fmt, options))
     if not out:
@@ -679,8 +709,20 @@ def _read_warc_stream(stream: BinaryIO, name: str, origin: str, options: ReadOpt
         else:
             docs.append(_skip(name, origin, "no-text", note, "warc"))
     elif not docs:
-        docs.append(_skip(name, origin, "empty", "no WARC records", "warc"))
+        if _has_bytes(stream):
+            docs.append(_skip(name, origin, "bad-record", "no readable WARC record: the file is damaged, truncated "
+                              "or not a WARC", "warc"))
+        else:
+            docs.append(_skip(name, origin, "empty", "no WARC records", "warc"))
     return docs
+
+
+def _has_bytes(stream: BinaryIO) -> bool:
+    """Whether a WARC stream held any bytes at all (an empty file and a damaged one read alike)."""
+    try:
+        return stream.seek(0, io.SEEK_END) > 0
+    except (OSError, ValueError):
+        return True  # not seekable (a pipe): cannot tell, so say what is likelier for a named WARC
 
 
 def _warc_unused(record) -> str | None:
