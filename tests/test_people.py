@@ -201,3 +201,21 @@ def test_people_countries_cover_the_world_and_skip_homonyms():
     text = ("Ghana, Kenyan farmers, the Czech Republic and Peru signed. Michael Jordan and Lake Chad are not "
             "countries, nor is a roast turkey; Jordan is.")
     assert [name for _, _, name in find_countries(text)] == ["Ghana", "Kenya", "Czech Republic", "Peru", "Jordan"]
+
+
+@pytest.mark.parametrize(("text", "mentions"), [
+    # a courtesy title is not part of the name, and resolves a surname to the full name
+    ("The district medical officer, Dr Grace Mwale, said 126 cases were recorded. Dr Mwale said more would come.",
+     [("Dr Grace Mwale", "Grace Mwale"), ("Dr Mwale", "Grace Mwale")]),
+    ("Prime Minister Rishi Sunak visited the plant. Mr Sunak said 2,000 jobs would follow.",
+     [("Prime Minister Rishi Sunak", "Rishi Sunak"), ("Mr Sunak", "Rishi Sunak")]),
+    ("Health Minister Dr. Ana Lima visited the ward.", [("Health Minister Dr. Ana Lima", "Ana Lima")]),
+    # the courtesy title alone makes a person, whatever follows the name
+    ("Cases rose on Friday, Dr Grace Mwale, the district medical officer, told reporters.",
+     [("Dr Grace Mwale", "Grace Mwale")]),
+    ("Mrs Thatcher resigned in 1990.", [("Mrs Thatcher", "Mrs Thatcher")]),
+])
+def test_people_courtesy_titles_are_not_part_of_names(text: str, mentions: list) -> None:
+    doc = _doc(text)
+    found = [(doc.text[m.start:m.end], m.name) for m in find_people(doc) if m.how != "pronoun"]
+    assert found == mentions

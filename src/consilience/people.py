@@ -18,7 +18,7 @@ from typing import NamedTuple
 from collections.abc import Sequence
 from bisect import bisect_left
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -424,6 +424,41 @@ def _read_name(toks: Sequence[Token], i: int, text: str, max_words: int = 4) -> 
     return j
 
 
+#: Courtesy titles: part of how a person is addressed, not of the name, and no post ("Dr Grace Mwale",
+#: "Mr Sunak", "Sir Keir Starmer").
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame"})
+
+
+def _honorific_at(toks: Sequence[Token], i: int, text: str) -> bool:
+    """Whether ``toks[i]`` is a courtesy title ("Dr", "Mr.") with a name word right after it."""
+    t = toks[i]
+    if t.low not in _HONORIFICS or not t.text[0].isupper() or t.text.isupper() and len(t.text) > 1:
+        return False
+    return i + 1 < len(toks) and text[t.end : toks[i + 1].start] in (" ", ". ", "\u00a0", ".\u00a0") \
+        and _is_name_word(toks[i + 1])
+
+
+def _past_honorific(toks: Sequence[Token], a: int, b: int, text: str) -> int:
+    """``a``, or the index after a courtesy title that opens the name ``toks[a:b]`` and is not all of it."""
+    return a + 1 if b - a >= 2 and _honorific_at(toks, a, text) else a
+
+
+def _honorific(text: str, toks: list[Token], taken: list[tuple[int, int]]) -> list[PersonMention]:
+    """Names after a courtesy title, which makes them a person's whatever follows: "Dr Grace Mwale" (a full
+    name, ``how="bare"``), "Mr Sunak" (one word, ``how="short"``, resolved by :func:`_find_people`)."""
+    out: list[PersonMention] = []
+    for i in range(len(toks) - 1):
+        if not _honorific_at(toks, i, text) or any(a <= toks[i].start < b for a, b in taken):
+            continue
+        e = _read_name(toks, i + 1, text)
+        if e == i + 1 or countries().match(toks, i + 1) is not None:
+            continue
+        name, key = _mention(text, toks, i + 1, e)
+        out.append(PersonMention(toks[i].start, toks[e - 1].end, name, key, "bare" if e - i > 2 else "short",
+                                 name_start=toks[i + 1].start, name_end=toks[e - 1].end))
+    return out
+
+
 def _title_before(text: str, toks: Sequence[Token],
                   i: int) -> tuple[int, str | None, str | None, list[str], str | None]:
     """Walk left from the title at ``toks[i]``: ``(first index, org, country, keep-modifiers, time-modifier)``."""
@@ -502,6 +537,8 @@ def _titled(text: str, toks: list[Token]) -> list[PersonMention]:
         k2, place, org_after = _after_title(toks, k)
         link = text[toks[k2 - 1].end : toks[k2].start] if k2 < n else ""
         if k2 < n and _NAME_LINK.match(link) and "," not in link:
+            if _honorific_at(toks, k2, text):
+                k2 += 1  # "Health Minister Dr Ana Lima": the name starts after the courtesy title
             e = _read_name(toks, k2, text)
         else:
             e = k2
@@ -540,12 +577,15 @@ def _titled(text: str, toks: list[Token]) -> list[PersonMention]:
                     and not text[toks[a - 1].end : toks[a].start].strip():
                 a -= 1
             if b - a >= 2 and titles().match(toks, a) is None:
+                start_tok = a
+                a = _past_honorific(toks, a, b, text)
+            if b - a >= 2 and titles().match(toks, a) is None:
                 if org is None and org_after is None and k2 == k and k < n and toks[k].low == "of" and k + 1 < n \
                         and toks[k + 1].text[0].isupper():
                     org = toks[k + 1].low
                 name, key = _mention(text, toks, a, b)
                 title = " ".join([*keep, core])
-                out.append(PersonMention(toks[a].start, toks[max(k2, i + 1) - 1].end, name, key, "apposition", title,
+                out.append(PersonMention(toks[start_tok].start, toks[max(k2, i + 1) - 1].end, name, key, "apposition", title,
                                          core, org or org_after, country, place, time_mod, toks[a].start,
                                          toks[b - 1].end))
         i = k
@@ -565,7 +605,7 @@ def _bare(text: str, toks: list[Token], taken: list[tuple[int, int]]) -> list[Pe
     i = 0
     n = len(toks)
     while i < n:
-        if not _is_name_word(toks[i]) or any(a <= toks[i].start < b for a, b in taken):
+        if not _is_name_word(toks[i]) or any(a <= toks[i].start < b for a, b in taken) or _honorific_at(toks, i, text):
             i += 1
             continue
         e = _read_name(toks, i, text)
@@ -600,13 +640,19 @@ def _find_people(doc: Document) -> list[PersonMention]:
         toks = sentence_tokens(doc, s, e)
         titled = _titled(text, toks)
         found.extend(titled)
-        found.extend(_bare(text, toks, [(m.start, m.end) for m in titled]))
+        honorific = _honorific(text, toks, [(m.start, m.end) for m in titled])
+        found.extend(honorific)
+        found.extend(_bare(text, toks, [(m.start, m.end) for m in titled + honorific]))
     found.sort(key=lambda m: (m.start, -m.end))
     full = [m for m in found if len(m.key.split()) >= 2]
     resolved: list[PersonMention] = []
     for m in found:
         if len(m.key.split()) == 1:
             target = _resolve_short(m.key, m.start, full)
+            if target is None and m.how == "short":
+                # "Mr Sunak" with no full name in the document: a person still, named as written
+                resolved.append(replace(m, name=text[m.start:m.end], key=fold(text[m.start:m.end])))
+                continue
             if target is None:
                 continue  # a lone word after a title that names no one we know ("General Motors")
             m = PersonMention(m.start, m.end, target.name, target.key, m.how, m.title, m.core, m.org, m.country,
