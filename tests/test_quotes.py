@@ -138,3 +138,24 @@ def test_quotes_seeds_biden_quote_is_divergent(seed_documents) -> None:
     assert fact.verdict == "divergent"
     assert {c.doc_id[:3] for c in fact.claims} >= {"000", "001", "003"}
     assert "self-sufficient → self-reliant" in fact.explanation
+
+
+def test_quotes_misquote_close_to_one_version_joins_the_quotation() -> None:
+    # c is close to b, far from the longer a that opens the quotation: all three are one quotation
+    a = _doc('"Anyone with watery diarrhoea should come to us at once. Cholera kills quickly, but it is easy '
+             'to treat if you arrive early," Dr Mwale said.', "a")
+    b = _doc('"Cholera kills quickly, but it is easy to treat when people arrive early," Dr Mwale said.', "b")
+    c = _doc('She said: "Cholera kills fast, but it is easy to treat if people come early."', "c")
+    claims = [q for d in (a, b, c) for q in extract_quotes(d)]
+    (fact,) = align_quotes(claims, [a, b, c])
+    assert {q.doc_id for q in fact.claims} == {"a", "b", "c"} and fact.verdict == "divergent"
+
+
+def test_quotes_shared_excerpt_does_not_join_two_quotations() -> None:
+    a = _doc('"During the campaign, Russia found a willing and active partner in the candidate," Perez said.', "a")
+    b = _doc('The suit says Russia found a "willing and active partner" in the campaign.', "b")
+    c = _doc('Ruiz said the unions had been "a willing and active partner throughout the long and bitter dispute '
+             'over wages".', "c")
+    claims = [q for d in (a, b, c) for q in extract_quotes(d)]
+    facts = align_quotes(claims, [a, b, c])
+    assert not any({"a", "c"} <= {q.doc_id for q in f.claims} for f in facts)

@@ -388,7 +388,9 @@ def align_quotes(claims: Sequence[Claim], docs: Sequence[Document], *,
     """Judged facts over quote claims, sorted by fact id: one per quotation across documents.
 
     Two wordings are one quotation when ``match`` of their words agree in order, or when one is a part
-    of the other; each wording is compared with the first wording of each quotation already found. A
+    of the other, and a quotation holds every wording close to one of its wordings (one close version is
+    enough: "kills fast ... if people come early" joins a quotation through "kills quickly ... when people
+    arrive early", though it is far from the longer version that opens it). A
     source that repeats the words without quotation marks joins the fact (its claim's ``measure`` is
     "unquoted"). Verdicts: identical wording ``agree``; differences only in punctuation,
     linking words, British/American spelling or length (a shorter excerpt) ``compatible``; any other
@@ -408,27 +410,35 @@ def align_quotes(claims: Sequence[Claim], docs: Sequence[Document], *,
     docs_of = [{items[i].doc_id for i in by_key[k]} for k in keys]
     parent = list(range(len(keys)))
 
+    longest = [len(ws) for ws in words]  # per quotation (at its root): its longest wording, in words
+
     def find(i: int) -> int:
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
-    # Each wording is compared with the first wording of the quotations found so far that share a
-    # content word, never with every other wording: the work grows with wordings x quotations.
+    def union(a: int, b: int) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[rb] = ra
+            longest[ra] = max(longest[ra], longest[rb])
+
+    # Each wording is compared with the wordings found so far that share a content word, never with
+    # every other wording, and joins the quotations of all those close enough: a misquote close to one
+    # version of a quotation joins it even when it is far from the others.
     index: dict[str, list[int]] = {}
     counters = [Counter(ws) for ws in words]
     minors = [sum(n for w, n in c.items() if w in _MINOR) for c in counters]
     for i, ws in enumerate(words):
         counts = counters[i]
         most = max(counts.values(), default=0)
-        joined = None
         hits: dict[int, int] = {}
         for w in set(ws) - _MINOR:
             for h in index.get(w, ()):
                 hits[h] = hits.get(h, 0) + 1
         for h in sorted(hits):
-            if docs_of[i] == docs_of[h] and len(docs_of[i]) == 1:
+            if docs_of[i] == docs_of[h] and len(docs_of[i]) == 1 or find(h) == find(i):
                 continue
             # An upper bound of the shared words, from the content words in common: when even the
             # bound cannot reach a threshold, the exact count is not worth computing.
@@ -440,14 +450,17 @@ def align_quotes(claims: Sequence[Claim], docs: Sequence[Document], *,
             if 2 * shared / (len(ws) + len(words[h])) < opts.match and shared / short < 0.9:
                 continue  # cannot reach either threshold: skip the in-order comparison
             sim, within = _ratio(ws, words[h])
-            if sim >= opts.match or (within >= 0.9 and short >= 4):
-                joined = h
-                break
-        if joined is None:
-            for w in set(ws) - _MINOR:
-                index.setdefault(w, []).append(i)
-        else:
-            parent[i] = find(joined)
+            if sim >= opts.match:
+                union(i, h)  # every close version joins, whichever was seen first
+            elif within >= 0.9 and short >= 4:
+                # an excerpt (with the excerpts like it) joins a longer quotation, but once there it is no
+                # bridge to another: a few words two quotations share ("a willing and active partner")
+                # must not make them one
+                excerpt, whole = (i, h) if len(ws) <= len(words[h]) else (h, i)
+                if longest[find(excerpt)] < len(words[whole]):
+                    union(i, h)
+        for w in set(ws) - _MINOR:
+            index.setdefault(w, []).append(i)
     groups: dict[int, list[Claim]] = {}
     for i, k in enumerate(keys):
         groups.setdefault(find(i), []).extend(items[n] for n in by_key[k])
