@@ -210,6 +210,7 @@ def test_people_countries_cover_the_world_and_skip_homonyms():
     ("Prime Minister Rishi Sunak visited the plant. Mr Sunak said 2,000 jobs would follow.",
      [("Prime Minister Rishi Sunak", "Rishi Sunak"), ("Mr Sunak", "Rishi Sunak")]),
     ("Health Minister Dr. Ana Lima visited the ward.", [("Health Minister Dr. Ana Lima", "Ana Lima")]),
+    ("Dr Ana Lima, the health minister, said beds were short.", [("Dr Ana Lima, the health minister", "Ana Lima")]),
     # the courtesy title alone makes a person, whatever follows the name
     ("Cases rose on Friday, Dr Grace Mwale, the district medical officer, told reporters.",
      [("Dr Grace Mwale", "Grace Mwale")]),

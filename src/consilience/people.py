@@ -576,9 +576,8 @@ def _titled(text: str, toks: list[Token]) -> list[PersonMention]:
             while a > 0 and b - a < 4 and _is_name_word(toks[a - 1]) \
                     and not text[toks[a - 1].end : toks[a].start].strip():
                 a -= 1
-            if b - a >= 2 and titles().match(toks, a) is None:
-                start_tok = a
-                a = _past_honorific(toks, a, b, text)
+            start_tok = a
+            a = _past_honorific(toks, a, b, text)  # "Dr Ana Lima, the health minister"
             if b - a >= 2 and titles().match(toks, a) is None:
                 if org is None and org_after is None and k2 == k and k < n and toks[k].low == "of" and k + 1 < n \
                         and toks[k + 1].text[0].isupper():
