@@ -12,7 +12,8 @@ Which cases are in scope, and why (decided from the spec's types, not from our r
   We compare the figures and the side that is open: our hedges are bounded (see HEDGE_RULE), so "(730,)"
   passes when we say "over/at least 730". Combined ranges written as two hedges ("greater than 100 and
   smaller than 300") are in scope and must come out as one range. Cases of fractions or ratios
-  ("1/2", "2 in 5") are out.
+  ("1/2", "2 in 5") are out, whether written in figures or in words ("above one quarter and below a half",
+  "more than half"), as they are in the number model.
 * ``Number/English/OrdinalModel.json`` — ordinals ("eleventh", "2nd"): our rank normaliser. Relative
   ordinals ("last", "previous", "next": end+0, current-1) are out.
 * ``Number/English/PercentModel.json`` — percentages; fractions written as percents ("half percent") out.
@@ -92,9 +93,15 @@ def score_numbers(rows: list[dict]):
         yield ok, text, [r["Resolution"]["value"] for r in exp], [(m.text, m.value.point) for m in ms]
 
 
+#: Fractions written in words: "half", "a quarter", "two thirds" (not ordinals: "the tenth" is a position).
+_WORD_FRACTION = re.compile(r"\b(?:half|halves|quarters?)\b|\b(?:a|one|two|three|four|five|six|seven|eight|nine)[-\s]+"
+                            r"(?:thirds?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b", re.I)
+
+
 def in_scope_range(r: dict) -> bool:
     v = r["Resolution"].get("value", "")
-    return bool(re.fullmatch(r"[\[(]-?[\d.]*,-?[\d.]*[\])]", v)) and not re.search(r"/|\bin\b\s*\d|%", r["Text"])
+    return (bool(re.fullmatch(r"[\[(]-?[\d.]*,-?[\d.]*[\])]", v)) and not re.search(r"/|\bin\b\s*\d|%", r["Text"])
+            and not _WORD_FRACTION.search(r["Text"]))
 
 
 def score_ranges(rows: list[dict]):

@@ -131,7 +131,7 @@ TIME_STARTERS = frozenset(TIME_NAMES | _variants((
     "thirty forty fifty sixty seventy eighty ninety hundred several few couple year decade day end beginning start "
     "future earlier later 5th 6th 7th 8th 9th 10th 11th 12th 13th 14th 15th 16th 17th 18th 19th 20th 21st fifth sixth seventh eighth "
     "ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
-    "twentieth quarter half fiscal these term year-end last week month thirtieth full "
+    "twentieth quarter half fiscal these term year-end last week month thirtieth full fortnight eoy "
     # holidays named by a word of their own ("Good Friday", "New Year's Day" are found from their last word)
     "christmas easter halloween thanksgiving saint st boxing valentine"
 ).split()))

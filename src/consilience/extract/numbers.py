@@ -7,8 +7,9 @@ counted noun, number words, multipliers, ranges, ranks ("eighth largest", "one o
 "rose more than 30 times to over US$90 billion in 2021 from $2.8 billion in 1990").
 
 Every value is an interval around the figure as written, in base units (dollars, not billions);
-currencies are never converted. Numbers inside dates ("July 25, 2013", "1995") are not quantities:
-the date grammar of :mod:`consilience.extract.times` claims them first.
+currencies are never converted. A comma list ("22,24,26,31") is one figure per item; a dotted run
+("192.168.1.2", "1.2.3") is an address or a version, not a figure. Numbers inside dates ("July 25,
+2013", "1995") are not quantities: the date grammar of :mod:`consilience.extract.times` claims them first.
 
 It must not know about documents, claims or any particular story.
 """
@@ -693,6 +694,9 @@ def find_quantities(text: str, *, times: Sequence[TimeMention] | None = None) ->
         if hit < pos:
             continue
         if tok[0].isdigit():
+            if len(tok) > 4 and tok.count(".") > 1 and _DOTTED.match(tok):
+                pos = hit + len(tok)
+                continue  # "192.168.1.2", "version 1.2.3": an address or a version, not the decimal 192.168
             if hit and text[hit - 1] in "-." and (hit < 2 or not text[hit - 2].isalnum()):
                 hit -= 1  # a negative figure or a leading decimal point: "-5", ".08"
         elif tok not in NUMBER_STARTERS:
@@ -706,6 +710,13 @@ def find_quantities(text: str, *, times: Sequence[TimeMention] | None = None) ->
             # dropping it before the costly match gives the same result
             j = bisect.bisect_right(block_starts, hit) - 1
             if j >= 0 and hit < blocked[j][1]:
+                continue
+        if len(tok) > 4 and tok.count(",") > 1 and tok[0].isdigit() and (lm := _COMMA_LIST.match(tok)) is not None:
+            lend = hit + lm.end()
+            if not (blocked and bisect.bisect_left(block_starts, lend) > bisect.bisect_right(block_starts, hit)):
+                got_list = [n for n in _comma_list(text, hit, lm.group()) if not out or n.start >= out[-1].end]
+                out.extend(got_list)
+                pos = lend
                 continue
         for start in ((art.start(), hit) if art else (hit,)):
             m = (_CORE_WORDS if text[start].isalpha() else _CORE_DIGITS).match(text, start)
@@ -739,6 +750,27 @@ def find_quantities(text: str, *, times: Sequence[TimeMention] | None = None) ->
     if "point" in text:
         out = _with_fraction_points(text, out)
     return _attach_changes(text, _merge_bounds(text, out), times)
+
+
+#: Two or more dots between digit runs: an address, a version or a dotted date, never one decimal figure.
+_DOTTED = re.compile(r"\d+\.\d+\.\d+")
+#: Three or more comma-separated runs of one to three digits that are no thousands grouping ("22,24,26,31";
+#: not "1,234,567" nor the Indian "12,34,567"): a list of numbers, each its own figure. Two runs ("1,5") are
+#: left to the figure grammar: a decimal comma is as likely there as a list.
+_COMMA_LIST = re.compile(r"(?!\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d{1,2}(?:,\d\d)+,\d{3}(?!\d|,\d))\d{1,3}(?:,\d{1,3}){2,}(?!\d|\.\d)")
+
+
+def _comma_list(text: str, hit: int, run: str) -> list[NumberMention]:
+    """The figures of a comma list starting at ``text[hit]``, each an exact number ("exercises 22,24,26,31")."""
+    out = []
+    at = hit
+    for part in run.split(","):
+        x = float(part)
+        q = _quantity("number", "", x, precision_of(part), "exact")
+        out.append(NumberMention(start=at, end=at + len(part), text=part, value=q, noun_start=at + len(part),
+                                 noun_end=at + len(part)))
+        at += len(part) + 1
+    return out
 
 
 _FRACTION_POINT = re.compile(
@@ -804,6 +836,17 @@ def _merge_bounds(text: str, ms: list[NumberMention]) -> list[NumberMention]:
     return out
 
 
+_CLAUSE_END_AHEAD = r"(?=\s*(?:[.,;:!?)]|$))"
+_SCALE_AND_WORDS = re.compile(r" and\s+(?P<n>" + _WORDNUM + r")" + _CLAUSE_END_AHEAD, re.IGNORECASE)
+#: Currency words counted in hundredths, and the count of hundredths written after them ("thirteen dollars forty
+#: five", "ten euros and fifty cents"): only where the clause ends there ("five dollars forty times" is no price).
+_HUNDREDTHS_UNITS = frozenset(("dollars", "dollar", "us dollars", "us dollar", "euros", "euro", "pounds", "pound"))
+_CENTS_AFTER = re.compile(
+    r"\s+(?P<and>and\s+)?(?P<n>(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six"
+    r"|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|\d{1,2})(?![\w-])(?:\s+(?P<sub>cents?|pence|p)(?![\w]))?" + _CLAUSE_END_AHEAD, re.IGNORECASE)
+
+
 def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberMention | None:
     s, e = m.span()
     digits = m.group("digits")
@@ -853,6 +896,12 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
                         break
                 if rest:
                     x, u, scale = x * scale + rest, cap, 1.0
+            elif scale >= 1e5 and text.startswith(" and ", end) and (am := _SCALE_AND_WORDS.match(text, end)) is not None:
+                # "6 crore and two hundred": number words after "and" finish the figure, where the clause ends
+                # with them ("$3 billion and two hundred jobs" is two figures)
+                n = parse_number(am.group("n"))
+                if n is not None and 0 < n < scale:
+                    x, u, scale, end = x * scale + n, _word_precision(n), 1.0, am.end()
     # currency
     currency = None
     j = start - 1
@@ -875,6 +924,11 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
             currency = CURRENCIES.get(cw)
             if currency:
                 end = cm.end()
+                if scale == 1.0 and cw in _HUNDREDTHS_UNITS and (cc := _CENTS_AFTER.match(text, end)) is not None:
+                    n = parse_number(cc.group("n"))
+                    if n is not None and 1 <= n < 100 and n == int(n) and (cc.group("sub") or not cc.group("and")):
+                        # "thirteen dollars forty five": the sub-unit count follows the whole units
+                        x, u, end = x + n / 100, 0.01, cc.end()
         elif (cm2 := _CUR_CODE_AFTER.match(text, end)):
             currency = CURRENCIES.get(cm2.group("c").lower())
             end = cm2.end()
@@ -1064,12 +1118,27 @@ _ORDINAL_NOUN_AFTER = re.compile(
 _SUP_AFTER = re.compile(r"(?:\s*-\s*|\s+)(?P<sup>" + _SUP + r")", re.IGNORECASE)
 
 
+_ORD_RANGE_BEFORE = re.compile(r"\bbetween\s+(?:the\s+)?$", re.IGNORECASE)
+#: The second bound of a range of positions; nothing may follow it that the ordinals could qualify ("between the
+#: first and second world wars" counts wars).
+_ORD_RANGE_AFTER = re.compile(r"\s+and\s+(?:the\s+)?(?P<o>" + _ORD_NUM + "|" + _ORD_WORD + r")(?![\w])"
+                              r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|on|among|out\s+of|places?|positions?)\b)", re.IGNORECASE)
+
+
 def _ordinal_at(text: str, m: re.Match[str]) -> NumberMention | None:
     """"eighth largest", "8th-largest", "ranking 11th out of 141 economies", "finished third"."""
     s, e = m.span()
     k = _ordinal_value(m.group("ordinal"))
     if k is None or k <= 0:
         return None
+    if (text.find("etween", max(0, s - 14), s) >= 0 and (rb := _ORD_RANGE_BEFORE.search(text, max(0, s - 14), s)) is not None
+            and (ra := _ORD_RANGE_AFTER.match(text, e))):
+        k2 = _ordinal_value(ra.group("o"))
+        if k2 is not None and k2 > k:
+            # "between the tenth and the fifteenth": a range of positions, as written
+            rank = Rank(point=k, low=k, high=k2, superlative="ranked", hedge="exact")
+            return NumberMention(start=rb.start(), end=ra.end(), text=text[rb.start():ra.end()], value=rank,
+                                 noun_start=ra.end(), noun_end=ra.end())
     sm = _SUP_AFTER.match(text, e)
     out_of = None
     end = e

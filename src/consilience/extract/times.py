@@ -1,10 +1,11 @@
 """Time expressions: find dates in running text and normalise them to day intervals.
 
 This module owns the date grammar of consilience: absolute dates at every granularity ("1995",
-"July 2013", "July 25, 2013", "25 July 2013", "2013-07-25", "the 2010s", "mid-2022", "early March",
-"the third quarter"), day ranges ("September 10-11", "March 21–24") and relative expressions
-("last year", "in March", "on Thursday", "two years ago", "twenty-eight years since", "today"),
-resolved against an *anchor* (the document's date) when one is given.
+"July 2013", "2017 April", "12-2015", "July 25, 2013", "25 July 2013", "2013-07-25", "the 2010s",
+"mid-2022", "early March", "the third quarter"), day ranges ("September 10-11", "March 21–24") and
+relative expressions ("last year", "in March", "on Thursday", "two years ago", "a fortnight ago",
+"twenty-eight years since", "today", "end of month", "5 days before New Year"), resolved against an
+*anchor* (the document's date) when one is given.
 
 Every value is a :class:`~consilience.model.TimeValue`: a half-open interval of days ``[low, high)``
 with the point as written at its granularity. A relative expression without an anchor is found but
@@ -17,6 +18,7 @@ It must not touch claims, documents or anything beyond a string and an anchor.
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from dataclasses import dataclass
@@ -138,7 +140,7 @@ _NUMWORD = (r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleve
             r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
             r"|hundred|several|a few|a couple of|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
             r"(?:one|two|three|four|five|six|seven|eight|nine))")
-_UNIT = r"(?:years?|months?|weeks?|days?|decades?|centur(?:y|ies))"
+_UNIT = r"(?:years?|months?|fortnights?|weeks?|days?|decades?|centur(?:y|ies))"
 _U9 = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _YEARWORDS = (r"(?:(?:nineteen|twenty|eighteen|seventeen)[-\s]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
               r"(?:[-\s]" + _U9 + r")?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -158,7 +160,10 @@ _HOLIDAY = (
     r"(?:christmas(?:\s+(?:day|eve))?(?!\s+islands?\b)|boxing\s+day|new\s+year['’]?s['’]?\s+(?:day|eve)|new\s+year\s+day"
     r"|(?:st\.?\s+)?valentine['’]?s['’]?\s+day|halloween|easter(?:\s+(?:sunday|monday))?(?!\s+(?:islands?|eggs?|rising)\b)"
     r"|good\s+friday|thanksgiving(?:\s+day)?|black\s+friday|cyber\s+monday|earth\s+day"
-    r"|(?:international\s+)?workers['’]?\s+day|(?:saint|st\.?)\s+patrick['’]?s?(?:\s+day)?)(?![\w'’])"
+    r"|(?:international\s+)?workers['’]?\s+day|(?:saint|st\.?)\s+patrick['’]?s?(?:\s+day)?"
+    # "New Year" alone is a holiday only as what a day is counted from ("5 days before new year"): "in the new
+    # year" is a period
+    r"|(?:(?<=\bbefore\s)|(?<=\bafter\s))new\s+year(?![-'’]))(?![\w'’])"
 )
 
 #: Month names in a date written with dashes or slashes ("23-Sep-2020"): three letters or in full.
@@ -171,8 +176,15 @@ _RULES: list[tuple[str, str]] = [
     ("dashmon", r"(?:(?P<d>[0-3]?\d)[-/](?P<mon>" + _MON_ABBR + r")[-/](?P<y>\d{4})"
                 r"|(?P<y2>\d{4})[-/](?P<mon2>" + _MON_ABBR + r")[-/](?P<d2>[0-3]?\d)"
                 r"|(?P<mon3>" + _MON_ABBR + r")[-/](?P<d3>[0-3]?\d)[-/](?P<y3>\d{4}))(?![\w/-])"),
+    # "Dec31, 1994": a month abbreviation glued to its day, only with a year after it ("SEPT9", "DEC1" alone are
+    # names of genes and products)
+    ("glued", r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?P<d>[12]\d|3[01]|0?[1-9])(?!\d)\s*,?\s*"
+              r"(?P<y>" + _YEAR4 + r")(?![\d,.]\d)"),
     ("slash", r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
-    ("isomonth", r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])(?![\d-])"),
+    # "2015-03", "2015-3"; "2011-12" and "2008-9" are read as the year ranges they are in news (see _h_isomonth)
+    ("isomonth", r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2]|[1-9])(?![\d-]|[.,]\d|\s*(?:%|percent))"),
+    # "12-2015": a two-digit month and a year, with nothing after them in the clause
+    ("monthyear", r"(?P<m>0[1-9]|1[0-2])-(?P<y>(?:19|20)\d\d)(?=\s*(?:[.,;:!?)]|$))"),
     # "Thursday, March 23, 2023", "September 10-11, 2023", "March 21–24", "July 25th"
     ("mdrange", r"(?:(?P<wd>" + _WEEKDAY_FULL + r"),?\s+)?(?P<mon>" + _MON + r")(?:\s+|/|,\s*(?=\d\d?(?:st|nd|rd|th)\b))(?P<d1>" + _DAYNUM + r")"
                 r"(?:\s*(?:-|–|—)\s*(?P<d2>" + _DAYNUM + r")|\s+(?:to|through|and)\s+(?P<d2b>" + _DAYNUM + r")(?!\s*(?:%|percent)))?"
@@ -182,7 +194,9 @@ _RULES: list[tuple[str, str]] = [
                r"(?:,?\s+(?:(?P<y>" + _YEAR4 + r")|(?P<yw>" + _YEARWORDS + r")))?"),
     # "January twenty five, 1986", "fifteen August nineteen ninety three": a day in cardinal words, only with a
     # year; before the month only with the year in words too ("two May 2019 reports" counts reports)
-    ("mdcard", r"(?P<mon>" + _MON + r")\s+(?P<dc>" + _DAYCARD + r")(?:,?\s+)(?:(?P<y>" + _YEAR4 + r")(?![\d,.]\d)|(?P<yw>" + _YEARWORDS + r"))"),
+    # "May twenty nine." without a year only where the clause ends: "In May twenty people died" counts people
+    ("mdcard", r"(?P<mon>" + _MON + r")\s+(?P<dc>" + _DAYCARD + r")(?:(?:,?\s+)(?:(?P<y>" + _YEAR4 + r")(?![\d,.]\d)|(?P<yw>"
+               + _YEARWORDS + r"))|(?P<bare>(?=\s*(?:[.;:!?)]|$))))"),
     ("cardday", r"(?P<dc>" + _DAYCARD + r")\s+(?:of\s+)?(?P<mon>" + _MON + r"),?\s+(?:of\s+)?(?P<yw>" + _YEARWORDS + r")"),
     # "25 July 2013", "10-11 September 2023", "the 4th of July"
     ("dmrange", r"(?:(?P<wd>" + _WEEKDAY_FULL + r"),?\s+)?(?:the\s+)?(?:(?P<d1>" + _DAYNUM + r")(?:\s*(?:-|–|—)\s*(?P<d2>" + _DAYNUM + r"))?"
@@ -192,6 +206,10 @@ _RULES: list[tuple[str, str]] = [
     ("part", r"(?P<part>" + _PART + r")[-\s]+(?:(?P<mon>" + _MON + r")(?:,?\s+(?P<y1>" + _YEAR4 + r"))?|(?P<y>" + _YEAR4 + r")"
              r"|(?P<rel>this|last|next)\s+(?P<unit>year|month))\b"),
     ("monyear", r"(?P<mon>" + _MON + r")(?:(?:,?\s+(?:of\s+)?|[-/])(?P<y>" + _YEAR4 + r")(?!\d)|\s+of\s+(?:'|(?=\d\d\s*(?:[.,;:!?)]|$)))(?P<yy>\d\d)(?![\w,.]\d))"),
+    # "2017 April": a year, then a month named in full (no day after it); "May" and "March" only where the clause
+    # ends ("in 2017 May called an election" names a person)
+    ("yearmon", r"(?P<y>" + _YEAR4 + r")\s+(?P<mon>(?:January|February|April|June|July|August|September|October"
+                r"|November|December)(?![\w-])(?!\s*\d)|(?-i:May|March)(?=\s*(?:[.,;:!?)]|$)))"),
     ("quarter", r"(?:(?P<the>the|this|last|next)\s+)?(?:(?P<y0>" + _YEAR4 + r")\s+)?"
                 r"(?:(?P<rel>latest|current|previous|past|last|year-earlier|year-ago|same|final)\s+)?"
                 r"(?:(?P<ord>" + _ORD + r")[-\s]+)?(?:fiscal\s+)?(?P<unit>quarter|half)(?![-\w])(?!\s+of\s+(?:the|a|an|all|its|their)\b)"
@@ -206,8 +224,10 @@ _RULES: list[tuple[str, str]] = [
     ("theyear", r"the\s+year\s+(?P<y>" + _YEAR4 + r")\b"),
     ("year", r"(?P<y>" + _YEAR4 + r")(?!\d|[,.]\d|\s*(?:%|percent|per\s+cent))"),
     ("ago", r"(?P<n>" + _NUMWORD + r")\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>ago|earlier|before|later|after|since|from\s+now|hence|from)\b"),
-    ("agoa", r"(?P<n>a|an)\s+(?P<unit>year|month|week|day|decade)\s+(?P<dir>ago|earlier|before|later)\b"),
-    ("inunits", r"(?P<n>" + _NUMWORD + r")\s+(?P<unit>days|weeks|months|years|(?:(?<=\ba\s)|(?<=\ban\s))(?:day|week|month|year))\b(?!\s+(?:of|ago|earlier|later|before|after|since|from|old)\b)"),
+    ("agoa", r"(?P<n>a|an)\s+(?P<unit>year|month|fortnight|week|day|decade)\s+(?P<dir>ago|earlier|before|later)\b"),
+    # "in two weeks", "in a fortnight's time" ("'s time" says the future by itself)
+    ("inunits", r"(?P<n>" + _NUMWORD + r")\s+(?P<unit>days|weeks|fortnights|months|years|(?:(?<=\ba\s)|(?<=\ban\s))"
+                r"(?:day|week|fortnight|month|year))\b(?P<time>['’]s?\s+time\b)?(?!\s+(?:of|ago|earlier|later|before|after|since|from|old)\b)"),
     ("nthof", r"(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|last"
               r"|\d{1,2}(?:st|nd|rd|th))\s+(?P<unit>week|month|quarter)\s+of\s+(?:(?P<y>" + _YEAR4 + r")|(?P<rel>this|last|next)\s+year)\b"),
     ("relunit", r"(?:the\s+)?(?P<rel>" + _REL + r")\s+(?:fiscal\s+|financial\s+|calendar\s+)?(?P<unit>year|month|week|decade|century|weekend"
@@ -245,16 +265,21 @@ _RULES: list[tuple[str, str]] = [
                 r"|the\s+(?:near|short|long)\s+term|the\s+near\s+future|these\s+days"
                 r"|(?:future|coming)\s+(?:days|weeks|months|quarters|years)|past\s+(?:years|decades|months)|recent|future)\b"),
     ("theyearnow", r"the\s+(?:full\s+|current\s+|calendar\s+|whole\s+)?year(?!\s*(?:\d|-|earlier|ago|before|after|later|'s\s+end))\b"
-                   r"|(?:the\s+)?(?:year[-\s]end|year's\s+end|end\s+of\s+the\s+year)\b"),
+                   r"|(?:the\s+)?(?:year[-\s]end|year's\s+end|end\s+of\s+the\s+year)\b|EOY\b"),
+    # "end of month", "the end of the week", "end of this year", "the middle of next month": a part of the period
+    # that holds the document's date (or the one before or after it); see _part_of for the parts
+    ("endof", r"(?:the\s+)?(?P<part>end|middle|beginning|start)\s+of\s+(?:(?P<rel>this|last|next)\s+|(?P<the>the)\s+)?"
+              r"(?P<unit>week|month|year)\b(?![-'’])(?!\s+(?:\d|of\b))"),
 ]
 
 _RULE_NAMES = [name for name, _ in _RULES]
 
 
 #: Rules kept out of the masters: they are tried on their own, only where a cheap look at the text
-#: says they can match (a holiday word; a dash or slash between a figure and a month name), so that
-#: they add nothing to the cost of the other hits.
-_SOLO_RULES = ("holiday", "dashmon")
+#: says they can match (a holiday word; a dash or slash between a figure and a month name; a month's
+#: letters glued before a day; a month's first letter after a year; a dash and digits after two digits;
+#: "end of" and a period), so that they add nothing to the cost of the other hits.
+_SOLO_RULES = ("holiday", "dashmon", "glued", "yearmon", "monthyear", "endof")
 
 
 def _renamed(name: str, pat: str) -> str:
@@ -292,12 +317,14 @@ _LEFT = r"(?<![\w$€£¥.,/-])"
 # "deictic" begins with (X: "now", "yesterday"), at four digits that a space or a stop ends (Y: "in 2019,");
 # after an article ("the", "a") the rules that can begin with one.
 _RULE_STARTS: dict[str, str] = {
-    "iso": "D", "compact": "D", "dashmon": "", "slash": "D", "isomonth": "D", "mdrange": "N", "mdword": "N", "dmrange": "DNW",
+    "iso": "D", "compact": "D", "dashmon": "", "glued": "", "slash": "D", "isomonth": "D", "monthyear": "", "yearmon": "",
+    "mdrange": "N", "mdword": "N", "dmrange": "DNW",
     "part": "W", "monyear": "N", "quarter": "DWY", "qcode": "W", "decade": "DW", "decadeword": "W", "season": "W",
     "fiscal": "W", "yearrange": "DY", "theyear": "", "year": "DY", "ago": "DWY", "agoa": "", "relunit": "W",
     "yearearlier": "", "relwd": "NWB", "relmon": "NWB", "deictic": "WX", "fiscalyear": "", "century": "DW",
     "yearwords": "W", "theyearnow": "W", "nthof": "DW", "inunits": "DWY", "holiday": "",
     "mdcard": "N", "cardday": "W", "wdday": "NW", "earlylate": "W", "ytd": "", "weeknum": "W", "dayrel": "",
+    "endof": "",
 }
 
 
@@ -415,8 +442,9 @@ def _part_of(v: TimeValue, part: str) -> TimeValue:
 
     Parts follow the calendar: a year's early part is January-April, its middle May-August, its late
     part September-December (thirds that do not overlap); a month's are days 1-10, 11-20 and 21 to the
-    end; a decade's are its first four, middle four and last four years. "The first/second half of" a
-    year is H1/H2.
+    end; a week's are Monday-Wednesday, Tuesday-Friday and Thursday-Sunday (the halves of _h_earlylate, so
+    that "by the end of the week" holds the Friday news means by it); a decade's are its first four, middle
+    four and last four years. "The first/second half of" a year is H1/H2.
     """
     lo = date.fromisoformat(v.low)
     hi = date.fromisoformat(v.high)
@@ -443,6 +471,9 @@ def _part_of(v: TimeValue, part: str) -> TimeValue:
     elif g == "decade":
         a, b = {"early": (0, 4), "mid": (3, 7), "late": (6, 10), "first half": (0, 5), "second half": (5, 10)}[p]
         low, high = date(lo.year + a, 1, 1), date(lo.year + b, 1, 1)
+    elif g == "week":
+        a, b = {"early": (0, 3), "mid": (1, 5), "late": (3, 7), "first half": (0, 3), "second half": (3, 7)}[p]
+        low, high = lo + timedelta(days=a), lo + timedelta(days=b)
     else:
         n = (hi - lo).days
         a, b = {"early": (0, n // 3), "mid": (n // 4, n - n // 4), "late": (n - n // 3, n),
@@ -654,8 +685,44 @@ def _h_slash(g: dict, c: _Ctx) -> _Result:
     return (v, False, None) if v else None
 
 
+#: Nouns that number documents and cases with a year and a serial ("Resolution 2015-3", "Case No. 2015-12").
+_SERIAL_NOUNS = frozenset("no no. nos. number resolution decision law act decree directive regulation order case rule "
+                          "circular bill motion report docket opinion".split())
+
+
 def _h_isomonth(g: dict, c: _Ctx) -> _Result:
+    """"2015-03", "2015-3": that month. A month that is the year's next one in its last digits ("2011-12",
+    "2008-9") is read as the two-year span it almost always is in news (a season, a fiscal or school year)."""
+    y, ms = int(g["y"]), g["m"]
+    if c.prev_word() in _SERIAL_NOUNS or c.char_before() in ("$", "€", "£", "¥", "#"):
+        return None
+    if int(ms) == (y + 1) % (10 ** len(ms)):
+        return (time_value("year", y, span=2), False, None)
+    v = time_value("month", y, int(ms))
+    return (v, False, None) if v else None
+
+
+def _h_monthyear(g: dict, c: _Ctx) -> _Result:
+    """"12-2015": that month, unless the figures are a range ("from 10-2000") or a serial number."""
+    pw = c.prev_word()
+    if pw in _SERIAL_NOUNS or pw in _NOT_YEAR_BEFORE or pw in ("from", "between") or c.char_before() in ("$", "€", "£", "¥", "#"):
+        return None
     v = time_value("month", int(g["y"]), int(g["m"]))
+    return (v, False, None) if v else None
+
+
+def _h_yearmon(g: dict, c: _Ctx) -> _Result:
+    """"2017 April": that month (the rule lets "May" and "March" through only at a clause end)."""
+    mon = g["mon"]
+    if c.prev_word() in _NOT_YEAR_BEFORE or c.char_before() in ("$", "€", "£", "¥", "#"):
+        return None
+    v = time_value("month", int(g["y"]), _month(mon))
+    return (v, False, None) if v else None
+
+
+def _h_glued(g: dict, c: _Ctx) -> _Result:
+    """"Dec31, 1994": a month abbreviation glued to its day, then the year."""
+    v = time_value("day", int(g["y"]), _month(g["mon"]), int(g["d"]))
     return (v, False, None) if v else None
 
 
@@ -722,9 +789,12 @@ def _h_dmrange(g: dict, c: _Ctx) -> _Result:
 
 
 def _h_mdcard(g: dict, c: _Ctx) -> _Result:
+    """"January twenty five, 1986"; "May twenty nine." at a clause end: the nearest such day, as "May 29"."""
     if not _month_ok(g["mon"], c, True):
         return None
     d, y = _count(g["dc"]), _year_of(g, c)
+    if g.get("bare") is not None:
+        return _day_value(c, _month(g["mon"]), d, None, None) if d and 1 <= d <= 31 else None
     v = time_value("day", int(y), _month(g["mon"]), d) if d and y else None
     return (v, False, None) if v else None
 
@@ -829,13 +899,16 @@ def _h_dayrel(g: dict, c: _Ctx) -> _Result:
 
 
 def _h_inunits(g: dict, c: _Ctx) -> _Result:
-    """"The vote is in two weeks": the day that many units after the document's date (a future cue)."""
+    """"The vote is in two weeks", "in a fortnight's time": the day that many units after the document's date
+    (a future cue, or "'s time", which says it alone)."""
     n = _count(g["n"])
-    if n is None or not _RXT6.search(c.text[max(0, c.start - 4):c.start]) or not _future(c.text, c.start, c.end):
+    if n is None or not _RXT6.search(c.text[max(0, c.start - 4):c.start]) or not (g.get("time") or _future(c.text, c.start, c.end)):
         return None  # "in 3 years" after a past verb is a duration ("grew 20% in 3 years")
     if c.anchor is None or c.anchor[1] is None or c.anchor[2] is None:
         return (None, True, "following")
     unit = g["unit"].lower().rstrip("s")
+    if unit == "fortnight":
+        unit, n = "day", 14 * n
     base = date(*c.anchor)
     if unit in ("day", "week"):
         d = base + timedelta(days=n * (7 if unit == "week" else 1))
@@ -1093,6 +1166,8 @@ def _h_ago(g: dict, c: _Ctx) -> _Result:
     unit = g["unit"].lower().rstrip("s")
     if unit == "centurie":
         unit = "century"
+    if unit == "fortnight":
+        unit, n = "week", 2 * n  # "a fortnight ago" is "two weeks ago"
     direction = _RXT7.sub(" ", g["dir"].lower())
     if direction in ("before", "after", "from"):
         # "two years after the war": relative to another event, not to the document's date
@@ -1124,11 +1199,23 @@ def _h_relunit(g: dict, c: _Ctx) -> _Result:
 
 
 def _h_theyearnow(g: dict, c: _Ctx) -> _Result:
-    """"the full year", "the year" (this one, in the text's frame); "year-end", "the end of the year"."""
+    """"the full year", "the year" (this one, in the text's frame); "year-end", "the end of the year", "EOY"."""
     v = _relative_unit(c, "year", 0)
-    if v is not None and "end" in c.text[c.start:c.end].lower():
+    if v is not None and ("end" in (w := c.text[c.start:c.end].lower()) or w == "eoy"):
         v = _part_of(v, "late")
     return (v, True, "same")
+
+
+def _h_endof(g: dict, c: _Ctx) -> _Result:
+    """"end of month", "the end of the week", "end of this year", "the middle of next month": that part of the
+    period (see _part_of), hedged "about". A period named with "the" ("the end of the week") is the one the text
+    is about (``ref="same"``), as "the year" is; the document's date stands for it."""
+    rel = (g.get("rel") or "").lower()
+    base = _relative_unit(c, g["unit"].lower(), {"last": -1, "next": 1}.get(rel, 0))
+    same = "same" if g.get("the") else None
+    if base is None:
+        return (None, True, same)
+    return (_part_of(base, g["part"].lower()), True, same)
 
 
 def _h_fiscalyear(g: dict, c: _Ctx) -> _Result:
@@ -1342,6 +1429,7 @@ _HANDLERS = {
     "deictic": _h_deictic, "fiscalyear": _h_fiscalyear, "theyearnow": _h_theyearnow, "nthof": _h_nthof,
     "inunits": _h_inunits, "century": _h_century, "yearwords": _h_yearwords, "wdday": _h_wdday, "mdcard": _h_mdcard,
     "cardday": _h_mdcard, "earlylate": _h_earlylate, "ytd": _h_ytd, "weeknum": _h_weeknum, "dayrel": _h_dayrel,
+    "monthyear": _h_monthyear, "yearmon": _h_yearmon, "glued": _h_glued, "endof": _h_endof,
 }
 assert set(_HANDLERS) == set(_RULE_NAMES)
 
@@ -1349,7 +1437,10 @@ assert set(_HANDLERS) == set(_RULE_NAMES)
 #: No rule begins with these words themselves ("a month ago", "the full year", "a few days ago", "the near term");
 #: "week" does only in "week 3 of 2027".
 _ARTICLE_ONLY = frozenset(w for w in TIME_STARTERS if w.lower() in (
-    "year", "decade", "day", "end", "beginning", "start", "month", "full", "few", "term"))
+    "year", "decade", "day", "end", "beginning", "start", "month", "full", "few", "term", "fortnight"))
+#: "end", "middle", "beginning" and "start" before a period ("end of month", "the start of this year"): the
+#: "endof" rule is tried there on its own.
+_PART_OF_PERIOD = re.compile(r"\s+of\s+(?:(?:the|this|last|next)\s+)?(?:week|month|year)\b", re.IGNORECASE)
 _WEEK_TOKENS = frozenset(w for w in TIME_STARTERS if w.lower() == "week")
 _WEEK_NUMBER_AFTER = re.compile(r"\s+\d")
 _NUMBER_WORD_STARTERS = frozenset(w for w in TIME_STARTERS if w.lower() in SMALL_NUMBERS or w.lower() in (
@@ -1435,7 +1526,7 @@ _PART_WORD_AFTER = re.compile(r"[-\s]+(?:\d|'\d|" + _MON + r"(?![a-z])|(?:this|l
 #: What can follow a month or weekday name in a longer date: a figure, "the", "of", a month, an ordinal or a
 #: number word (read loosely by their first letters: a false "yes" only costs the full attempt).
 _NAME_EXTENDS = re.compile(r"[\s,./-]*(?:[\d']|the\b|of\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|fir|sec|thi|fou|fif"
-                           r"|six|sev|eig|nin|ten|ele|twe|one|two|thr)", re.IGNORECASE)
+                           r"|fiv|six|sev|eig|nin|ten|ele|twe|one|two|thr)", re.IGNORECASE)
 _NUMBER_WORD_DATE = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_UNIT_AFTER, _YEARWORD_AFTER, _DAY_AFTER_WORD)),
                                re.IGNORECASE)
 #: Starter words as written -> the kind of date they can open ("N": a month or weekday name, "X": a word only
@@ -1456,6 +1547,10 @@ _ISO_GLUED = re.compile(r"(?P<y>(?:19|20)\d\d)(?P<sep>-?)(?P<m>[01]\d)(?P=sep)(?
 
 
 _ARTICLES = frozenset(("the", "The", "THE", "an", "An", "a", "A"))
+#: First letters of month names: a year followed by a word with one of them is tried as "2017 April".
+_MONTH_INITIALS = frozenset("JFMASONDjfmasond")
+#: Month abbreviations ("dec", "sept"), lower case: a day number glued to one is tried as a date ("Dec31, 1994").
+_MONTH_ABBRS = frozenset(w for w in MONTHS if len(w) == 3 or w == "sept")
 
 
 def _article_start(text: str, hit: int, floor: int) -> int | None:
@@ -1537,12 +1632,25 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
         solo = solo_start = None
         if kind == "D":
             nxt = hit + len(core) + (text[hit] == "'")
-            if text[nxt:nxt + 1] in ("-", "/") and text[nxt + 1:nxt + 2].isalpha():
-                solo, solo_start = "dashmon", hit  # "23-Sep-2020", "2019/aug/01"
+            sep = text[nxt:nxt + 1]
+            if sep == "-" or sep == "/":
+                if text[nxt + 1:nxt + 2].isalpha():
+                    solo, solo_start = "dashmon", hit  # "23-Sep-2020", "2019/aug/01"
+                elif len(core) == 2 and sep == "-":
+                    solo, solo_start = "monthyear", hit  # "12-2015"
+            elif hit > 2 and text[hit - 1].isalpha():
+                k = hit - 4 if text[hit - 4:hit].lower() == "sept" else hit - 3
+                if text[k:hit].lower() in _MONTH_ABBRS:
+                    solo, solo_start = "glued", k  # "Dec31, 1994"
+        elif kind == "Y":
+            if text[hit + 4] == " " and text[hit + 5:hit + 6] in _MONTH_INITIALS:
+                solo, solo_start = "yearmon", hit  # "2017 April"
         elif kind == "N" and text[hit + len(tok):hit + len(tok) + 1] in ("-", "/"):
             solo, solo_start = "dashmon", hit  # "Sep-23-2020"
         elif tok in _HOLIDAY_TOKENS or tok in _REL_TOKENS:
             solo, solo_start = "holiday", hit  # "Easter", "last Christmas"
+        elif tok in _PART_NOUNS and _PART_OF_PERIOD.match(text, hit + len(tok)):
+            solo, solo_start = "endof", (a if a is not None else hit)  # "end of month", "the end of the week"
         if tok in _HOLIDAY_LAST and text[hit - 1] == " ":
             k = text.rfind(" ", max(0, hit - 14), hit - 1)
             if text[k + 1:hit - 1].lower() in _HOLIDAY_FIRST:
@@ -1578,6 +1686,8 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
                 if v is not None:
                     out.append(TimeMention(start=hit, end=g.end(), text=g.group(), value=v, relative=False, ref=None))
                     pos = g.end()
+    if "n may" in text:
+        _lower_may(text, out, anc)
     _coordinated(text, out)
     _weeks(text, out)
     _apposition(text, out)
@@ -1585,6 +1695,32 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
     if anc is not None and anc[1] is not None:
         _quarter_context(text, out, anc)
     return out
+
+
+_IN_MAY = re.compile(r"(?<![\w-])[Ii]n (?P<m>may)(?:(?=\s*(?:[.,;:!?)]|$))|\s+(?P<y>" + _YEAR4 + r")(?![\d,.]\d|\s*(?:%|percent)))")
+
+
+def _lower_may(text: str, out: list[TimeMention], anc: tuple[int, int | None, int | None] | None) -> None:
+    """"It may be in may", "in may 2020", "in may, ...": lower-case "may" is the month only after "in" and before
+    a clause end, a comma or a year, where the modal cannot stand; "may" alone is never a date."""
+    at = text.find("n may")
+    while at >= 0:
+        m = _IN_MAY.match(text, at - 1) if at else None  # found by its letters: a regex scan of the text costs more
+        at = text.find("n may", at + 5)
+        if m is None:
+            continue
+        s, e = m.start("m"), m.end()
+        if any(o.start < e and s < o.end and not (o.value is not None and o.value.granularity == "year"
+                                                  and m.group("y") and o.start == m.start("y")) for o in out):
+            continue
+        if m.group("y"):
+            v, rel = time_value("month", int(m.group("y")), 5), False
+        elif anc is None:
+            v, rel = None, True
+        else:
+            v, rel = time_value("month", _nearest_year_for(5, None, anc, _future(text, s, e)), 5, relative=True), True
+        out[:] = [o for o in out if not (o.start < e and s < o.end)]
+        bisect.insort(out, TimeMention(start=s, end=e, text=text[s:e], value=v, relative=rel), key=lambda o: o.start)
 
 
 _YEAR_BACK = re.compile(r"(?:(?:a|one)\s+year\s+(?:ago|earlier)|the\s+year-(?:earlier|ago)\s+period)$", re.IGNORECASE)
@@ -1626,6 +1762,8 @@ def _offsets(text: str, out: list[TimeMention]) -> None:
         if m and not text[cur.end:nxt.start].strip():
             n = _count(m.group("n"))
             unit = m.group("unit").lower().rstrip("s")
+            if unit == "fortnight" and n is not None:
+                unit, n = "week", 2 * n
             base = date.fromisoformat(nxt.value.low)
             sign = -1 if m.group("dir").lower() == "before" else 1
             v = None

@@ -1,0 +1,118 @@
+"""Tests of the wider number and date grammar: each form a news reader would also want, with the misreading
+it must not bring (consilience.extract.times, consilience.extract.numbers)."""
+
+from __future__ import annotations
+
+import pytest
+
+from consilience.extract.numbers import find_quantities
+from consilience.extract.times import find_times
+
+# (sentence, anchor, mention text, low, high): the one date the form must give.
+DATES = [
+    # a month and a day in cardinal words, without a year, where the clause ends
+    ("I'll go back May twenty nine", "2018-05-22", "May twenty nine", "2018-05-29", "2018-05-30"),
+    ("The hearing opens May twenty-ninth.", "2018-05-22", "May twenty-ninth", "2018-05-29", "2018-05-30"),
+    # a year, then a month
+    ("I went back to China in 2017 april.", None, "2017 april", "2017-04-01", "2017-05-01"),
+    ("The poll was held in 2017 May.", None, "2017 May", "2017-05-01", "2017-06-01"),
+    # a year and a month in figures
+    ("I'll be out 2015-3", None, "2015-3", "2015-03-01", "2015-04-01"),
+    ("Is this a valid date? 12-2015", None, "12-2015", "2015-12-01", "2016-01-01"),
+    # the next year's last digits after a dash: a span of two years (a season, a fiscal year)
+    ("He starred in the 2011-12 season.", None, "2011-12", "2011-01-01", "2013-01-01"),
+    ("He starred in the 2008-9 season.", None, "2008-9", "2008-01-01", "2010-01-01"),
+    ("He starred in the 2015-16 season.", None, "2015-16", "2015-01-01", "2017-01-01"),
+    # lower-case "may" where the modal cannot stand
+    ("It may be in may", "2018-05-22", "may", "2018-05-01", "2018-06-01"),
+    ("Prices may fall in may 2020, analysts said.", "2018-05-22", "may 2020", "2020-05-01", "2020-06-01"),
+    ("The plant closed in may, workers said.", "2018-07-02", "may", "2018-05-01", "2018-06-01"),
+    # a month abbreviation glued to its day, with a year
+    ("Eli Lilly sold IVAC on Dec31, 1994", None, "Dec31, 1994", "1994-12-31", "1995-01-01"),
+    # fortnights: "a fortnight ago" is "two weeks ago"; "'s time" says the future alone
+    ("The law passed a fortnight ago.", "2018-05-22", "a fortnight ago", "2018-05-07", "2018-05-14"),
+    ("The law passed two fortnights ago.", "2018-05-22", "two fortnights ago", "2018-04-23", "2018-04-30"),
+    ("The results come in a fortnight's time", "2021-05-20", "a fortnight's time", "2021-06-03", "2021-06-04"),
+    # a holiday as what the offset is counted from
+    ("We will meet 5 days before new year.", "2016-11-07", "5 days before new year", "2016-12-27", "2016-12-28"),
+    ("It will open three months after Easter.", "2016-11-07", "three months after Easter", "2017-07-16", "2017-07-17"),
+    ("It happened three months after Easter.", "2016-11-07", "three months after Easter", "2016-06-27", "2016-06-28"),
+    ("Sales slumped after New Year.", "2018-05-22", "New Year", "2018-01-01", "2018-01-02"),
+    # the end of a period: a month's last third, a year's last third, a week's second half (Thursday-Sunday)
+    ("I heard you will hold a party end of month", "2018-11-20", "end of month", "2018-11-21", "2018-12-01"),
+    ("The disks will be renewed by the end of the week.", "2018-11-28", "the end of the week", "2018-11-29", "2018-12-03"),
+    ("Shares will be mailed at the end of this week.", "1989-10-31", "the end of this week", "1989-11-02", "1989-11-06"),
+    ("A big party will be held at the EOY.", "2018-05-22", "EOY", "2018-09-01", "2019-01-01"),
+    ("I'll go back end of this year", "2016-11-07", "end of this year", "2016-09-01", "2017-01-01"),
+    ("Troops will arrive by the end of the year.", "2016-11-07", "the end of the year", "2016-09-01", "2017-01-01"),
+    ("Talks start at the beginning of next month.", "2016-11-07", "the beginning of next month", "2016-12-01", "2016-12-11"),
+    # a month's middle third is days 11-20, as its early and late thirds are 1-10 and 21 to the end
+    ("I will go back to China in mid-November.", "2018-05-22", "mid-November", "2018-11-11", "2018-11-21"),
+]
+
+
+@pytest.mark.parametrize("sentence,anchor,mention,low,high", DATES)
+def test_times_new_form_value(sentence: str, anchor: str | None, mention: str, low: str, high: str) -> None:
+    got = [(m.text, m.value.low, m.value.high) for m in find_times(sentence, anchor=anchor) if m.value is not None]
+    assert (mention, low, high) in got
+
+
+# (sentence, anchor, every (mention text, low) found): the misreadings the new forms must not bring.
+NOT_DATES = [
+    ("It may rain.", "2018-05-22", []),
+    ("What we believe in may change.", "2018-05-22", []),
+    ("In May twenty people died.", "2018-05-22", [("May", "2018-05-01")]),
+    ("In May twenty nine people died.", "2018-05-22", [("May", "2018-05-01")]),
+    ("In 2017 May called an election.", None, [("2017", "2017-01-01")]),
+    ("Resolution 2015-3 was adopted.", None, []),
+    ("The survey counted between 10-2000 people.", None, []),
+    ("The SEPT9 gene was found.", None, []),
+    ("mar3 was the code.", None, []),
+    ("Sales will pick up in the new year.", "2018-05-22", []),
+    ("Peace came at the end of the war.", "2018-05-22", []),
+]
+
+
+@pytest.mark.parametrize("sentence,anchor,expected", NOT_DATES)
+def test_times_new_form_no_misreading(sentence: str, anchor: str | None, expected: list) -> None:
+    assert [(m.text, m.value.low if m.value else None) for m in find_times(sentence, anchor=anchor)] == expected
+
+
+# (sentence, [(mention text, point, unit)]): every quantity found.
+NUMBERS = [
+    # comma groups that are not thousands: a list
+    ("Exercises nrs. 22,24,26,31.", [("22", 22.0, ""), ("24", 24.0, ""), ("26", 26.0, ""), ("31", 31.0, "")]),
+    ("Turnout was 1,234,567 people.", [("1,234,567", 1234567.0, "person")]),
+    ("The prize is US$ 100,000,000, organisers said.", [("US$ 100,000,000", 100000000.0, "USD")]),
+    ("The fund holds 1,23,456 shares.", [("1,23,456", 123456.0, "share")]),
+    # dotted runs: an address or a version, never a decimal
+    ("The server at 192.168.1.2 went down.", []),
+    ("Version 1.2.3 fixed the bug.", []),
+    # a scale phrase finished by "and" and number words at a clause end
+    ("I count 6 crore and two hundred", [("6 crore and two hundred", 60000200.0, "")]),
+    ("A loss of $3 billion and two hundred jobs.", [("$3 billion", 3e9, "USD"), ("two hundred", 200.0, "job")]),
+    # whole currency units then their hundredths
+    ("it only cost thirteen dollars forty five", [("thirteen dollars forty five", 13.45, "USD")]),
+    ("The ticket cost ten euros and fifty cents.", [("ten euros and fifty cents", 10.5, "EUR")]),
+    ("He paid 5 dollars forty times.", [("5 dollars", 5.0, "USD"), ("forty times", 40.0, "x")]),
+]
+
+
+@pytest.mark.parametrize("sentence,expected", NUMBERS)
+def test_numbers_new_form_value(sentence: str, expected: list) -> None:
+    assert [(m.text, m.value.point, m.value.unit) for m in find_quantities(sentence)] == expected
+
+
+def test_numbers_ordinal_range_is_a_range_of_positions() -> None:
+    (m,) = find_quantities("He ranks between the tenth and the fifteenth.")
+    assert (m.text, m.value.type, m.value.low, m.value.high) == ("between the tenth and the fifteenth", "rank", 10, 15)
+
+
+@pytest.mark.parametrize("sentence", ["It fell between the first and second world wars.",
+                                      "Profit rose between the second and third quarters."])
+def test_numbers_ordinals_before_a_noun_are_no_range(sentence: str) -> None:
+    assert [m for m in find_quantities(sentence) if m.value.type == "rank"] == []
+
+
+def test_numbers_5g_is_no_five_billion() -> None:
+    assert all(m.value.point != 5e9 for m in find_quantities("The 5G network opened."))
