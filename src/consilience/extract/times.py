@@ -336,30 +336,74 @@ _ARTICLE_RULES = frozenset((
 ))
 
 
-def _compile_subset(kind: str, article: bool = False, first: str | None = None) -> re.Pattern[str]:
-    """A master of only the rules that can start at a token of ``kind`` (after an article when ``article``),
-    and with the character ``first`` when given; group names are the rules' names and ``rule__group``."""
-    parts = []
-    for name, _ in _RULES:
-        if name in _SOLO_RULES or (first is not None and _RULE_FIRSTS[name] is not None and first not in _RULE_FIRSTS[name]):
-            continue
-        if (kind in _RULE_STARTS[name] or (article and not _RULE_STARTS[name])) and (not article or name in _ARTICLE_RULES):
-            parts.append(_RULE_BRANCH[name])
-    return re.compile(_LEFT + "(?:" + "|".join(parts) + ")", re.IGNORECASE)
+def _subset_rules(kind: str, article: bool, first: str | None) -> tuple[str, ...]:
+    """The rules, in order, that can start at a token of ``kind`` (after an article when ``article``), with
+    the character ``first`` when given."""
+    return tuple(
+        name for name, _ in _RULES
+        if name not in _SOLO_RULES
+        and (first is None or _RULE_FIRSTS[name] is None or first in _RULE_FIRSTS[name])
+        and (kind in _RULE_STARTS[name] or (article and not _RULE_STARTS[name]))
+        and (not article or name in _ARTICLE_RULES)
+    )
 
 
-_SUBMASTER_CACHE: dict[tuple[str, bool, str], re.Pattern[str]] = {}
+_RULE_RX: dict[str, re.Pattern[str]] = {}
 
 
-def _submaster(kind: str, article: bool, first: str) -> re.Pattern[str]:
-    """The rules worth trying at a start of ``kind`` whose first character is ``first`` (lower case): a
-    regex alternation tries its branches one by one, so fewer branches is less work at every hit. Compiled
-    when first needed."""
-    key = (kind, article, first)
-    rx = _SUBMASTER_CACHE.get(key)
+def _rule_rx(name: str) -> re.Pattern[str]:
+    """One rule on its own (its groups named as in a master), compiled when first needed."""
+    rx = _RULE_RX.get(name)
     if rx is None:
-        rx = _SUBMASTER_CACHE[key] = _compile_subset(kind, article, first if first in _FIRST_ALPHABET else None)
+        rx = _RULE_RX[name] = re.compile(_LEFT + "(?:" + _RULE_BRANCH[name] + ")", re.IGNORECASE)
     return rx
+
+
+#: Tries after which a start's rules are compiled into one alternation (see :class:`_Starter`).
+_HOT_TRIES = 128
+
+
+class _Starter:
+    """The rules worth trying at a start of one kind and first character (lower case).
+
+    A regex alternation tries its branches one by one, so fewer branches is less work at every hit. The
+    rules are first tried one by one, each compiled once; a start tried ``_HOT_TRIES`` times gets its
+    own alternation of them, which is faster per try but costs milliseconds to compile. A short run (five
+    articles) so compiles each rule once instead of dozens of overlapping alternations; a long one
+    ends up with the alternations. Both return the first rule, in ``_RULES`` order, that matches.
+    """
+
+    __slots__ = ("rules", "tries", "master")
+
+    def __init__(self, rules: tuple[str, ...]) -> None:
+        self.rules = rules
+        self.tries = 0
+        self.master: re.Pattern[str] | None = None
+
+    def match(self, text: str, pos: int) -> re.Match[str] | None:
+        if self.master is not None:
+            return self.master.match(text, pos)
+        self.tries += 1
+        if self.tries >= _HOT_TRIES:
+            self.master = re.compile(_LEFT + "(?:" + "|".join(_RULE_BRANCH[n] for n in self.rules) + ")", re.IGNORECASE)
+            return self.master.match(text, pos)
+        for name in self.rules:
+            m = _rule_rx(name).match(text, pos)
+            if m is not None:
+                return m
+        return None
+
+
+_STARTERS: dict[tuple[str, bool, str], _Starter] = {}
+
+
+def _submaster(kind: str, article: bool, first: str) -> _Starter:
+    """The :class:`_Starter` for a start of ``kind`` whose first character is ``first`` (lower case)."""
+    key = (kind, article, first)
+    st = _STARTERS.get(key)
+    if st is None:
+        st = _STARTERS[key] = _Starter(_subset_rules(kind, article, first if first in _FIRST_ALPHABET else None))
+    return st
 
 
 _SOLO = {name: re.compile(_LEFT + "(?P<" + name + ">" + _renamed(name, pat) + ")", re.IGNORECASE)
