@@ -83,6 +83,10 @@ def test_claims_time_scope(text: str, written: str, scope: str | None) -> None:
         ("Prices fell 3% year-on-year in 2020.", "3%", "2019", "decrease"),
         ("Trade rose over 240 times to more than US$130 billion in 2022 from $451 million in 1995.", "over 240 times",
          "1995", "increase"),
+        # the period before the figure's own, not before the document's date (May 2023: Q1)
+        ("Revenue rose 5% in the third quarter of 2022 from the previous quarter.", "5%", "2022-Q2", "increase"),
+        ("Revenue rose 5% in the third quarter of 2022 from the prior quarter.", "5%", "2022-Q2", "increase"),
+        ("Profit fell 4% in 2021 compared with the preceding year.", "4%", "2020", "decrease"),
     ],
 )
 def test_claims_change_base(text: str, written: str, base: str, change: str) -> None:

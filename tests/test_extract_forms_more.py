@@ -116,3 +116,14 @@ def test_numbers_ordinals_before_a_noun_are_no_range(sentence: str) -> None:
 
 def test_numbers_5g_is_no_five_billion() -> None:
     assert all(m.value.point != 5e9 for m in find_quantities("The 5G network opened."))
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("from the prior quarter", [("the prior quarter", "previous")]),
+    ("in the preceding week", [("the preceding week", "previous")]),
+    ("the same quarter", [("the same quarter", "same")]),
+    ("prior to the vote", []),
+    ("the preceding paragraph", []),
+])
+def test_prior_and_preceding_name_the_period_before(text, found):
+    assert [(t.text, t.ref) for t in find_times(text, anchor="2024-05-10")] == found

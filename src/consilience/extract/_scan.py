@@ -124,7 +124,7 @@ TIME_STARTERS = frozenset(TIME_NAMES | _variants((
     "january february april june july august september october november december jan feb apr jun jul aug sep sept "
     "oct nov dec monday tuesday wednesday thursday friday saturday sunday "
     "today tonight yesterday tomorrow now nowadays currently recently lately recent soon formerly previously "
-    "this last next coming previous past following current same early mid middle late latest year-earlier "
+    "this last next coming previous prior preceding past following current same early mid middle late latest year-earlier "
     "year-ago prior-year previous-year fiscal financial fy spring summer autumn fall winter twenties thirties forties "
     "fifties sixties seventies eighties nineties first second third fourth q1 q2 q3 q4 h1 h2 one two three four "
     "five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty "

@@ -148,7 +148,7 @@ _YEARWORDS = (r"(?:(?:nineteen|twenty|eighteen|seventeen)[-\s]+(?:(?:twenty|thir
               r"(?:[-\s]" + _U9 + r")?|" + _U9 + r"))?)"
               r"|two\s+thousand(?:(?:\s+and)?[-\s](?:" + _U9 + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
               r"|eighteen|nineteen|(?:twenty|thirty|forty|fifty)(?:[-\s]" + _U9 + r")?))?)(?![-\w])")
-_REL = r"(?:last|next|this|coming|previous|past|following|current|same)"
+_REL = r"(?:last|next|this|coming|previous|prior|preceding|past|following|current|same)"
 _PART = r"(?:early|mid|middle|late|the\s+(?:end|beginning|start|middle|first\s+half|second\s+half)\s+of)"
 
 # (name, pattern). Order matters: at one position the first alternative that matches wins, so longer
@@ -211,7 +211,7 @@ _RULES: list[tuple[str, str]] = [
     ("yearmon", r"(?P<y>" + _YEAR4 + r")\s+(?P<mon>(?:January|February|April|June|July|August|September|October"
                 r"|November|December)(?![\w-])(?!\s*\d)|(?-i:May|March)(?=\s*(?:[.,;:!?)]|$)))"),
     ("quarter", r"(?:(?P<the>the|this|last|next)\s+)?(?:(?P<y0>" + _YEAR4 + r")\s+)?"
-                r"(?:(?P<rel>latest|current|previous|past|last|year-earlier|year-ago|same|final)\s+)?"
+                r"(?:(?P<rel>latest|current|previous|prior|preceding|past|last|year-earlier|year-ago|same|final|following)\s+)?"
                 r"(?:(?P<ord>" + _ORD + r")[-\s]+)?(?:fiscal\s+)?(?P<unit>quarter|half)(?![-\w])(?!\s+of\s+(?:the|a|an|all|its|their)\b)"
                 r"(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<y>" + _YEAR4 + r"|(?P<yrel>this|last|next)\s+year))?"),
     ("qcode", r"(?P<q>[QH][1-4])(?:\s+|\s*')?(?P<y>" + _YEAR4 + r"|\d\d)?\b"),
@@ -1087,17 +1087,20 @@ def _h_quarter(g: dict, c: _Ctx) -> _Result:
         return (time_value(gran, y, m0, relative=True), True, None)
     if explicit_year:
         return None
+    # "the previous quarter", "the same quarter": the one before (or) the period the sentence speaks of, which
+    # the claim resolves; without one, the document's date stands for it
+    key = {"prior": "previous", "preceding": "previous"}.get(relw, relw) or the
+    ref = key if key in ("previous", "same", "following") and the == "the" else None
     if c.anchor is None or c.anchor[1] is None:
-        return (None, True, None)
+        return (None, True, ref)
     cur = (c.anchor[1] - 1) // size * size + 1
-    key = relw or the
     # reports speak of the latest completed period: "the quarter", "the latest quarter"
-    k = {"latest": -1, "past": -1, "previous": -1, "last": -1, "the": -1, "final": -1, "next": 1,
+    k = {"latest": -1, "past": -1, "previous": -1, "last": -1, "the": -1, "final": -1, "next": 1, "following": 1,
          "current": 0, "this": 0, "same": 0}.get(key, 0)
     if key in ("year-earlier", "year-ago"):
         k = -1 - 12 // size
     y2, m2 = _add_months(c.anchor[0], cur, size * k)
-    return (time_value(gran, y2, m2, relative=True), True, None)
+    return (time_value(gran, y2, m2, relative=True), True, ref)
 
 
 def _h_qcode(g: dict, c: _Ctx) -> _Result:
@@ -1232,6 +1235,7 @@ def _h_agoa(g: dict, c: _Ctx) -> _Result:
 
 def _h_relunit(g: dict, c: _Ctx) -> _Result:
     rel = g["rel"].lower()
+    rel = "previous" if rel in ("prior", "preceding") else rel
     unit = _RXT7.sub(" ", g["unit"].lower())
     if rel == "past" and unit != "weekend":
         return None  # "the past year" is a duration, not a date
