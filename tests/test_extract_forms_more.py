@@ -127,3 +127,14 @@ def test_numbers_5g_is_no_five_billion() -> None:
 ])
 def test_prior_and_preceding_name_the_period_before(text, found):
     assert [(t.text, t.ref) for t in find_times(text, anchor="2024-05-10")] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The six defendants were arrested in a raid.", [("six", 6.0)]),
+    ("The three men were charged with fraud.", [("three", 3.0)]),
+    # a number after "the" refers back: two sides, or a count in the middle of a sentence
+    ("The two sides agreed to meet again.", []),
+    ("Officials said the three countries signed the deal.", []),
+])
+def test_a_number_after_the_counts_only_a_sentence_subject(text, found):
+    assert [(m.text, m.value.point) for m in find_quantities(text)] == found

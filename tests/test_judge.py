@@ -141,6 +141,19 @@ def test_judge_running_figure_falling_between_dated_reports_is_updated():
     assert j.verdict == "updated" and j.current == "late#0"
 
 
+def test_judge_tally_falling_between_dated_reports_is_a_conflict():
+    # people missing can be found (above); the dead and the arrested cannot be un-counted
+    docs = {
+        "early": Document(id="early", source="x", text="x" * 50, published=Published("2024-03-02", "declared")),
+        "late": Document(id="late", source="y", text="x" * 50, published=Published("2024-03-04", "declared")),
+    }
+    killed_11 = q(11, 10.5, 11.5, kind="count", unit="person")
+    killed_9 = q(9, 8.5, 9.5, kind="count", unit="person")
+    j = judge_claims([claim("early", killed_11, measure="people killed"),
+                      claim("late", killed_9, measure="people killed")], docs)
+    assert j.verdict == "conflict"
+
+
 def test_judge_running_figure_disagreeing_on_the_same_day_is_a_conflict():
     day = Published("2024-03-03", "declared")
     docs = {d: Document(id=d, source=d, text="x" * 50, published=day) for d in ("a", "b")}

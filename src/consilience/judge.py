@@ -17,7 +17,9 @@ The rule, stated once (docs/verdicts.md repeats it):
   still moving ("so far", "already", "within an hour of") and the reports do not date their moments.
 * A fact takes the worst relation among its claims. A running figure (deaths, arrests, votes counted,
   people missing or evacuated) that changes between reports of different dates, and on which reports of
-  the same date agree, is **updated**, not conflicting: the latest report is current.
+  the same date agree, is **updated**, not conflicting: the latest report is current. A tally (deaths,
+  arrests, cases: not people missing or displaced, who can be found or go home) only grows: a later report
+  below an earlier one is a conflict.
 * Conflicts are ranked by the independent voices on each side (copies count once) and by how far apart
   the values are.
 """
@@ -55,6 +57,10 @@ RUNNING_TERMS = frozenset(
     survivors bodies stranded
     """.split()
 )
+
+#: Running figures that can also fall as a story unfolds (people found, discharged, returned home); the others
+#: are tallies (deaths, arrests, cases, votes counted), which only grow.
+FALLING_TERMS = frozenset("missing evacuated evacuation displaced homeless stranded hospitalised hospitalized affected".split())
 
 _ORDER = {"agree": 0, "compatible": 1, "divergent": 2, "conflict": 3}
 
@@ -142,6 +148,11 @@ def _is_running(claims: Sequence[Claim]) -> bool:
         if words & RUNNING_TERMS:
             return True
     return False
+
+
+def _may_fall(claims: Sequence[Claim]) -> bool:
+    """Whether the running figure is one that can go down (people missing, displaced), not a tally."""
+    return any((set(c.terms) | set(c.measure.lower().split())) & FALLING_TERMS for c in claims)
 
 
 def _signature(c: Claim) -> tuple:
@@ -256,6 +267,11 @@ def _updated(claims: Sequence[Claim], documents: Mapping[str, Document]) -> Judg
         if any(pair_relation(a, b)[0] == "conflict" for i, a in enumerate(same_day) for b in same_day[i + 1 :]
                if a.doc_id != b.doc_id):
             return None
+    if not _may_fall(claims):
+        # a tally only grows: a later report below an earlier one contradicts it, it does not update it
+        for (d1, a), (d2, b) in zip(dated, dated[1:]):
+            if d2 > d1 and float(b.value.high) <= float(a.value.low):  # type: ignore[union-attr]
+                return None
     history = "; ".join(f"{c.doc_id} ({date}) says {describe_value(c)}" for date, c in dated)
     text = (f"A running figure revised as the story moved on: {history}. "
             f"The latest report, {latest.doc_id} of {latest_date}, is current.")

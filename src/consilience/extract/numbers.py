@@ -836,6 +836,20 @@ def _merge_bounds(text: str, ms: list[NumberMention]) -> list[NumberMention]:
     return out
 
 
+#: A plural noun and its verb after "The <number>" ("The six defendants were arrested"): at the head of a
+#: sentence, from three on, the number counts the subject (see _number_at); "the two countries" refers.
+_COUNTED_SUBJECT = re.compile(r"\s+(?:[a-z]+s|men|women|people|children)\s+(?:were|are|have|had|will|would|could|stood|face|faced|remain|remained"
+                              r"|[a-z]+ed)\b")
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether "The" at ``at`` opens a sentence (the text's start, or a sentence end before it)."""
+    if at < 0 or text[at:at + 4] != "The ":
+        return False
+    before = text[:at].rstrip()
+    return not before or before[-1] in ".!?\"”\n"
+
+
 _CLAUSE_END_AHEAD = r"(?=\s*(?:[.,;:!?)]|$))"
 _SCALE_AND_WORDS = re.compile(r" and\s+(?P<n>" + _WORDNUM + r")" + _CLAUSE_END_AHEAD, re.IGNORECASE)
 #: Currency words counted in hundredths, and the count of hundredths written after them ("thirteen dollars forty
@@ -865,11 +879,11 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
         lw = words.lower().strip()
         if lw in ("one", "a", "an", "zero") and not _CUR_AFTER.match(text, e):
             return None
-        if _RXN3.search(text[max(0, s - 7):s]):
-            return None  # "the two countries" refers, it does not count
         x = parse_number(words)
         if x is None:
             return None
+        if _RXN3.search(text[max(0, s - 7):s]) and not (x >= 3 and _COUNTED_SUBJECT.match(text, e) and _opens_sentence(text, s - 4)):
+            return None  # "the two countries" refers, it does not count
         u = _word_precision(x)
         is_words = True
     end = e
