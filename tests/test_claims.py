@@ -51,6 +51,14 @@ def test_claims_sorted_by_span_start() -> None:
         ("Every year some 25,000 Vietnamese students study abroad.", "some 25,000", "students"),
         ("It returned the remains of more than 730 service members.", "more than 730", "remains of soldiers"),
         ("Germany's unemployment rate fell to 5.7% in March.", "5.7%", "unemployment rate"),
+        # a quantity in a unit of measurement measures what is named before or after it, else the unit
+        ("The quake struck at a depth of 10 km.", "10 km", "depth"),
+        ("The storm brought winds of 150 mph.", "150 mph", "winds"),
+        ("The storm dumped 310 mm of rain in a day.", "310 mm", "rain"),
+        ("The village lies within 10 km of the capital.", "10 km", "kilometres"),
+        ("The convoy drove at 60 mph.", "60 mph", "miles per hour"),
+        # people named by their state alone are those people
+        ("At least 57 people were killed and 163 injured.", "163", "injured people"),
     ],
 )
 def test_claims_measure(text: str, written: str, measure: str) -> None:
@@ -447,3 +455,15 @@ def test_claims_deals_pacts_and_accords_count_agreements() -> None:
     units = {_claim(f"The two governments signed 12 {noun} on Monday.", "12").value.unit
              for noun in ("deals", "pacts", "accords", "agreements")}
     assert units == {"agreement"}
+
+
+@pytest.mark.parametrize(("text", "written"), [
+    ("An earthquake of magnitude 6.8 struck the district.", "6.8"),
+    ("A 6.8-magnitude earthquake hit the hills.", "6.8"),
+    ("The survey put the magnitude at 6.6.", "6.6"),
+    ("The quake measured 7.1 on the Richter scale.", "7.1"),
+    ("Quake of magnitude 6.8 strikes mountain region", "6.8"),
+])
+def test_claims_an_earthquake_magnitude_is_a_checkable_figure(text: str, written: str) -> None:
+    c = _claim(text, written)
+    assert (c.measure, c.value.kind, c.value.unit) == ("magnitude", "number", "magnitude")

@@ -10,9 +10,13 @@ _IRREGULAR = {"person": "people", "man": "men", "woman": "women", "child": "chil
 
 def plural(noun: str) -> str:
     """The plural of a counted noun stored singular: "project" -> "projects", "person" -> "people",
-    "country" -> "countries", "service member" -> "service members", "kilowatt-hour" -> "kilowatt-hours".
+    "country" -> "countries", "service member" -> "service members", "kilowatt-hour" -> "kilowatt-hours",
+    "mile per hour" -> "miles per hour".
     A word that already ends in "s", or holds signs other than letters, digits and hyphens ("US$"), is left
     as it is."""
+    first, per, rest = noun.partition(" per ")
+    if per:
+        return f"{plural(first)} per {rest}"  # "miles per hour", "barrels per day"
     head, _, last = noun.rpartition(" ")
     if head:
         return f"{head} {plural(last)}"

@@ -19,7 +19,7 @@ from functools import lru_cache
 from consilience.english import plural
 from consilience.extract.lexicon import IMPLIED_TERMS, STOPWORDS, canonical_term, fold
 from consilience.extract.lexicon import find_places as _find_places
-from consilience.extract.numbers import NumberMention, find_quantities, singular
+from consilience.extract.numbers import MEASURE_UNITS, NumberMention, find_quantities, singular
 from consilience.extract.times import TimeMention, find_times, shift_value, time_value
 from consilience.model import Claim, Document, Qualifiers, Quantity, Rank, Span, TimeValue
 
@@ -33,6 +33,9 @@ _MONEY_IN = re.compile(r"\s+in\s+((?:[a-z][\w-]*\s+){0,2}?(?:aid|money|revenue|s
 _SENTENCE_BREAK = re.compile(r"\.\s+(?=[A-Z])")
 _PHRASE_OF_END = re.compile(r"([A-Za-z][\w\s-]{0,60}?)\s+of\s*$")
 _QUANTIFIER_END = re.compile(r"\b(?:one|some|any|all|most|each)\s*$", re.I)
+#: "a total of", "a maximum of": words before "of" that name no attribute of what is measured.
+_TOTAL_OF_END = re.compile(r"\b(?:total|sum|maximum|minimum|average|mean|range|distance\s+of\s+up\s+to|up\s+to)\s+of\s*"
+                           r"(?:(?:about|some|nearly|almost|around|roughly|more\s+than|over|up\s+to|at\s+least)\s+)?$", re.I)
 _TO_OWNER = re.compile(r"\s*(?:[a-z][\w-]*\s+){0,4}?(?:for|to|of|in|on|into)\s+(?:the\s+)?")
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:the\s+)?$", re.I)
 _COMMA_AFTER = re.compile(r"\s*,")
@@ -63,6 +66,18 @@ _OF_COUNTED = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w.]*\s+)?(?:[a-z]+\s+){0
 
 __all__ = ["extract_claims", "clause_terms", "document_times", "sentence_spans", "COUNT_UNIT_SYNONYMS"]
 
+#: An earthquake's magnitude around a bare figure: "magnitude 6.8", "a magnitude-6.8 quake", "put the magnitude
+#: at 6.6", "a magnitude of 7"; "a 6.8-magnitude quake", "6.8 on the Richter scale".
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:[-\s]+|\s+(?:of|at|to)\s+(?:(?:about|around|nearly|almost|some)\s+)?)$",
+                               re.IGNORECASE)
+_MAGNITUDE_AFTER = re.compile(r"(?:-|\s)magnitude\b|\s+on\s+the\s+richter\s+scale\b", re.IGNORECASE)
+
+#: What a quantity in a unit of measurement is of: "310 mm of rain" ("10 km of the capital" is a distance).
+_UNIT_OF_WHAT = re.compile(r"\s+of\s+(?!(?:the|a|an|its|their|his|her|our)\b)([a-z]+(?:\s+[a-z]+)?)\b")
+
+#: Units of measurement, canonical: a figure in them measures what is named before it ("a depth of 10 km").
+_MEASURE_UNIT_NAMES = frozenset(MEASURE_UNITS.values())
+
 #: Counted nouns that name the same thing ("480 soldiers" and "475 service members").
 COUNT_UNIT_SYNONYMS: dict[str, str] = {
     "service member": "soldier", "servicemember": "soldier", "serviceman": "soldier", "troop": "soldier",
@@ -78,6 +93,9 @@ COUNT_UNIT_SYNONYMS: dict[str, str] = {
     "deal": "agreement", "accord": "agreement", "pact": "agreement", "agreement": "agreement",
     "arrest": "arrested person", "role": "job", "position": "job", "job": "job", "patient": "patient",
     "appearance": "match", "game": "match", "match": "match", "fixture": "match",
+    # people named by their state alone ("163 injured", "57 dead"): the people in that state
+    "injured": "injured person", "wounded": "injured person", "dead": "death", "missing": "missing person",
+    "displaced": "displaced person", "homeless": "displaced person",
 }
 
 #: What happened to the people counted, read from the words around the count ("23 people were still
@@ -290,6 +308,18 @@ def _measure(text: str, lo: int, pos: int, nm: NumberMention) -> str:
     v = nm.value
     if isinstance(v, Rank):
         return " ".join(_content(nm.noun)) if nm.noun else ""
+    if isinstance(v, Quantity) and v.kind == "count" and nm.noun and v.unit in _MEASURE_UNIT_NAMES:
+        # a length, a speed, a weight: what it measures is named before it ("a depth of 10 km", "winds of
+        # 150 mph"), else the unit stands for it
+        m_of = _PHRASE_OF_END.search(text, max(lo, pos - 60), pos)
+        if m_of and not _QUANTIFIER_END.search(m_of.group(1)) and not _TOTAL_OF_END.search(text, lo, pos):
+            words = _content(re.split(r"\b(?:a|an|the|its|their)\b", _PHRASE_CUT.split(m_of.group(1))[-1], flags=re.I)[-1])
+            if words:
+                return words[-1]  # the head noun: "a water depth of" -> depth, "brought winds of" -> winds
+        m_what = _UNIT_OF_WHAT.match(text, nm.end)
+        if m_what and (words := _content(m_what.group(1))):
+            return words[-1]  # "310 mm of rain", "2 tonnes of cocaine"
+        return plural(v.unit)
     if isinstance(v, Quantity) and v.kind == "count" and nm.noun:
         words = [w for w in _content(nm.noun) if w not in ("set", "sets", "piece", "pieces", "of")]
         left = text[max(lo, pos - 20):pos].lower()
@@ -596,7 +626,12 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
             continue
         lo, hi = _clause_bounds(text, sent.start, sent.end, nm.start, nm.end)
         measure = _measure(text, lo, nm.start, nm)
-        if isinstance(v, Quantity) and v.kind == "number":
+        if isinstance(v, Quantity) and v.kind in ("number", "count") and (
+                _MAGNITUDE_BEFORE.search(text, max(0, nm.start - 30), nm.start) or _MAGNITUDE_AFTER.match(text, nm.end)):
+            # "magnitude 6.8", "a 6.8-magnitude quake", "6.8 on the Richter scale": an earthquake's size
+            v = Quantity(kind="number", unit="magnitude", point=v.point, low=v.low, high=v.high, hedge=v.hedge)
+            measure = "magnitude"
+        elif isinstance(v, Quantity) and v.kind == "number":
             state = _running_level(text, lo, hi, nm) or _state_after(text, hi, nm) or _level_noun(text, lo, nm)
             if state is not None:
                 # "the death toll has risen to 11", "4 remain missing": a count of people in that state,
