@@ -137,6 +137,13 @@ def test_resolve_target_years_do_not_date_the_report():
     assert ev.date == "2026-03-08", ev
 
 
+def test_resolve_a_year_the_report_looks_back_to_does_not_date_it():
+    # "the strongest since 2015" was written after 2015: with no other year, the dateline's year is unknown
+    doc = _doc("a", "KATMANDU, Oct. 4 (Hill Wire) - An earthquake struck on Tuesday night. It was the strongest "
+                    "earthquake to hit the country since 2015.")
+    assert document_evidence(doc).date is None
+
+
 def test_resolve_a_base_year_in_a_forward_sentence_still_dates_the_report():
     # "from 2017 levels" is what the cut is measured from: it lies behind the report, though the cut lies ahead
     doc = _doc("a", "SEOUL, April 30 - The government invoked a 1962 trade law to shield its mills. Under the deal, "

@@ -180,7 +180,8 @@ def document_evidence(doc: Document, docs: Sequence[Document] = ()) -> Published
     years = [t for t in times if t.value is not None and not t.relative and t.value.granularity == "year"]
     # the latest year the text reports; not a year it looks ahead to ("close its last plant by 2040")
     latest_year = max((int(t.value.point[:4]) for t in times if t.value is not None and not t.relative
-                       and t.value.granularity in ("year", "month", "day") and not _ahead(text, t.start)),
+                       and t.value.granularity in ("year", "month", "day") and not _ahead(text, t.start)
+                       and not _SINCE_BEFORE.search(text, max(0, t.start - 12), t.start)),
                       default=None)
     figure_year = None
     for t in years:
@@ -221,6 +222,10 @@ _AHEAD = re.compile(r"\b(?:by|until|till|will|would|plans?|planned|aims?|aiming|
 #: even when the sentence looks ahead: "will cut shipments by 30 percent from 2017 levels".
 _BASE_BEFORE = re.compile(r"\b(?:from|since|than|compared\s+(?:with|to)|versus|vs\.?)\s+(?:the\s+|its\s+|their\s+)?$",
                           re.IGNORECASE)
+
+
+#: "the strongest since 2015": a year the report looks back to, so not the year it was written in.
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _ahead(text: str, pos: int) -> bool:
