@@ -157,3 +157,13 @@ def test_align_period_words_are_not_part_of_what_is_measured():
                              published=Published(date="2024-10-24", how="declared")))
     facts = align_claims([c for d in docs for c in extract_claims(d)], docs)
     assert [sorted(c.doc_id for c in f.claims) for f in facts] == [["a", "b", "c"]]
+
+
+def test_align_a_document_repeating_a_figure_states_it_in_one_fact():
+    # a headline and the sentence that restates it: one fact, not a second fact of one source
+    from consilience.extract import extract_claims
+
+    a = make("a", "Death toll from floods rises to 42\n\nThe death toll from the floods has risen to 42, officials said.")
+    b = make("b", "The death toll from the floods has risen to 57, the ministry said.")
+    facts = align_claims([c for d in (a, b) for c in extract_claims(d)], [a, b])
+    assert [sorted(c.doc_id for c in f.claims) for f in facts] == [["a", "a", "b"]]

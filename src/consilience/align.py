@@ -259,7 +259,7 @@ def align_claims(
     terms = {c.id: claim_terms(c, docs[c.doc_id]) for c in claims if c.doc_id in docs}
     usable = [c for c in claims if c.id in terms]
     pairs, sampled = _candidate_pairs(usable, terms, idf, opts)
-    groups = _group(usable, pairs, opts, sampled)
+    groups = _fold_repeats(_group(usable, pairs, opts, sampled))
 
     facts = []
     for members in groups:
@@ -466,6 +466,30 @@ def _merge_rows(table: dict[int, dict[int, float]], ga: int, gb: int) -> None:
 
 def _key(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
+
+
+def _repeat_key(c: Claim) -> tuple:
+    v, q = c.value, c.qualifiers
+    return (c.doc_id, c.kind, getattr(v, "kind", ""), getattr(v, "unit", ""), v.point, v.low, v.high,  # type: ignore[union-attr]
+            getattr(v, "hedge", ""), c.measure, c.subject, q.time_scope, q.base, q.change)
+
+
+def _fold_repeats(groups: list[list[Claim]]) -> list[list[Claim]]:
+    """A claim left alone that repeats, word for word in value and measure, a claim of its own document in
+    another fact (a headline and the sentence that restates it: "toll rises to 57" / "has risen to 57") joins
+    that fact: one fact holds a document once, so the repeat would otherwise stand as a fact of its own."""
+    home: dict[tuple, int] = {}
+    for k, g in enumerate(groups):
+        if len(g) > 1:
+            for c in g:
+                home.setdefault(_repeat_key(c), k)
+    out: list[list[Claim]] = []
+    for g in groups:
+        if len(g) == 1 and (k := home.get(_repeat_key(g[0]))) is not None:
+            groups[k].append(g[0])
+        else:
+            out.append(g)
+    return out
 
 
 def _group(
