@@ -138,3 +138,20 @@ def test_prior_and_preceding_name_the_period_before(text, found):
 ])
 def test_a_number_after_the_counts_only_a_sentence_subject(text, found):
     assert [(m.text, m.value.point) for m in find_quantities(text)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # spans of months, as business news dates its periods
+    ("for the April-June quarter", [("April-June", "2023-Q2")]),
+    ("for the three months to June", [("the three months to June", "2023-Q2")]),
+    ("passengers between April and June.", [("between April and June", "2023-Q2")]),
+    ("from October to December 2022", [("October to December 2022", "2022-Q4")]),
+    ("in the six months ended September 30, 2022", [("the six months ended September 30, 2022", "2022-04/2022-09")]),
+    # two months named with "and" are two months
+    ("in April and June", [("April", "2023-04"), ("June", "2023-06")]),
+    # the same quarter a year back
+    ("in the same quarter last year", [("the same quarter last year", "2022-Q2")]),
+    ("in the third quarter a year earlier", [("the third quarter a year earlier", "2022-Q3")]),
+])
+def test_spans_of_months_and_quarters_a_year_back(text, found):
+    assert [(t.text, t.value.point) for t in find_times(text, anchor="2023-07-28")] == found

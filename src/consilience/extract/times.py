@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from consilience.extract._scan import NUMBER_STARTERS, TIME_NAMES, TIME_STARTERS, first_chars, hits
@@ -133,6 +133,8 @@ _DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DAYWORD = ("(?:" + "|".join(sorted((w for w, n in ORDINAL_WORDS.items() if 0 < n <= 31), key=len, reverse=True))
             + r"|(?:twenty|thirty)[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth))")
 _YEAR4 = r"(?:1[6-9]\d\d|20\d\d|2100)"
+#: Month names written in full (a span of months is written with them: "April-June", "October to December").
+_MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DAYCARD = (r"(?:(?:twenty|thirty)[-\s](?:one|two|three|four|five|six|seven|eight|nine)(?![\w-])|twenty|thirty|one|two|three|four|five"
             r"|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)")
 _ORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
@@ -213,7 +215,9 @@ _RULES: list[tuple[str, str]] = [
     ("quarter", r"(?:(?P<the>the|this|last|next)\s+)?(?:(?P<y0>" + _YEAR4 + r")\s+)?"
                 r"(?:(?P<rel>latest|current|previous|prior|preceding|past|last|year-earlier|year-ago|same|final|following)\s+)?"
                 r"(?:(?P<ord>" + _ORD + r")[-\s]+)?(?:fiscal\s+)?(?P<unit>quarter|half)(?![-\w])(?!\s+of\s+(?:the|a|an|all|its|their)\b)"
-                r"(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<y>" + _YEAR4 + r"|(?P<yrel>this|last|next)\s+year))?"),
+                r"(?:\s+of\s+(?:the\s+)?(?:fiscal\s+)?(?:year\s+)?(?P<y>" + _YEAR4 + r"|(?P<yrel>this|last|next)\s+year)"
+                # "the same quarter last year", "the third quarter a year earlier"
+                r"|(?:(?<=quarter)|(?<=half))\s+(?:(?P<yrel2>last)\s+year|(?:a|one)\s+year\s+(?P<yago>earlier|ago|before)))?"),
     ("qcode", r"(?P<q>[QH][1-4])(?:\s+|\s*')?(?P<y>" + _YEAR4 + r"|\d\d)?\b"),
     ("decade", r"(?:the\s+)?(?:(?P<part>early|mid|late)[-\s]+)?(?:(?P<dec>(?:1[6-9]|20)\d0)|'(?P<dec2>\d0))s\b"),
     ("decadeword", r"(?:the\s+)?(?:(?P<part>early|mid|late)[-\s]+)?(?P<dw>" + "|".join(DECADE_WORDS) + r")\b"),
@@ -268,6 +272,14 @@ _RULES: list[tuple[str, str]] = [
                    r"|(?:the\s+)?(?:year[-\s]end|year's\s+end|end\s+of\s+the\s+year)\b|EOY\b"),
     # "end of month", "the end of the week", "end of this year", "the middle of next month": a part of the period
     # that holds the document's date (or the one before or after it); see _part_of for the parts
+    # "the April-June quarter", "April to June 2023", "between April and June": the months from the first to the
+    # end of the second
+    ("monthspan", r"(?:(?P<between>between)\s+)?(?P<m1>" + _MON_FULL + r")\s*(?:-|–|—|/|\s+to\s+|\s+through\s+|\s+and\s+)\s*"
+                  r"(?P<m2>" + _MON_FULL + r")(?![\w-])(?!\s*\d{1,2}\b(?!\s*(?:%|percent)))(?:,?\s+(?P<y>" + _YEAR4 + r")(?![\d,.]\d))?"),
+    # "the three months to June", "six months ended September 30": the months that end with the one named
+    ("monthsto", r"(?:the\s+)?(?P<n>three|six|nine|twelve|[1-9]|1[0-8])\s+months\s+(?:to|ended|ending|through|until|till)\s+"
+                 r"(?:the\s+end\s+of\s+)?(?P<mon>" + _MON_FULL + r")(?![\w-])(?:\s+(?P<d>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b)?"
+                 r"(?:,?\s+(?P<y>" + _YEAR4 + r")(?![\d,.]\d))?"),
     ("endof", r"(?:the\s+)?(?P<part>end|middle|beginning|start)\s+of\s+(?:(?P<rel>this|last|next)\s+|(?P<the>the)\s+)?"
               r"(?P<unit>week|month|year)\b(?![-'’])(?!\s+(?:\d|of\b))"),
 ]
@@ -279,7 +291,7 @@ _RULE_NAMES = [name for name, _ in _RULES]
 #: says they can match (a holiday word; a dash or slash between a figure and a month name; a month's
 #: letters glued before a day; a month's first letter after a year; a dash and digits after two digits;
 #: "end of" and a period), so that they add nothing to the cost of the other hits.
-_SOLO_RULES = ("holiday", "dashmon", "glued", "yearmon", "monthyear", "endof")
+_SOLO_RULES = ("holiday", "dashmon", "glued", "yearmon", "monthyear", "endof", "monthspan", "monthsto")
 
 
 def _renamed(name: str, pat: str) -> str:
@@ -324,7 +336,7 @@ _RULE_STARTS: dict[str, str] = {
     "yearearlier": "", "relwd": "NWB", "relmon": "NWB", "deictic": "WX", "fiscalyear": "", "century": "DW",
     "yearwords": "W", "theyearnow": "W", "nthof": "DW", "inunits": "DWY", "holiday": "",
     "mdcard": "N", "cardday": "W", "wdday": "NW", "earlylate": "W", "ytd": "", "weeknum": "W", "dayrel": "",
-    "endof": "",
+    "endof": "", "monthspan": "", "monthsto": "",
 }
 
 
@@ -764,6 +776,51 @@ def _h_yearmon(g: dict, c: _Ctx) -> _Result:
     return (v, False, None) if v else None
 
 
+def _months_value(y: int, m1: int, n: int, relative: bool) -> TimeValue | None:
+    """``n`` months from month ``m1`` of year ``y``: a calendar quarter or half when it is one."""
+    if n == 3 and m1 in (1, 4, 7, 10):
+        return time_value("quarter", y, m1, relative=relative)
+    if n == 6 and m1 in (1, 7):
+        return time_value("half", y, m1, relative=relative)
+    v = time_value("month", y, m1, span=n, relative=relative)
+    return replace(v, point=f"{v.low[:7]}/{_add_months(y, m1, n - 1)[0]:04d}-{_add_months(y, m1, n - 1)[1]:02d}") if v else None
+
+
+def _h_monthspan(g: dict, c: _Ctx) -> _Result:
+    """"the April-June quarter", "between April and June", "October to December 2022": the months from the first
+    through the second (a year later when the second comes first in the calendar). "and" needs "between"."""
+    if " and " in c.text[c.start:c.end] and not g.get("between"):
+        return None  # "in April and June" names two months, not the span between them
+    m1, m2 = _month(g["m1"]), _month(g["m2"])
+    n = (m2 - m1) % 12 + 1
+    if n < 2:
+        return None
+    if g.get("y"):
+        y2 = int(g["y"])  # the year written after a span is the year of its end ("October to December 2022")
+        y = y2 if m2 >= m1 else y2 - 1
+        return (_months_value(y, m1, n, False), False, None)
+    if c.anchor is None:
+        return (None, True, None)
+    y = _nearest_year_for(m1, None, c.anchor, _future(c.text, c.start, c.end))
+    return (_months_value(y, m1, n, True), True, None)
+
+
+def _h_monthsto(g: dict, c: _Ctx) -> _Result:
+    """"the three months to June", "six months ended September 30, 2023": the ``n`` months ending with that one."""
+    n = _count(g["n"])
+    end = _month(g["mon"])
+    if n is None or not 1 <= n <= 18:
+        return None
+    if g.get("y"):
+        y_end, relative = int(g["y"]), False
+    elif c.anchor is None:
+        return (None, True, None)
+    else:
+        y_end, relative = _nearest_year_for(end, None, c.anchor, _future(c.text, c.start, c.end)), True
+    y, m1 = _add_months(y_end, end, 1 - n)
+    return (_months_value(y, m1, n, relative), relative, None)
+
+
 def _h_glued(g: dict, c: _Ctx) -> _Result:
     """"Dec31, 1994": a month abbreviation glued to its day, then the year."""
     v = time_value("day", int(g["y"]), _month(g["mon"]), int(g["d"]))
@@ -1078,7 +1135,7 @@ def _h_quarter(g: dict, c: _Ctx) -> _Result:
         if c.anchor is None:
             return (None, True, None)
         y = c.anchor[0]
-        yrel = (g.get("yrel") or "").lower()
+        yrel = (g.get("yrel") or g.get("yrel2") or ("last" if g.get("yago") else "")).lower()
         y += {"last": -1, "next": 1}.get(yrel, 0)
         if relw in ("year-earlier", "year-ago") or (relw in ("previous", "last") and the != "the"):
             y -= 1
@@ -1090,13 +1147,15 @@ def _h_quarter(g: dict, c: _Ctx) -> _Result:
     # "the previous quarter", "the same quarter": the one before (or) the period the sentence speaks of, which
     # the claim resolves; without one, the document's date stands for it
     key = {"prior": "previous", "preceding": "previous"}.get(relw, relw) or the
-    ref = key if key in ("previous", "same", "following") and the == "the" else None
+    year_back = bool(g.get("yrel2") or g.get("yago") or (g.get("yrel") or "").lower() == "last")
+    ref = key if key in ("previous", "same", "following") and the == "the" and not year_back else None
     if c.anchor is None or c.anchor[1] is None:
         return (None, True, ref)
     cur = (c.anchor[1] - 1) // size * size + 1
-    # reports speak of the latest completed period: "the quarter", "the latest quarter"
+    # reports speak of the latest completed period: "the quarter", "the latest quarter", "the same quarter"
+    # (that of the figures reported; "the same quarter last year" is a year before it)
     k = {"latest": -1, "past": -1, "previous": -1, "last": -1, "the": -1, "final": -1, "next": 1, "following": 1,
-         "current": 0, "this": 0, "same": 0}.get(key, 0)
+         "current": 0, "this": 0, "same": -1}.get(key, 0) - (12 // size if year_back else 0)
     if key in ("year-earlier", "year-ago"):
         k = -1 - 12 // size
     y2, m2 = _add_months(c.anchor[0], cur, size * k)
@@ -1478,6 +1537,7 @@ _HANDLERS = {
     "inunits": _h_inunits, "century": _h_century, "yearwords": _h_yearwords, "wdday": _h_wdday, "mdcard": _h_mdcard,
     "cardday": _h_mdcard, "earlylate": _h_earlylate, "ytd": _h_ytd, "weeknum": _h_weeknum, "dayrel": _h_dayrel,
     "monthyear": _h_monthyear, "yearmon": _h_yearmon, "glued": _h_glued, "endof": _h_endof,
+    "monthspan": _h_monthspan, "monthsto": _h_monthsto,
 }
 assert set(_HANDLERS) == set(_RULE_NAMES)
 
@@ -1595,6 +1655,11 @@ _ISO_GLUED = re.compile(r"(?P<y>(?:19|20)\d\d)(?P<sep>-?)(?P<m>[01]\d)(?P=sep)(?
 
 
 _ARTICLES = frozenset(("the", "The", "THE", "an", "An", "a", "A"))
+#: Cheap looks around a month name for the spans of months (see the rules "monthspan" and "monthsto").
+_SPAN_AFTER_MONTH = re.compile(r"\s+(?:to|through|and)\s+" + _MON_FULL + r"\b")
+_BETWEEN_BEFORE = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_MONTHS_TO_BEFORE = re.compile(r"(?:\bthe\s+)?\b(?:three|six|nine|twelve|[1-9]|1[0-8])\s+months\s+(?:to|ended|ending|through|until|till)\s+"
+                               r"(?:the\s+end\s+of\s+)?$", re.IGNORECASE)
 #: First letters of month names: a year followed by a word with one of them is tried as "2017 April".
 _MONTH_INITIALS = frozenset("JFMASONDjfmasond")
 #: Month abbreviations ("dec", "sept"), lower case: a day number glued to one is tried as a date ("Dec31, 1994").
@@ -1693,8 +1758,15 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
         elif kind == "Y":
             if text[hit + 4] == " " and text[hit + 5:hit + 6] in _MONTH_INITIALS:
                 solo, solo_start = "yearmon", hit  # "2017 April"
+        elif kind == "N" and text[hit + len(tok):hit + len(tok) + 1] in ("-", "/", "–", "—") and text[hit + len(tok) + 1:hit + len(tok) + 2].isupper():
+            solo, solo_start = "monthspan", hit  # "April-June"
         elif kind == "N" and text[hit + len(tok):hit + len(tok) + 1] in ("-", "/"):
             solo, solo_start = "dashmon", hit  # "Sep-23-2020"
+        elif kind in ("N", "B") and _SPAN_AFTER_MONTH.match(text, hit + len(tok)) is not None:
+            b = _BETWEEN_BEFORE.search(text, max(pos, hit - 9), hit)
+            solo, solo_start = "monthspan", (b.start() if b else hit)  # "April to June", "between April and June"
+        elif kind in ("N", "B") and (mt := _MONTHS_TO_BEFORE.search(text, max(pos, hit - 40), hit)) is not None:
+            solo, solo_start = "monthsto", mt.start()  # "the three months to June"
         elif tok in _HOLIDAY_TOKENS or tok in _REL_TOKENS:
             solo, solo_start = "holiday", hit  # "Easter", "last Christmas"
         elif tok in _PART_NOUNS and _PART_OF_PERIOD.match(text, hit + len(tok)):
