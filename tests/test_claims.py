@@ -467,3 +467,32 @@ def test_claims_deals_pacts_and_accords_count_agreements() -> None:
 def test_claims_an_earthquake_magnitude_is_a_checkable_figure(text: str, written: str) -> None:
     c = _claim(text, written)
     assert (c.measure, c.value.kind, c.value.unit) == ("magnitude", "number", "magnitude")
+
+
+def test_claims_a_figure_compared_with_counts_what_the_figure_before_it_counts() -> None:
+    text = "The carrier flew 9.4 million passengers in the April-June quarter, compared with 8.1 million a year earlier."
+    c = _claim(text, "8.1 million", date="2023-07-28")
+    assert (c.measure, c.value.unit, c.qualifiers.time_scope.point) == ("passengers", "passenger", "2022-Q2")
+
+
+@pytest.mark.parametrize(("text", "written", "base"), [
+    ("Net profit for the three months to June rose 45% year on year to S$612 million.", "45%", "2022-Q2"),
+    ("Net profit for the April-June quarter was S$612 million, up 48% from a year earlier.", "48%", "2022-Q2"),
+])
+def test_claims_a_year_back_from_a_quarter_is_that_quarter_a_year_back(text: str, written: str, base: str) -> None:
+    assert _claim(text, written, date="2023-07-28").qualifiers.base.point == base
+
+
+def test_claims_planes_and_aircraft_are_one_measure() -> None:
+    a = _claim("The airline will add 12 planes by the end of 2025.", "12")
+    b = _claim("The carrier plans to add 14 aircraft to its fleet by the end of 2025.", "14")
+    assert a.measure == b.measure == "aircraft"
+
+
+def test_claims_headline_verbs_are_not_what_is_measured() -> None:
+    assert _claim("Quarterly profit jumps 45% on strong demand", "45%").measure == "quarterly profit"
+
+
+def test_claims_a_superlative_before_a_clause_ranks_nothing() -> None:
+    doc = _doc('The chief executive said bookings were "the strongest we have ever seen".')
+    assert [c for c in extract_claims(doc) if c.kind == "rank"] == []

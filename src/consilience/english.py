@@ -5,7 +5,9 @@ from __future__ import annotations
 __all__ = ["plural"]
 
 _IRREGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children", "foot": "feet",
-              "mouse": "mice", "tooth": "teeth", "remains": "remains", "police": "police", "staff": "staff"}
+              "mouse": "mice", "tooth": "teeth", "remains": "remains", "police": "police", "staff": "staff",
+              "aircraft": "aircraft", "spacecraft": "spacecraft", "sheep": "sheep", "deer": "deer", "fish": "fish",
+              "cattle": "cattle", "personnel": "personnel", "livestock": "livestock"}
 
 
 def plural(noun: str) -> str:

@@ -75,6 +75,15 @@ _MAGNITUDE_AFTER = re.compile(r"(?:-|\s)magnitude\b|\s+on\s+the\s+richter\s+scal
 #: What a quantity in a unit of measurement is of: "310 mm of rain" ("10 km of the capital" is a distance).
 _UNIT_OF_WHAT = re.compile(r"\s+of\s+(?!(?:the|a|an|its|their|his|her|our)\b)([a-z]+(?:\s+[a-z]+)?)\b")
 
+#: A bare figure after these counts what the figure before it counted ("9.4 million passengers, compared with 8.1
+#: million").
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+(?:(?:about|some|nearly|almost|around|"
+                              r"roughly|more\s+than|over|just\s+over|just\s+under|fewer\s+than|less\s+than)\s+)?$",
+                              re.IGNORECASE)
+
+#: Words after a superlative that open a clause, not name what is ranked ("the best I have seen").
+_PRONOUN_NOUNS = frozenset("i we you he she they it ever yet so".split())
+
 #: Units of measurement, canonical: a figure in them measures what is named before it ("a depth of 10 km").
 _MEASURE_UNIT_NAMES = frozenset(MEASURE_UNITS.values())
 
@@ -93,6 +102,8 @@ COUNT_UNIT_SYNONYMS: dict[str, str] = {
     "deal": "agreement", "accord": "agreement", "pact": "agreement", "agreement": "agreement",
     "arrest": "arrested person", "role": "job", "position": "job", "job": "job", "patient": "patient",
     "appearance": "match", "game": "match", "match": "match", "fixture": "match",
+    "aircraft": "aircraft", "plane": "aircraft", "airplane": "aircraft", "aeroplane": "aircraft", "jet": "aircraft",
+    "airliner": "aircraft",
     # people named by their state alone ("163 injured", "57 dead"): the people in that state
     "injured": "injured person", "wounded": "injured person", "dead": "death", "missing": "missing person",
     "displaced": "displaced person", "homeless": "displaced person",
@@ -149,7 +160,10 @@ _LINK_VERBS = re.compile(
     r"|ranks|ranked|ranking|became|becomes|remained|remains|helped|study|studied|studying|killed|left|injured|displaced|"
     r"reported|estimated|expected|projected|forecast|accounted|made|set|gained|lost|won|received|attracted|drew|sold|bought"
     r"|spent|cost|costs|paid|raised|earned|generated|produced|exported|imported|shipped|took|takes|secured"
-    r"|captured|garnered|obtained|claimed)\b",
+    r"|captured|garnered|obtained|claimed"
+    # headlines write the present: "quarterly profit jumps 45%", "exports rise to $3 billion"
+    r"|rises|rise|falls|jumps|climbs|soars|soared|surges|surged|slips|slipped|dips|dipped|drops|tumbles|tumbled|plunges"
+    r"|plunged|grows|sinks|sank|slumps|slumped|leaps|leapt|edges|edged)\b",
     re.IGNORECASE,
 )
 _PREP = re.compile(r"\b(?:between|in|of|to|from|for|with|by|at|on|into|among|across|under|over|within|since|during)\b", re.IGNORECASE)
@@ -513,7 +527,8 @@ def _year_on_year(text: str, nm: NumberMention, lo: int, hi: int, scope: TimeVal
     if nm.change is None or not _YEAR_ON_YEAR.search(text, nm.end, min(hi, nm.end + 40)):
         return None
     if scope is not None:
-        return shift_value(scope, -1) if scope.granularity == "year" else None
+        # the same period a year before: a quarter four quarters back, a month twelve months back
+        return _shift_by(scope, "year", -1)
     return time_value("year", int(anchor[:4]) - 1, relative=True) if anchor else None
 
 
@@ -529,6 +544,9 @@ def _shift_by(scope: TimeValue, said: str, sign: int) -> TimeValue | None:
         return shift_value(scope, sign)
     if unit == "year" and scope.granularity in _PER_YEAR:
         return shift_value(scope, sign * _PER_YEAR[scope.granularity])
+    if unit == "year" and scope.granularity in ("day", "week"):
+        y, m, d = (int(x) for x in scope.low.split("-"))
+        return time_value(scope.granularity, y + sign, m, d, relative=scope.relative)
     return None
 
 
@@ -540,7 +558,10 @@ def _resolve_base(nm: NumberMention, scope: TimeValue | None, anchor: str | None
         return None
     if b.ref in ("previous", "same") or b.value is None:
         if scope is not None:
-            return shift_value(scope, -1) if b.ref != "same" else scope
+            if b.ref == "same":
+                return scope
+            # "from a year earlier" of a quarter is that quarter a year back; "the previous quarter" one back
+            return _shift_by(scope, b.text, -1) or shift_value(scope, -1)
         if b.value is None and anchor:
             return time_value("year", int(anchor[:4]) - 1, relative=True)
         return b.value
@@ -631,6 +652,11 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
             # "magnitude 6.8", "a 6.8-magnitude quake", "6.8 on the Richter scale": an earthquake's size
             v = Quantity(kind="number", unit="magnitude", point=v.point, low=v.low, high=v.high, hedge=v.hedge)
             measure = "magnitude"
+        elif (isinstance(v, Quantity) and v.kind == "number" and prev is not None and isinstance(prev.value, Quantity)
+              and prev.value.kind == "count" and _COMPARED_BEFORE.search(text, max(0, nm.start - 25), nm.start)):
+            # "flew 9.4 million passengers, compared with 8.1 million a year earlier": the same count, then
+            v = Quantity(kind="count", unit=prev.value.unit, point=v.point, low=v.low, high=v.high, hedge=v.hedge)
+            measure = prev.measure
         elif isinstance(v, Quantity) and v.kind == "number":
             state = _running_level(text, lo, hi, nm) or _state_after(text, hi, nm) or _level_noun(text, lo, nm)
             if state is not None:
@@ -644,6 +670,8 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
             # "netted 27 times" counts goals, it multiplies nothing
             v = Quantity(kind="count", unit="goal", point=v.point, low=v.low, high=v.high, hedge=v.hedge)
             measure = "goals"
+        elif isinstance(v, Rank) and nm.noun and nm.noun.split()[0].lower() in _PRONOUN_NOUNS:
+            continue  # "the strongest we have ever seen": a superlative of a clause, nothing ranked
         elif isinstance(v, Quantity) and v.kind == "count":
             unit = _count_unit(text, nm)
             if unit in _PEOPLE_UNITS:
