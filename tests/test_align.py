@@ -167,3 +167,21 @@ def test_align_a_document_repeating_a_figure_states_it_in_one_fact():
     b = make("b", "The death toll from the floods has risen to 57, the ministry said.")
     facts = align_claims([c for d in (a, b) for c in extract_claims(d)], [a, b])
     assert [sorted(c.doc_id for c in f.claims) for f in facts] == [["a", "a", "b"]]
+
+
+def test_align_a_figure_without_a_period_does_not_join_two_periods():
+    # 8.1 million (2022) and 9.4 million (2023) are two facts, whatever an undated 9.4 million is close to
+    a = make("a", "The airline carried 8.1 million passengers in 2022.")
+    b = make("b", "The airline carried 9.4 million passengers in 2023.")
+    c = make("c", "The airline carried 9.4 million passengers.")
+
+    def count(p):
+        return Quantity(kind="count", unit="passenger", point=p, low=p - 5e4, high=p + 5e4)
+
+    claims = [value_claim(a, "8.1 million", count(8.1e6), scope=year(2022)),
+              value_claim(b, "9.4 million", count(9.4e6), scope=year(2023)),
+              value_claim(c, "9.4 million", count(9.4e6))]
+    for cl in claims:
+        object.__setattr__(cl, "measure", "passengers")
+    facts = align_claims(claims, [a, b, c])
+    assert not any({"a", "b"} <= {x.doc_id for x in f.claims} for f in facts)

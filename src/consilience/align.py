@@ -507,6 +507,11 @@ def _group(
     group_of = {c.id: i for i, c in enumerate(claims)}
     members: dict[int, list[str]] = {i: [c.id] for i, c in enumerate(claims)}
     docs: dict[int, set[str]] = {i: {c.doc_id} for i, c in enumerate(claims)}
+    # the time scopes a group holds: two groups whose scopes cannot overlap never merge, whatever claims
+    # without a scope would bridge them ("8.1 million in 2022-Q2" and "9.4 million in 2023-Q2" via "9.4 million")
+    scopes: dict[int, set[tuple[str, str]]] = {
+        i: ({(c.qualifiers.time_scope.low, c.qualifiers.time_scope.high)} if c.qualifiers.time_scope else set())
+        for i, c in enumerate(claims)}
     link: dict[int, dict[int, float]] = defaultdict(dict)
     count: dict[int, dict[int, int]] = defaultdict(dict)
     for (a, b), sim in pairs.items():
@@ -519,6 +524,8 @@ def _group(
         ga, gb = group_of[a], group_of[b]
         if ga == gb or docs[ga] & docs[gb]:
             continue
+        if any(not (la < hb and lb < ha) for la, ha in scopes[ga] for lb, hb in scopes[gb]):
+            continue
         n = count[ga][gb] if a in sampled else len(members[ga]) * len(members[gb])
         average = link[ga].get(gb, 0.0) / n
         if average < opts.threshold * opts.linkage:
@@ -527,6 +534,7 @@ def _group(
             ga, gb = gb, ga  # merge the smaller group into the larger
         members[ga].extend(members[gb])
         docs[ga] |= docs[gb]
+        scopes[ga] |= scopes.pop(gb)
         for x in members[gb]:
             group_of[x] = ga
         _merge_rows(link, ga, gb)
