@@ -155,6 +155,7 @@ def test_resolve_a_base_year_in_a_forward_sentence_still_dates_the_report():
     ("Officials said on March 23 that the bridge would reopen.", True),
     ("The minister told reporters in Hanoi on March 23 that talks went well.", True),
     ("The ministry said in a statement on March 23 that exports rose.", True),
+    ("The airline said on Thursday (Jul 28) that profit rose.", True),
     # the day of what was announced, not of the report
     ("The president announced the tariffs on March 8, but exempted allies later that month.", False),
 ])

@@ -267,13 +267,14 @@ def _day_without_year(text: str, offset: int, times) -> tuple | None:
 
 
 #: What may stand between a reporting verb and the day of the reporting: whom it was said to and where
-#: ("said on March 23", "told reporters in Hanoi on March 23", "said at a briefing on Friday, March 23").
+#: ("said on March 23", "told reporters in Hanoi on March 23", "said on Friday, March 23", "said on Thursday
+#: (Jul 28)").
 #: An object between them ("announced the tariffs on March 8") makes the day the object's, not the report's.
 _NAME_WORDS = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
 _REPORTING_GAP = re.compile(
     r"(?:\s+(?:reporters|journalists|the\s+press|lawmakers|" + _NAME_WORDS + r"))?"
     r"(?:\s+(?:in|at)\s+(?:" + _NAME_WORDS + r"|(?:a|an|the)\s+\w+(?:\s+\w+)?))?"
-    r"\s*,?\s*(?:(?:late|early)\s+)?(?:on\s+)?$"
+    r"\s*,?\s*(?:(?:late|early)\s+)?(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*(?:,\s*|\(\s*))?$"
 )
 
 
