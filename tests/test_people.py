@@ -220,3 +220,12 @@ def test_people_courtesy_titles_are_not_part_of_names(text: str, mentions: list)
     doc = _doc(text)
     found = [(doc.text[m.start:m.end], m.name) for m in find_people(doc) if m.how != "pronoun"]
     assert found == mentions
+
+
+def test_people_one_name_written_in_another_order_or_spacing_is_one_person() -> None:
+    facts = _facts(("a", "Chief executive Mei Ling Tan said bookings rose.", None),
+                   ("b", "Chief executive Meiling Tan said demand stayed strong.", None),
+                   ("c", "CEO Tan Mei Ling said the carrier would add aircraft.", None))
+    (fact,) = facts
+    assert fact.verdict == "compatible" and {c.doc_id for c in fact.claims} == {"a", "b", "c"}
+    assert "written differently" in fact.explanation

@@ -877,6 +877,7 @@ def align_people(claims: Sequence[Claim], docs: Sequence[Document], *,
                    key=lambda c: (c.doc_id, c.span.start, c.id))
     if not items:
         return []
+    items = _one_key_per_spelling(items)
     uf = _Union(len(items))
     by_key: dict[str, int] = {}
     for i, c in enumerate(items):
@@ -908,6 +909,33 @@ def align_people(claims: Sequence[Claim], docs: Sequence[Document], *,
     facts = [_judge_people(g, docmap, opts) for g in groups.values()]
     facts.sort(key=lambda f: f.id)
     return facts
+
+
+def _letters(key: str) -> str:
+    return "".join(sorted(key.replace(" ", "").replace("-", "")))
+
+
+def _one_key_per_spelling(items: list[Claim]) -> list[Claim]:
+    """Claims whose names for one post hold the same letters in another order or spacing ("Mei Ling Tan",
+    "Meiling Tan", "Tan Mei Ling": a name written given-name first or last, its parts joined or not) take
+    one key, the one most documents write, so that they are one person; each keeps its name as written."""
+    forms: dict[tuple[str, str], dict[str, set[str]]] = {}
+    for c in items:
+        forms.setdefault((_core_of(c.measure), _letters(c.value.key)), {}).setdefault(  # type: ignore[union-attr]
+            c.value.key, set()).add(c.doc_id)  # type: ignore[union-attr]
+    canon: dict[tuple[str, str], str] = {}
+    for (core, _), keys in forms.items():
+        if len(keys) > 1 and all(len(k.split()) >= 2 or len(k.replace(" ", "")) >= 6 for k in keys):
+            best = min(keys, key=lambda k: (-len(keys[k]), k))
+            for k in keys:
+                canon[(core, k)] = best
+    if not canon:
+        return items
+    out = []
+    for c in items:
+        k = canon.get((_core_of(c.measure), c.value.key))  # type: ignore[union-attr]
+        out.append(replace(c, value=replace(c.value, key=k)) if k and k != c.value.key else c)  # type: ignore[union-attr]
+    return out
 
 
 def _judge_people(group: list[Claim], docs: dict[str, Document], opts: PeopleOptions) -> Fact:
@@ -953,6 +981,15 @@ def _judge_people(group: list[Claim], docs: dict[str, Document], opts: PeopleOpt
         verdict = "agree"
         consensus = top.value
         sentences.append(f"{join_docs(doc_ids)} agree that {_shown(top)} is {_article(post)}{post}.")
+        spellings: dict[str, list[str]] = {}
+        for c in group:
+            spellings.setdefault(fold(_shown(c)), []).append(c.doc_id)
+        if len(spellings) > 1:
+            # one name written in another order or spacing: the same person, written differently
+            verdict = "compatible"
+            written = {fold(_shown(c)): _shown(c) for c in group}
+            sentences.append("The name is written differently: " + "; ".join(
+                f"{join_docs(sorted(set(ds)))} {written[k]}" for k, ds in sorted(spellings.items())) + ".")
     title_note = _title_difference(group, docs)
     if title_note:
         kind, note = title_note
