@@ -2,7 +2,7 @@
 
 Usage::
 
-    python tests/stories/evaluate.py                 # the nine stories and the built-in example
+    python tests/stories/evaluate.py                 # every story here and the built-in example
     python tests/stories/evaluate.py tests/stories/sport --verbose
 
 For each story it runs :func:`consilience.pipeline.reconcile` on the ``*.txt`` files (never on the
@@ -31,7 +31,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
-DEFAULT = [HERE / d for d in ("economy", "disaster", "sport", "election", "science", "corporate", "epidemic", "summit", "courts")] + [REPO / "examples" / "story"]
+DEFAULT = sorted(p.parent for p in HERE.glob("*/expected.json")) + [REPO / "examples" / "story"]
 
 
 def expected_for(folder: Path) -> Path:
