@@ -30,6 +30,7 @@ def test_rules_tried_one_by_one_match_as_the_alternation(monkeypatch, anchor):
 
     def scan(hot: int) -> list:
         monkeypatch.setattr(T, "_HOT_TRIES", hot)
+        monkeypatch.setattr(T, "_LONG_RUN_CHARS", hot * 10**6)
         monkeypatch.setattr(T, "_STARTERS", {})
         return [[(m.start, m.end, m.value) for m in T._find_times(s, anchor=anchor)] for s in sentences]
 

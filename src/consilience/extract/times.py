@@ -371,8 +371,11 @@ def _rule_rx(name: str) -> re.Pattern[str]:
     return rx
 
 
-#: Tries after which a start's rules are compiled into one alternation (see :class:`_Starter`).
+#: Tries after which a start's rules are compiled into one alternation (see :class:`_Starter`), and characters
+#: scanned after which the run is a long one, where every start gets its alternation at its next try.
 _HOT_TRIES = 128
+_LONG_RUN_CHARS = 2_000_000
+_scanned = [0]
 
 
 class _Starter:
@@ -380,9 +383,10 @@ class _Starter:
 
     A regex alternation tries its branches one by one, so fewer branches is less work at every hit. The
     rules are first tried one by one, each compiled once; a start tried ``_HOT_TRIES`` times gets its
-    own alternation of them, which is faster per try but costs milliseconds to compile. A short run (five
-    articles) so compiles each rule once instead of dozens of overlapping alternations; a long one
-    ends up with the alternations. Both return the first rule, in ``_RULES`` order, that matches.
+    own alternation of them, which is faster per try but costs milliseconds to compile, and so does every
+    start once the process has scanned ``_LONG_RUN_CHARS`` characters. A short run (five articles) so compiles each
+    rule once instead of dozens of overlapping alternations; a long one ends up with the alternations.
+    Both return the first rule, in ``_RULES`` order, that matches.
     """
 
     __slots__ = ("rules", "tries", "master")
@@ -396,7 +400,7 @@ class _Starter:
         if self.master is not None:
             return self.master.match(text, pos)
         self.tries += 1
-        if self.tries >= _HOT_TRIES:
+        if self.tries >= _HOT_TRIES or _scanned[0] >= _LONG_RUN_CHARS:
             self.master = re.compile(_LEFT + "(?:" + "|".join(_RULE_BRANCH[n] for n in self.rules) + ")", re.IGNORECASE)
             return self.master.match(text, pos)
         for name in self.rules:
@@ -1703,6 +1707,7 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
     """
     if not text:
         return []
+    _scanned[0] += len(text)
     anc = parse_anchor(anchor)
     out: list[TimeMention] = []
     pos = 0
