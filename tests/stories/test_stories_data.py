@@ -10,7 +10,7 @@ import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 STORIES = Path(__file__).resolve().parent
-DOMAINS = ("economy", "disaster", "sport", "election", "science", "corporate", "epidemic", "summit", "courts")
+DOMAINS = tuple(sorted(p.parent.name for p in STORIES.glob("*/expected.json")))
 EXAMPLE = REPO / "examples" / "story"
 EXAMPLE_EXPECTED = REPO / "examples" / "story.expected.json"
 KEYS = ("conflicts", "updated", "not_conflicts")
