@@ -57,6 +57,8 @@ def test_claims_sorted_by_span_start() -> None:
         ("The storm dumped 310 mm of rain in a day.", "310 mm", "rain"),
         ("The village lies within 10 km of the capital.", "10 km", "kilometres"),
         ("The convoy drove at 60 mph.", "60 mph", "miles per hour"),
+        ("The global average temperature was about 1.55C above pre-industrial levels.", "about 1.55C",
+         "global average temperature"),
         # people named by their state alone are those people
         ("At least 57 people were killed and 163 injured.", "163", "injured people"),
     ],

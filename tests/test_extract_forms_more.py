@@ -155,3 +155,24 @@ def test_a_number_after_the_counts_only_a_sentence_subject(text, found):
 ])
 def test_spans_of_months_and_quarters_a_year_back(text, found):
     assert [(t.text, t.value.point) for t in find_times(text, anchor="2023-07-28")] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("Last year was about 1.55C above pre-industrial levels.", [("about 1.55C", "count", "degree celsius")]),
+    ("Temperatures hit 45C in the city.", [("45C", "count", "degree celsius")]),
+    ("Concentrations reached 420 ppm.", [("420 ppm", "count", "part per million")]),
+    ("The rate rose 2 pp to 5%.", [("2 pp", "points", "pp"), ("5%", "percent", "%")]),
+    # a letter after a figure that a name introduces is part of the name
+    ("Section 5C of the act was amended.", [("5", "number", "")]),
+])
+def test_temperatures_and_parts_per_million(text, found):
+    assert [(m.text, m.value.kind, m.value.unit) for m in find_quantities(text)] == found
+
+
+@pytest.mark.parametrize(("text", "base"), [
+    ("Shares closed 7.2% lower on Monday.", None),  # the day of the fall, not what it is measured against
+    ("Sales were up 5% on last year.", "last year"),
+])
+def test_on_a_day_dates_a_change_and_on_a_year_is_its_base(text, base):
+    (m,) = [m for m in find_quantities(text, times=find_times(text, anchor="2025-03-05")) if m.change]
+    assert (m.base.text if m.base else None) == base

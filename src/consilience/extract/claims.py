@@ -333,6 +333,15 @@ def _measure(text: str, lo: int, pos: int, nm: NumberMention) -> str:
         m_what = _UNIT_OF_WHAT.match(text, nm.end)
         if m_what and (words := _content(m_what.group(1))):
             return words[-1]  # "310 mm of rain", "2 tonnes of cocaine"
+        # "the average temperature was 1.55C", "concentrations reached 420 ppm": the subject of the verb
+        verb = None
+        for verb in _LINK_VERBS.finditer(text, max(lo, pos - 80), pos):
+            pass
+        if verb is not None and not text[verb.end():pos].strip(" ,").count(" ") > 3:
+            phrase = _PHRASE_CUT.split(text[max(lo, verb.start() - 60):verb.start()])[-1]
+            words = _content(re.split(r"\b(?:a|an|the|its|their)\b", phrase, flags=re.I)[-1])
+            if words:
+                return " ".join(words[-3:])
         return plural(v.unit)
     if isinstance(v, Quantity) and v.kind == "count" and nm.noun:
         words = [w for w in _content(nm.noun) if w not in ("set", "sets", "piece", "pieces", "of")]

@@ -170,6 +170,9 @@ SYNONYMS: dict[str, str] = {
     "facility": "loan", "financing": "loan", "borrowing": "loan", "borrowings": "loan", "borrowed": "loan",
     "lent": "loan", "lending": "loan", "credit": "loan", "maturity": "term", "tenor": "term", "term": "term",
     "lender": "lender", "lenders": "lender", "creditors": "lender", "banks": "lender",
+    # weather and the earth
+    "temperature": "temperature", "temperatures": "temperature", "thermometer": "temperature",
+    "thermometers": "temperature", "mercury": "temperature", "heat": "temperature",
 }
 
 STOPWORDS = frozenset(

@@ -451,8 +451,8 @@ _SCALE_AFTER_SHORT = re.compile(r"\s?(?P<s>" + _SCALE_SHORT + r")")
 _CUR_AFTER = re.compile(r"(?:\s*|-(?=(?:yen|dollars?|euros?|yuan|rupees?)\b))(?P<c>" + _SUFFIX_CUR + r")", re.IGNORECASE)
 _CUR_CODE_AFTER = re.compile(r"\s?(?P<c>USD|EUR|GBP|JPY|CNY|RMB|VND|INR|AUD|CAD|HKD|SGD|NZD|CHF)(?![\w])")
 _PERCENT_AFTER = re.compile(
-    r"\s*(?:(?P<pp>percentage\s+points?|percent(?:age)?\s+points?|pct\s+points?|pp|ppt|per\s+cent(?:age)?\s+points?)"
-    r"|(?P<bp>basis\s+points?|bps?)|(?P<pc>%|percents?|percentage|per\s+cent|pct)(?![\w]))",
+    r"\s*(?:(?P<pp>percentage\s+points?|percent(?:age)?\s+points?|pct\s+points?|pp|ppt|per\s+cent(?:age)?\s+points?)(?![\w])"
+    r"|(?P<bp>basis\s+points?|bps?)(?![\w])|(?P<pc>%|percents?|percentage|per\s+cent|pct)(?![\w]))",
     re.IGNORECASE,
 )
 _TIMES_AFTER = re.compile(r"(?:\s*(?P<t>times)(?![\w])|\s*-?\s*(?P<f>fold)(?![\w])|(?P<x>x)(?![\w]))", re.IGNORECASE)
@@ -511,6 +511,8 @@ _BASE_CUE = re.compile(
     r"|(?:the|that|its)\s+(?:level|number|figure|amount|total|size|value)\s+(?:of|in|recorded\s+in)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
+#: "on" before a day: when a change happened ("fell 3% on Monday"), where "up 5% on last year" names its base.
+_ON_DAY = re.compile(r"\s*(?:,\s*)?on\s", re.IGNORECASE)
 _YOY = re.compile(
     r"\s*(?:,\s*)?(?:on\s+an?\s+)?(?P<y>year[-\s](?:on|over|to)[-\s]year|y/y|yoy|on[-\s]year|month[-\s](?:on|over)[-\s]month"
     r"|quarter[-\s](?:on|over)[-\s]quarter)(?![\w])",
@@ -595,7 +597,15 @@ MEASURE_UNITS: dict[str, str] = {
     "degrees celsius": "degree celsius", "°f": "degree fahrenheit", "degrees fahrenheit": "degree fahrenheit",
     "sq km": "square kilometre", "square kilometres": "square kilometre", "square kilometers": "square kilometre",
     "square miles": "square mile", "feet": "foot", "ft": "foot", "inches": "inch", "inch": "inch",
+    "ppm": "part per million", "parts per million": "part per million", "ppb": "part per billion",
+    "parts per billion": "part per billion",
 }
+#: A temperature written with the scale's letter glued to it, as headlines and science news do ("1.5C", "45C",
+#: "104F"): only a figure of a plausible size, so that "Section 5C" or "Form 10F" stays what it is.
+_DEGREES_GLUED = re.compile(r"(?P<u>[CF])(?![\w°/-])")
+_DEGREES_MAX = {"C": 60.0, "F": 135.0}
+#: A capitalised word right before a figure names what the figure numbers ("Section 5C", "Gate 12F").
+_NAMED_BEFORE = re.compile(r"\b[A-Z][a-z]+\.?\s+$")
 _MEASURE_AFTER = re.compile(
     r"\s?(?P<u>" + "|".join(re.escape(u) for u in sorted(MEASURE_UNITS, key=len, reverse=True)) + r")(?![\w/])",
     re.IGNORECASE,
@@ -1047,6 +1057,13 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
         q = _quantity(kind, unit, value_x, u, hedge)
     noun = ""
     ns = ne = end
+    if (kind == "number" and not is_words and (dg := _DEGREES_GLUED.match(text, end)) is not None
+            and abs(value_x) <= _DEGREES_MAX[dg.group("u")] and not (start and text[start - 1].isalpha())
+            and not _NAMED_BEFORE.search(text, max(0, start - 20), start)):
+        unit_d = "degree celsius" if dg.group("u") == "C" else "degree fahrenheit"
+        q = Quantity(kind="count", unit=unit_d, point=q.point, low=q.low, high=q.high, hedge=q.hedge)
+        return NumberMention(start=start, end=dg.end(), text=text[start:dg.end()], value=q, noun=dg.group("u"),
+                             noun_start=dg.start("u"), noun_end=dg.end("u"))
     if kind == "number" and (mu := _MEASURE_AFTER.match(text, end)) and not (mu.group("u").lower() in ("ft", "ha") and is_words):
         unit_m = MEASURE_UNITS[mu.group("u").lower()]
         q = Quantity(kind="count", unit=unit_m, point=q.point, low=q.low, high=q.high, hedge=q.hedge)
@@ -1322,6 +1339,8 @@ def _attach_changes(text: str, ms: list[NumberMention], times: list[TimeMention]
                 # the base is introduced by "from", "compared with", "than" ... possibly after a level
                 if _BASE_CUE.search(gap) and len(gap) < 80:
                     cue = _BASE_CUE.search(gap)
+                    if _ON_DAY.match(gap, cue.start()) and (t.value is None or t.value.granularity in ("day", "week")):
+                        break  # "closed 7.2% lower on Monday": the day the change happened, not what it is against
                     # "to over US$90 billion in 2021 from $2.8 billion in 1990": the base follows "from <level> in"
                     base = t
                     if _RXN20.search(gap[: cue.start()] if cue else gap) and not _RXN21.search(gap):
