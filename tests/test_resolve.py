@@ -137,6 +137,15 @@ def test_resolve_target_years_do_not_date_the_report():
     assert ev.date == "2026-03-08", ev
 
 
+def test_resolve_the_storys_dated_reports_outweigh_a_year_only_named_in_the_text():
+    # a January report of last year's record names only last year: its sibling of the same day says which
+    a = _doc("a", "GENEVA, Jan. 10 (Wire) - Last year was the hottest on record, the agency said. The record "
+                  "set in 2024 beat the one set in 2023.")
+    b = _doc("b", "The agency said last year was the hottest on record.", Published("2025-01-10", "declared"))
+    got = {d.id: d.published for d in date_documents([a, b])}
+    assert got["a"].date == "2025-01-10" and "b" in got["a"].why
+
+
 def test_resolve_a_year_the_report_looks_back_to_does_not_date_it():
     # "the strongest since 2015" was written after 2015: with no other year, the dateline's year is unknown
     doc = _doc("a", "KATMANDU, Oct. 4 (Hill Wire) - An earthquake struck on Tuesday night. It was the strongest "

@@ -23,6 +23,7 @@ from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import replace
 
+from consilience.english import plural
 from consilience.extract.claims import document_times
 from consilience.model import Claim, Document, Published, Quantity
 
@@ -290,7 +291,7 @@ def _last_report_verb(text: str, start: int, end: int) -> int | None:
 _STORY_SPAN_DAYS = 62
 
 
-def _day_from_siblings(doc: Document, docs: Sequence[Document]) -> Published | None:
+def _day_from_siblings(doc: Document, docs: Sequence[Document], *, weak: bool = False) -> Published | None:
     """A year-less dateline or reporting day dated by the story's dated reports: the year that puts it
     nearest their median day, if within ``_STORY_SPAN_DAYS`` of it (reports of one story are days apart)."""
     from datetime import date
@@ -298,7 +299,8 @@ def _day_from_siblings(doc: Document, docs: Sequence[Document]) -> Published | N
     from consilience.extract.times import find_times
 
     dated = sorted((d.published.date, d.id) for d in docs if d.id != doc.id and not d.skipped
-                   and d.published.date and len(d.published.date) == 10 and d.published.how in ("declared", "extracted"))
+                   and d.published.date and len(d.published.date) == 10 and d.published.how in ("declared", "extracted")
+                   and not _weak_year(d.published))
     if not dated:
         return None
     text, offset = _with_title(doc)
@@ -319,8 +321,10 @@ def _day_from_siblings(doc: Document, docs: Sequence[Document]) -> Published | N
             best = (gap, day)
     if best is None:
         return None
-    if doc.published.date and doc.published.date[:4] != best[1][:4]:
+    if doc.published.date and doc.published.date[:4] != best[1][:4] and not weak:
         return None  # the document's own evidence names another year
+    if weak and doc.published.date == best[1]:
+        return None  # the siblings agree with the year already taken
     return Published(date=best[1], how="inferred",
                      why=f"{kind} {t.text!r}; year from the story's dated reports ({ref_id}, {ref_day})")
 
@@ -391,8 +395,9 @@ class _Story:
                 cv = c.value
                 if sib_id == doc.id or not (mv.low <= cv.high and cv.low <= mv.high):
                     continue
-                if len(set(m.terms) & set(c.terms)) < 2:
-                    continue
+                unit_words = set(mv.unit.lower().split()) | set(plural(mv.unit.lower()).split())
+                if len((set(m.terms) & set(c.terms)) - unit_words) < 2:
+                    continue  # the unit's own words ("degree", "celsius") say nothing of what is measured
                 shift = 2000 - int(m.qualifiers.time_scope.point[:4])
                 ts = c.qualifiers.time_scope
                 cand = (int(ts.point[:4]) + shift, f"a figure {sib_id} gives for {ts.point} is "
@@ -496,15 +501,22 @@ def date_documents(docs: Sequence[Document]) -> list[Document]:
                 whys.append(why)
         if date and (date != d.published.date or len(whys) > (1 if d.published.why else 0)):
             out[i] = replace(d, published=Published(date=date, how="inferred", why="; ".join(whys)))
-    # a dateline without a year: the story's dated reports say which year it is
+    # a dateline without a year: the story's dated reports say which year it is, and they outweigh a year
+    # guessed from the latest one the text names (a January report of last year's record names only last year)
     for i in pending:
         d = out[i]
-        if d.published.date and len(d.published.date) == 10:
+        weak = _weak_year(d.published)
+        if d.published.date and len(d.published.date) == 10 and not weak:
             continue
-        found = _day_from_siblings(d, out)
+        found = _day_from_siblings(d, out, weak=weak)
         if found is not None:
             out[i] = replace(d, published=found)
     return out
+
+
+def _weak_year(p: Published) -> bool:
+    """Whether a date's year is only the latest year its text names (no statement of the report's own year)."""
+    return bool(p.date and p.why and ("the latest year the text names" in p.why or "the latest the text names" in p.why))
 
 
 def resolve_claims(docs: Sequence[Document], claims: Sequence[Claim]) -> list[Claim]:
