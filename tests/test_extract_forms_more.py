@@ -176,3 +176,14 @@ def test_temperatures_and_parts_per_million(text, found):
 def test_on_a_day_dates_a_change_and_on_a_year_is_its_base(text, base):
     (m,) = [m for m in find_quantities(text, times=find_times(text, anchor="2025-03-05")) if m.change]
     assert (m.base.text if m.base else None) == base
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a number in a product's name counts nothing; the figure before the name counts the noun after it
+    ("Norrvik is recalling about 1.4m AirCrisp 5 air fryers.", [("about 1.4m", "fryer")]),
+    ("The airline ordered 20 Boeing 737 jets.", [("20", "jet")]),
+    ("On Sunday 14 people died.", [("14", "person")]),
+    ("Profits reached Rs 450 crore.", [("Rs 450 crore", "INR")]),
+])
+def test_a_number_in_a_model_name_is_part_of_the_name(text, found):
+    assert [(m.text, m.value.unit) for m in find_quantities(text)] == found

@@ -623,6 +623,24 @@ _PART_OF = re.compile(r"\s+of\s+(?:the|its|their|all|these|those|his|her|our)\s+
 _ADJ_COUNTS = frozenset("dead injured wounded missing homeless displaced hurt killed".split())
 
 
+_MODEL_NUMBER = re.compile(r" \d{1,4}[A-Za-z]?(?= [a-z])")
+#: A product or model name right before a number ("AirCrisp 5", "Boeing 737", "Galaxy 21"): a capitalised word
+#: that is not a sentence's first, a month, a weekday or a word a figure follows ("About", "Some").
+_NAME_BEFORE = re.compile(r"(?<=[\w,;:]\s)([A-Z][A-Za-z]*[a-z][A-Za-z]*)\s$")
+_NOT_MODEL_NAMES = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr jun jul aug "
+    "sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday about some nearly almost around over "
+    "under more fewer less than at least just only top".split())
+
+
+def _model_name_before(text: str, pos: int) -> bool:
+    m = _NAME_BEFORE.search(text, max(0, pos - 30), pos)
+    if m is None:
+        return False
+    w = m.group(1).lower()
+    return w not in _NOT_MODEL_NAMES and w.rstrip(".") not in CURRENCIES  # "Rs 450 crore" is money
+
+
 def _noun_after(text: str, pos: int, limit: int) -> tuple[str, str, int, int] | None:
     """The counted noun after a figure: (unit, phrase, start, end), skipping up to three modifiers.
 
@@ -645,6 +663,8 @@ def _noun_after(text: str, pos: int, limit: int) -> tuple[str, str, int, int] | 
             break
         words.append((m.group(1), m.start(1), m.end(1)))
         p = m.end()
+        if m.group(1)[0].isupper() and (mn := _MODEL_NUMBER.match(text, p)) is not None:
+            p = mn.end()  # "1.4m AirCrisp 5 air fryers": a model's number belongs to its name
         nxt = text[p:p + 1]
         if nxt and nxt not in " -":
             break
@@ -884,6 +904,8 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
         # identifiers and times: "G20", "8:30", "No. 5", "F-16"
         if text[e:e + 1] == ":" and text[e + 1:e + 2].isdigit():
             return None
+        if digits.isdigit() and len(digits) <= 4 and _model_name_before(text, s):
+            return None  # "the AirCrisp 5 model", "a Boeing 737": a number in a name
     else:
         words = m.group("words")
         lw = words.lower().strip()
