@@ -143,6 +143,11 @@ _CLAUSE_CUT = re.compile(
     r"|\s+whereas\s+|—|–\s"
     # "shares jumped 9.5% after the company reported revenue of ...": what happened first is its own clause
     r"|\s+(?:after|before|because)\s+(?=(?:the|a|an|its|their|his|her|it|they|he|she|this|that|these|those)\s)"
+    # "closed down 7.2% on Monday and recovered 1.5% on Tuesday as analysts said ...": a second verb of the same
+    # subject, and what others said, are clauses of their own
+    r"|\s+and\s+(?=(?:then\s+)?(?:recovered|rebounded|rose|fell|climbed|dropped|gained|lost|jumped|slipped|added|ended"
+    r"|closed|opened|reached|hit|returned|surged|plunged|tumbled|dipped|edged|eased)\s)"
+    r"|\s+as\s+(?=(?:\w+\s+){1,3}(?:said|say|says|warned|noted|added|reported)\b)"
 )
 _EVERY = re.compile(
     r"\b(?:every|each|per|a|an)\s+(?P<u>year|month|week|day|quarter|season)\b|\b(?P<adv>annually|yearly|monthly|weekly|daily)\b",
