@@ -505,3 +505,10 @@ def test_claims_a_second_verb_or_what_others_said_is_a_clause_of_its_own() -> No
             "analysts said the charge would not threaten the group.")
     first = _claim(text, "7.2 per cent", date="2025-03-04")
     assert "recovered" not in first.terms and "analyst" not in first.terms
+
+
+def test_claims_each_count_of_people_takes_its_own_state() -> None:
+    text = ("An express train carrying about 340 passengers derailed on Tuesday, killing one person and injuring "
+            "more than 150.")
+    got = {text[c.span.start:c.span.end]: c.measure for c in extract_claims(_doc(text))}
+    assert got == {"about 340": "passengers", "one": "deaths", "more than 150": "injured people"}

@@ -114,7 +114,7 @@ COUNT_UNIT_SYNONYMS: dict[str, str] = {
 PEOPLE_STATES: tuple[tuple[str, str], ...] = (
     ("death", r"killed|killing|kills|dead|died|die|deaths?|death\s+toll|bodies|fatalit\w+|lost\s+their\s+lives"),
     ("missing person", r"missing|unaccounted"),
-    ("injured person", r"injured|wounded|hurt|injuries"),
+    ("injured person", r"injured|injuring|wounded|wounding|hurt|injuries"),
     ("displaced person", r"displaced|evacuated|homeless|fled|relocated|(?:forced|driven)\s+(?:\S+\s+){0,4}?from\s+their\s+homes"),
     ("rescued person", r"rescued|rescuers?|rescue\s+teams?|saved|pulled\s+alive|(?:found|recovered|pulled\s+out|brought\s+out)\s+(?:\w+\s+){0,2}alive"),
     ("arrested person", r"arrested|detained|held\s+in\s+custody"),
@@ -672,7 +672,8 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
             v = Quantity(kind="count", unit=prev.value.unit, point=v.point, low=v.low, high=v.high, hedge=v.hedge)
             measure = prev.measure
         elif isinstance(v, Quantity) and v.kind == "number":
-            state = _running_level(text, lo, hi, nm) or _state_after(text, hi, nm) or _level_noun(text, lo, nm)
+            state = (_running_level(text, lo, hi, nm) or _state_after(text, hi, nm) or _level_noun(text, lo, nm)
+                     or _state_verb_before(text, nm))
             if state is not None:
                 # "the death toll has risen to 11", "4 remain missing": a count of people in that state,
                 # though no noun follows the figure; the toll is what is measured
@@ -769,12 +770,42 @@ def _people_state(text: str, lo: int, hi: int, nm: NumberMention) -> str | None:
             if m.start() <= nm.start and m.end() >= tail:
                 return unit  # around the count: "recovered 35 people alive"
             if m.start() >= tail:
+                if _FIGURE_BETWEEN.search(text, tail, m.start()) or _FIGURE_NEXT.match(text, m.end()):
+                    continue  # "carrying 340 passengers derailed, killing one person": the state is the other figure's
                 if after is None or m.start() < after[0]:
                     after = (m.start(), unit)
             elif m.end() <= nm.start and (before is None or m.end() > before[0]):
                 before = (m.end(), unit)
     found = after or before
     return found[1] if found else None
+
+
+#: A figure between a count and a state word after it ("killing one person", "injuring 47 others").
+_FIGURE_BETWEEN = re.compile(r"\s*(?:(?:at\s+least|at\s+most|some|about|nearly|almost|around|roughly|more\s+than|over|up\s+to"
+                             r"|fewer\s+than|less\s+than|another|a\s+further)\s+)?\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds)\b"
+                             r"(?=\s+(?:\w+\s+)?(?:people|persons?|others?|men|women|children|passengers|of\s+them)\b)",
+                             re.IGNORECASE)
+
+
+#: A bare figure right after a verb that puts people in a state ("killing at least 5", "injuring more than 150").
+_STATE_VERB_BEFORE = re.compile(r"\b(?P<v>killing|injuring|wounding|displacing|stranding|evacuating|arresting|detaining)\s+"
+                                r"(?:(?:at\s+least|some|about|nearly|almost|around|roughly|more\s+than|over|up\s+to|another"
+                                r"|a\s+further)\s+)?$", re.IGNORECASE)
+_STATE_OF_VERB = {"killing": "death", "injuring": "injured person", "wounding": "injured person",
+                  "displacing": "displaced person", "stranding": "displaced person", "evacuating": "displaced person",
+                  "arresting": "arrested person", "detaining": "arrested person"}
+
+
+def _state_verb_before(text: str, nm: NumberMention) -> str | None:
+    """The state a verb right before a bare figure puts the counted people in: "injuring more than 150"."""
+    m = _STATE_VERB_BEFORE.search(text, max(0, nm.start - 40), nm.start)
+    return _STATE_OF_VERB[m.group("v").lower()] if m else None
+
+
+#: A figure right after a state word ("injuring more than 150"): the state is that figure's.
+_FIGURE_NEXT = re.compile(r"\s+(?:(?:at\s+least|some|about|nearly|almost|around|roughly|more\s+than|over|up\s+to|another"
+                          r"|a\s+further)\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens|scores|hundreds)\b)",
+                          re.IGNORECASE)
 
 
 _STATE_AFTER = re.compile(

@@ -624,6 +624,9 @@ _ADJ_COUNTS = frozenset("dead injured wounded missing homeless displaced hurt ki
 
 
 _MODEL_NUMBER = re.compile(r" \d{1,4}[A-Za-z]?(?= [a-z])")
+#: "one" counts when a person follows it ("killing one person", "one man was arrested").
+_ONE_PERSON = re.compile(r"\s+(?:person|man|woman|child|boy|girl|worker|passenger|soldier|civilian|firefighter|officer"
+                         r"|student|patient|pilgrim|miner|climber|tourist|resident)\b(?![-'’])")
 #: A product or model name right before a number ("AirCrisp 5", "Boeing 737", "Galaxy 21"): a capitalised word
 #: that is not a sentence's first, a month, a weekday or a word a figure follows ("About", "Some").
 _NAME_BEFORE = re.compile(r"(?<=[\w,;:]\s)([A-Z][A-Za-z]*[a-z][A-Za-z]*)\s$")
@@ -909,8 +912,8 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
     else:
         words = m.group("words")
         lw = words.lower().strip()
-        if lw in ("one", "a", "an", "zero") and not _CUR_AFTER.match(text, e):
-            return None
+        if lw in ("one", "a", "an", "zero") and not _CUR_AFTER.match(text, e) and not (lw == "one" and _ONE_PERSON.match(text, e)):
+            return None  # "one of the", "a visit": no count; "killing one person" is one
         x = parse_number(words)
         if x is None:
             return None
@@ -1098,6 +1101,9 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
                              noun_start=hy.start("n"), noun_end=hy.end("n"))
     if kind in ("number",):
         na = _noun_after(text, end, len(text))
+        if na is None and value_x == 1 and (one := _ONE_PERSON.match(text, end)) is not None:
+            w = one.group(0).strip()  # "killing one person": the singular noun a plural would have been
+            na = (w.lower(), w, one.end() - len(w), one.end())
         if na is None and (part := _PART_OF.match(text, end)):
             # "24 of the 65 seats": a part counted in the whole's unit
             na = _noun_after(text, part.end(), len(text))
