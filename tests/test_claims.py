@@ -512,3 +512,18 @@ def test_claims_each_count_of_people_takes_its_own_state() -> None:
             "more than 150.")
     got = {text[c.span.start:c.span.end]: c.measure for c in extract_claims(_doc(text))}
     assert got == {"about 340": "passengers", "one": "deaths", "more than 150": "injured people"}
+
+
+@pytest.mark.parametrize(("text", "sides"), [
+    ("The bill passed with 104 votes in favour, 83 against and 9 abstentions.",
+     {"104": "votes in favour", "83": "votes against"}),
+    ("It cleared its first reading by one hundred and four votes to 83.",
+     {"one hundred and four": "votes in favour", "83": "votes against"}),
+    ("The bill passed its first reading by 104 to 88, with nine abstentions.",
+     {"104": "votes in favour", "88": "votes against"}),
+    # the side that won a defeated motion voted against it
+    ("The motion was defeated by 310 votes to 290.", {"310": "votes against", "290": "votes in favour"}),
+])
+def test_claims_the_two_sides_of_a_vote(text: str, sides: dict) -> None:
+    got = {text[c.span.start:c.span.end]: c.measure for c in extract_claims(_doc(text)) if "vote" in c.measure}
+    assert got == sides

@@ -11,7 +11,8 @@ from consilience.english import plural
     ("project", "projects"), ("person", "people"), ("country", "countries"), ("day", "days"),
     ("service member", "service members"), ("kilowatt-hour", "kilowatt-hours"), ("box", "boxes"),
     ("church", "churches"), ("remains", "remains"), ("students", "students"), ("US$", "US$"), ("mp3", "mp3s"),
-    ("mile per hour", "miles per hour"), ("barrel per day", "barrels per day"),
+    ("mile per hour", "miles per hour"), ("barrel per day", "barrels per day"), ("vote against", "votes against"),
+    ("vote in favour", "votes in favour"), ("remains of soldier", "remains of soldiers"),
 ])
 def test_english_plural_of_counted_nouns(noun: str, expected: str) -> None:
     assert plural(noun) == expected

@@ -154,6 +154,18 @@ def test_judge_tally_falling_between_dated_reports_is_a_conflict():
     assert j.verdict == "conflict"
 
 
+def test_judge_a_divisions_tally_is_final_not_running():
+    # votes still being counted move; the 83 votes against a bill at its reading do not
+    docs = {
+        "early": Document(id="early", source="x", text="x" * 50, published=Published("2025-05-21", "declared")),
+        "late": Document(id="late", source="y", text="x" * 50, published=Published("2025-05-26", "declared")),
+    }
+    against = [q(83, 82.5, 84, kind="count", unit="vote against"), q(88, 87.5, 89, kind="count", unit="vote against")]
+    j = judge_claims([claim("early", against[0], measure="votes against"),
+                      claim("late", against[1], measure="votes against")], docs)
+    assert j.verdict == "conflict"
+
+
 def test_judge_running_figure_disagreeing_on_the_same_day_is_a_conflict():
     day = Published("2024-03-03", "declared")
     docs = {d: Document(id=d, source=d, text="x" * 50, published=day) for d in ("a", "b")}

@@ -10,15 +10,20 @@ _IRREGULAR = {"person": "people", "man": "men", "woman": "women", "child": "chil
               "cattle": "cattle", "personnel": "personnel", "livestock": "livestock"}
 
 
+_PREPOSITIONS = frozenset("per in against".split())
+
+
 def plural(noun: str) -> str:
     """The plural of a counted noun stored singular: "project" -> "projects", "person" -> "people",
     "country" -> "countries", "service member" -> "service members", "kilowatt-hour" -> "kilowatt-hours",
     "mile per hour" -> "miles per hour".
     A word that already ends in "s", or holds signs other than letters, digits and hyphens ("US$"), is left
     as it is."""
-    first, per, rest = noun.partition(" per ")
-    if per:
-        return f"{plural(first)} per {rest}"  # "miles per hour", "barrels per day"
+    words = noun.split(" ")
+    for k in range(1, len(words)):
+        if words[k] in _PREPOSITIONS:
+            # the head comes before its preposition: "miles per hour", "votes against", "votes in favour"
+            return " ".join([*words[:k - 1], plural(words[k - 1]), *words[k:]])
     head, _, last = noun.rpartition(" ")
     if head:
         return f"{head} {plural(last)}"

@@ -142,7 +142,13 @@ def _voice_count(claims: Sequence[Claim], voices: Mapping[str, str]) -> int:
     return len({voices.get(c.doc_id, c.doc_id) for c in claims})
 
 
+#: Units of a division's result, fixed once it is announced (unlike votes still being counted).
+_FINAL_TALLIES = frozenset(("vote against", "vote in favour"))
+
+
 def _is_running(claims: Sequence[Claim]) -> bool:
+    if any(getattr(c.value, "unit", None) in _FINAL_TALLIES for c in claims):
+        return False  # "83 against" in a parliament's vote does not move as a story unfolds
     for c in claims:
         words = set(c.terms) | set(c.measure.lower().split())
         if words & RUNNING_TERMS:

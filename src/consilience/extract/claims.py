@@ -666,6 +666,10 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
             # "magnitude 6.8", "a 6.8-magnitude quake", "6.8 on the Richter scale": an earthquake's size
             v = Quantity(kind="number", unit="magnitude", point=v.point, low=v.low, high=v.high, hedge=v.hedge)
             measure = "magnitude"
+        elif isinstance(v, Quantity) and v.kind in ("number", "count") and (side := _vote_side(text, nm)) is not None:
+            # "104 votes in favour, 83 against", "by 104 votes to 83", "by 104 to 88": the two sides of a vote
+            v = Quantity(kind="count", unit=side, point=v.point, low=v.low, high=v.high, hedge=v.hedge)
+            measure = plural(side)
         elif (isinstance(v, Quantity) and v.kind == "number" and prev is not None and isinstance(prev.value, Quantity)
               and prev.value.kind == "count" and _COMPARED_BEFORE.search(text, max(0, nm.start - 25), nm.start)):
             # "flew 9.4 million passengers, compared with 8.1 million a year earlier": the same count, then
@@ -785,6 +789,42 @@ _FIGURE_BETWEEN = re.compile(r"\s*(?:(?:at\s+least|at\s+most|some|about|nearly|a
                              r"|fewer\s+than|less\s+than|another|a\s+further)\s+)?\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds)\b"
                              r"(?=\s+(?:\w+\s+)?(?:people|persons?|others?|men|women|children|passengers|of\s+them)\b)",
                              re.IGNORECASE)
+
+
+#: The two sides of a vote: "83 against", "104 votes in favour", "by 104 votes to 83", "by 104 to 88".
+_VOTE_CONTEXT = re.compile(r"\b(?:vote[sd]?|voting|ballot|reading|motion|bill|passed|approved|adopted|rejected|defeated"
+                           r"|abstain\w*|abstentions?)\b", re.IGNORECASE)
+_AGAINST_AFTER = re.compile(r"\s+(?:votes?\s+)?against\b(?!\s+(?:the|a|an|it|them|him|her)\b)", re.IGNORECASE)
+_FOR_AFTER = re.compile(r"\s+(?:votes?\s+)?in\s+favou?r\b(?!\s+of\b)|\s+votes?\s+(?:to|against)\s+\d|\s+to\s+\d[\d,]*\b"
+                        r"(?=\s*(?:[,;.)]|with|and|in|$))", re.IGNORECASE)
+_AGAINST_BEFORE = re.compile(r"\b(?:votes?|\d[\d,]*)\s+to\s+$", re.IGNORECASE)
+_BY_BEFORE = re.compile(r"\b(?:by|with)\s+$", re.IGNORECASE)
+
+
+def _vote_side(text: str, nm: NumberMention) -> str | None:
+    """Which side of a vote a figure counts, in a sentence about a vote; None for other figures."""
+    v = nm.value
+    if isinstance(v, Quantity) and v.kind == "count" and v.unit not in ("vote",):
+        return None
+    s0 = max(text.rfind(". ", 0, nm.start), 0)
+    e0 = text.find(". ", nm.end)
+    if not _VOTE_CONTEXT.search(text, s0, e0 if e0 >= 0 else len(text)):
+        return None
+    after = nm.noun_end if v.kind == "count" and nm.noun else nm.end
+    if _AGAINST_AFTER.match(text, after):
+        return "vote against"
+    if re.match(r"\s+(?:votes?\s+)?in\s+favou?r\b", text[after:]):
+        return "vote in favour"
+    # "by X (votes) to Y": X is the side that won, against the motion when it was defeated
+    lost = _DEFEATED.search(text, s0, nm.start) is not None
+    if _AGAINST_BEFORE.search(text, max(0, nm.start - 30), nm.start) and not _FOR_AFTER.match(text, nm.end):
+        return "vote in favour" if lost else "vote against"
+    if _FOR_AFTER.match(text, after) and (v.kind == "count" or _BY_BEFORE.search(text, max(0, nm.start - 8), nm.start)):
+        return "vote against" if lost else "vote in favour"
+    return None
+
+
+_DEFEATED = re.compile(r"\b(?:defeated|rejected|voted\s+down|failed|thrown\s+out)\b", re.IGNORECASE)
 
 
 #: A bare figure right after a verb that puts people in a state ("killing at least 5", "injuring more than 150").
