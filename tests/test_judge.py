@@ -89,11 +89,14 @@ def test_judge_copies_count_once_for_the_consensus():
     assert judge_claims(claims, docs, voices={"a": "a", "b": "a", "c": "c"}).consensus is None
 
 
+def _early_and_late(early: str, late: str) -> dict[str, Document]:
+    """Two reports of one story, "early" and "late", published on the given days."""
+    return {"early": Document(id="early", source="x", text="x" * 50, published=Published(early, "declared")),
+            "late": Document(id="late", source="y", text="x" * 50, published=Published(late, "declared"))}
+
+
 def test_judge_running_figure_rising_between_dated_reports_is_updated():
-    docs = {
-        "early": Document(id="early", source="x", text="x" * 50, published=Published("2024-03-01", "declared")),
-        "late": Document(id="late", source="y", text="x" * 50, published=Published("2024-03-03", "declared")),
-    }
+    docs = _early_and_late("2024-03-01", "2024-03-03")
     five = q(5, 4.5, 5.5, kind="count", unit="person")
     eleven = q(11, 10.5, 11.5, kind="count", unit="person")
     j = judge_claims([claim("early", five, measure="people killed"), claim("late", eleven, measure="people killed")], docs)
@@ -129,37 +132,20 @@ def test_judge_describe_value_reads_naturally(value, text):
     assert describe_value(claim("a", value)) == text
 
 
-def test_judge_running_figure_falling_between_dated_reports_is_updated():
-    docs = {
-        "early": Document(id="early", source="x", text="x" * 50, published=Published("2024-03-02", "declared")),
-        "late": Document(id="late", source="y", text="x" * 50, published=Published("2024-03-04", "declared")),
-    }
-    missing_23 = q(23, 22.5, 24, kind="count", unit="person")
-    missing_9 = q(9, 8.5, 10, kind="count", unit="person")
-    j = judge_claims([claim("early", missing_23, measure="people missing"),
-                      claim("late", missing_9, measure="people missing")], docs)
-    assert j.verdict == "updated" and j.current == "late#0"
-
-
-def test_judge_tally_falling_between_dated_reports_is_a_conflict():
-    # people missing can be found (above); the dead and the arrested cannot be un-counted
-    docs = {
-        "early": Document(id="early", source="x", text="x" * 50, published=Published("2024-03-02", "declared")),
-        "late": Document(id="late", source="y", text="x" * 50, published=Published("2024-03-04", "declared")),
-    }
-    killed_11 = q(11, 10.5, 11.5, kind="count", unit="person")
-    killed_9 = q(9, 8.5, 9.5, kind="count", unit="person")
-    j = judge_claims([claim("early", killed_11, measure="people killed"),
-                      claim("late", killed_9, measure="people killed")], docs)
-    assert j.verdict == "conflict"
+@pytest.mark.parametrize(("measure", "verdict"), [
+    ("people missing", "updated"),  # people missing can be found
+    ("people killed", "conflict"),  # the dead cannot be un-counted: a tally only grows
+])
+def test_judge_running_figure_falling_between_dated_reports(measure, verdict):
+    docs = _early_and_late("2024-03-02", "2024-03-04")
+    high, low = q(23, 22.5, 24, kind="count", unit="person"), q(9, 8.5, 10, kind="count", unit="person")
+    j = judge_claims([claim("early", high, measure=measure), claim("late", low, measure=measure)], docs)
+    assert j.verdict == verdict and (verdict != "updated" or j.current == "late#0")
 
 
 def test_judge_a_divisions_tally_is_final_not_running():
     # votes still being counted move; the 83 votes against a bill at its reading do not
-    docs = {
-        "early": Document(id="early", source="x", text="x" * 50, published=Published("2025-05-21", "declared")),
-        "late": Document(id="late", source="y", text="x" * 50, published=Published("2025-05-26", "declared")),
-    }
+    docs = _early_and_late("2025-05-21", "2025-05-26")
     against = [q(83, 82.5, 84, kind="count", unit="vote against"), q(88, 87.5, 89, kind="count", unit="vote against")]
     j = judge_claims([claim("early", against[0], measure="votes against"),
                       claim("late", against[1], measure="votes against")], docs)
