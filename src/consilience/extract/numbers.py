@@ -627,9 +627,8 @@ _MODEL_NUMBER = re.compile(r" \d{1,4}[A-Za-z]?(?= [a-z])")
 #: "one" counts when a person follows it ("killing one person", "one man was arrested").
 _ONE_PERSON = re.compile(r"\s+(?:person|man|woman|child|boy|girl|worker|passenger|soldier|civilian|firefighter|officer"
                          r"|student|patient|pilgrim|miner|climber|tourist|resident)\b(?![-'’])")
-#: A product or model name right before a number ("AirCrisp 5", "Boeing 737", "Galaxy 21"): a capitalised word
+#: A product or model name right before a number ("AirCrisp 5", "Boeing 737", "Galaxy 21") is a capitalised word
 #: that is not a sentence's first, a month, a weekday or a word a figure follows ("About", "Some").
-_NAME_BEFORE = re.compile(r"(?<=[\w,;:]\s)([A-Z][A-Za-z]*[a-z][A-Za-z]*)\s$")
 _NOT_MODEL_NAMES = frozenset(
     "january february march april may june july august september october november december jan feb mar apr jun jul aug "
     "sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday about some nearly almost around over "
@@ -637,11 +636,19 @@ _NOT_MODEL_NAMES = frozenset(
 
 
 def _model_name_before(text: str, pos: int) -> bool:
-    m = _NAME_BEFORE.search(text, max(0, pos - 30), pos)
-    if m is None:
+    """Whether a capitalised word that is not a sentence's first stands right before ``pos`` (string tests only:
+    this runs at every figure)."""
+    if pos < 4 or text[pos - 1] != " ":
         return False
-    w = m.group(1).lower()
-    return w not in _NOT_MODEL_NAMES and w.rstrip(".") not in CURRENCIES  # "Rs 450 crore" is money
+    ws = text.rfind(" ", 0, pos - 1) + 1
+    w = text[ws:pos - 1]
+    if not (w[:1].isupper() and w.isalpha() and not w.isupper()) or ws < 2:
+        return False
+    c = text[ws - 2]
+    if not (c.isalnum() or c == "_" or c in ",;:"):
+        return False  # the first word of a sentence or a line
+    w = w.lower()
+    return w not in _NOT_MODEL_NAMES and w not in CURRENCIES  # "Rs 450 crore" is money
 
 
 def _noun_after(text: str, pos: int, limit: int) -> tuple[str, str, int, int] | None:
