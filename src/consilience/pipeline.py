@@ -77,6 +77,7 @@ def stage_date(state: State) -> State:
 
 
 def stage_extract(state: State) -> State:
+    from .dates import extract_dates
     from .extract import extract_claims
     from .events import extract_events
     from .people import extract_people
@@ -86,7 +87,7 @@ def stage_extract(state: State) -> State:
     for doc in state.documents:
         if doc.skipped:
             continue
-        for extractor in (extract_claims, extract_people, extract_quotes, extract_events):
+        for extractor in (extract_claims, extract_people, extract_quotes, extract_events, extract_dates):
             claims.extend(extractor(doc))
     state.claims = claims
     return state
@@ -111,6 +112,7 @@ def stage_reuse(state: State) -> State:
 def stage_align(state: State) -> State:
     """Align and judge: quantities and ranks here, people, quotes and events by their own modules."""
     from .align import align_claims
+    from .dates import align_dates
     from .events import align_events
     from .people import align_people
     from .quotes import align_quotes
@@ -126,6 +128,7 @@ def stage_align(state: State) -> State:
     facts.extend(align_people(by_kind.get("name", []), state.documents))
     facts.extend(align_quotes(by_kind.get("quote", []), state.documents))
     facts.extend(align_events(by_kind.get("event", []), state.documents))
+    facts.extend(align_dates(by_kind.get("date", []), state.documents))
     state.facts = facts
     return state
 

@@ -170,6 +170,10 @@ SYNONYMS: dict[str, str] = {
     "facility": "loan", "financing": "loan", "borrowing": "loan", "borrowings": "loan", "borrowed": "loan",
     "lent": "loan", "lending": "loan", "credit": "loan", "maturity": "term", "tenor": "term", "term": "term",
     "lender": "lender", "lenders": "lender", "creditors": "lender", "banks": "lender",
+    # fires and faults
+    "fire": "fire", "fires": "fire", "blaze": "fire", "blazes": "fire", "wildfire": "fire", "wildfires": "fire",
+    "fault": "fault", "faults": "fault", "defect": "fault", "defects": "fault", "flaw": "fault", "problem": "fault",
+    "faulty": "fault", "defective": "fault",
     # weather and the earth
     "temperature": "temperature", "temperatures": "temperature", "thermometer": "temperature",
     "thermometers": "temperature", "mercury": "temperature", "heat": "temperature",

@@ -1,0 +1,65 @@
+"""Dates as facts: when something began, was found or is due, lined up across reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from consilience.dates import align_dates, extract_dates
+from consilience.model import Document, Published
+from consilience.segment import segment
+
+
+def _doc(text: str, doc_id: str = "a", date: str = "2025-08-14") -> Document:
+    return segment(Document(id=doc_id, source=doc_id, text=text, published=Published(date, "declared")))
+
+
+@pytest.mark.parametrize(("text", "measure", "point"), [
+    ("The fire, which broke out on 10 August in woodland, has burned 2,980 hectares.", "fire: start", "2025-08-10"),
+    ("A wildfire that began on Saturday, Aug. 9, swept through the hills.", "fire: start", "2025-08-09"),
+    ("The company said it first identified the fault in November 2024.", "fault: discovery", "2024-11"),
+    ("The committee will examine the bill before the second reading, scheduled for 11 June.",
+     "second reading: schedule", "2025-06-11"),
+    ("Lawmakers are due to hold the second reading on June 18.", "second reading: schedule", "2025-06-18"),
+    # the first case dates the start of an outbreak
+    ("The first case was recorded on July 29, officials said.", "outbreak: start", "2025-07-29"),
+])
+def test_dates_a_date_of_a_start_a_discovery_or_a_schedule_is_a_claim(text, measure, point):
+    (claim,) = extract_dates(_doc(text))
+    assert (claim.kind, claim.measure, claim.value.point) == ("date", measure, point)
+
+
+@pytest.mark.parametrize("text", [
+    "Officials said on Monday that the fire was under control.",  # the day of a saying is no fact of the story
+    "The visit on 10 August was the first in a decade.",  # dated by the events, not by this module
+    "Exports rose 5% in 2024.",  # a figure's period is its time scope
+])
+def test_dates_other_dates_are_not_date_claims(text):
+    assert extract_dates(_doc(text)) == []
+
+
+def _facts(*texts: str):
+    docs = [_doc(t, chr(ord("a") + k)) for k, t in enumerate(texts)]
+    return align_dates([c for d in docs for c in extract_dates(d)], docs)
+
+
+def test_dates_reports_that_cannot_name_the_same_day_conflict():
+    (fact,) = _facts("The fire, which broke out on 10 August, burned 2,980 hectares.",
+                     "A wildfire that began on Saturday, Aug. 9, swept through the hills.",
+                     "Four days after the blaze that broke out on 10 August, residents went home.")
+    assert fact.verdict == "conflict" and {c.doc_id for c in fact.claims} == {"a", "b", "c"}
+    assert "10 August 2025" in fact.explanation and "9 August 2025" in fact.explanation
+
+
+@pytest.mark.parametrize(("first", "second", "verdict"), [
+    ("The fire broke out on 10 August.", "The blaze began on 10 August.", "agree"),
+    ("The company first identified the fault in November 2024.",
+     "Engineers found the problem on 12 November 2024.", "compatible"),
+])
+def test_dates_the_same_day_agrees_and_a_day_in_the_month_is_compatible(first, second, verdict):
+    (fact,) = _facts(first, second)
+    assert fact.verdict == verdict
+
+
+def test_dates_a_start_and_a_discovery_are_different_facts():
+    facts = _facts("The fire broke out on 10 August.", "The fire was found on 9 August.")
+    assert sorted(f.verdict for f in facts) == ["single-source", "single-source"]
