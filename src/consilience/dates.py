@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 from .align import fact_id, similarity
+from .english import human_date
 from .extract.claims import document_times, sentence_spans
 from .extract.lexicon import STOPWORDS, canonical_term, fold
 from .model import Claim, Document, Fact, Qualifiers, Span, TimeValue
@@ -153,8 +154,6 @@ def align_dates(claims: Sequence[Claim], docs: Sequence[Document]) -> list[Fact]
 
 
 def _shown(v: TimeValue) -> str:
-    from .render._common import human_date
-
     return human_date(v.point)
 
 

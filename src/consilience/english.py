@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["plural"]
+__all__ = ["MONTHS", "human_date", "plural"]
 
 _IRREGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children", "foot": "feet",
               "mouse": "mice", "tooth": "teeth", "remains": "remains", "police": "police", "staff": "staff",
@@ -36,3 +36,23 @@ def plural(noun: str) -> str:
     if noun.endswith("y") and noun[-2:-1] not in "aeiou":
         return noun[:-1] + "ies"
     return noun + "s"
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December")
+
+
+def human_date(point: str | None) -> str:
+    """An ISO date at any granularity written for readers: "2013" / "July 2013" / "25 July 2013"."""
+    if not point:
+        return "undated"
+    parts = point.split("-")
+    try:
+        if len(parts) == 2 and len(parts[0]) == 4 and parts[1].isdigit():
+            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 3 and len(parts[0]) == 4 and parts[1].isdigit() and parts[2].isdigit():
+            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (IndexError, ValueError):
+        pass
+    # Other granularities ("2023-Q1", "2020s") are already readable as written.
+    return point

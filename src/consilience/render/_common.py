@@ -15,7 +15,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ..english import plural
+from ..english import MONTHS as _MONTHS
+from ..english import human_date, plural
 from ..model import VERDICTS
 
 #: Verdicts that mean the sources do not line up; a source's profile counts them against it.
@@ -33,9 +34,6 @@ _HEDGE_WORDS = {
     "about": "about",
     "nearly": "nearly",
 }
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
 
 _SCALES = ((1e12, "trillion"), (1e9, "billion"), (1e6, "million"))
 
@@ -202,22 +200,6 @@ def story(d: dict) -> Story:
     sources = block.get("sources", len(usable))
     skipped = sum(1 for doc in d.get("documents") or [] if doc.get("skipped"))
     return Story(title=title or "Untitled story", first=first, last=last, sources=int(sources), skipped=skipped)
-
-
-def human_date(point: str | None) -> str:
-    """An ISO date at any granularity written for readers: "2013" / "July 2013" / "25 July 2013"."""
-    if not point:
-        return "undated"
-    parts = point.split("-")
-    try:
-        if len(parts) == 2 and len(parts[0]) == 4 and parts[1].isdigit():
-            return f"{_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-        if len(parts) == 3 and len(parts[0]) == 4 and parts[1].isdigit() and parts[2].isdigit():
-            return f"{int(parts[2])} {_MONTHS[int(parts[1]) - 1]} {parts[0]}"
-    except (IndexError, ValueError):
-        pass
-    # Other granularities ("2023-Q1", "2020s") are already readable as written.
-    return point
 
 
 def date_range_text(first: str | None, last: str | None) -> str:
