@@ -1767,10 +1767,12 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
             solo, solo_start = "monthspan", hit  # "April-June"
         elif kind == "N" and text[hit + len(tok):hit + len(tok) + 1] in ("-", "/"):
             solo, solo_start = "dashmon", hit  # "Sep-23-2020"
-        elif kind in ("N", "B") and _SPAN_AFTER_MONTH.match(text, hit + len(tok)) is not None:
+        elif (kind in ("N", "B") and text.startswith((" to ", " through ", " and "), hit + len(tok))
+              and _SPAN_AFTER_MONTH.match(text, hit + len(tok)) is not None):
             b = _BETWEEN_BEFORE.search(text, max(pos, hit - 9), hit)
             solo, solo_start = "monthspan", (b.start() if b else hit)  # "April to June", "between April and June"
-        elif kind in ("N", "B") and (mt := _MONTHS_TO_BEFORE.search(text, max(pos, hit - 40), hit)) is not None:
+        elif (kind in ("N", "B") and text.find("months ", max(pos, hit - 40), hit) >= 0
+              and (mt := _MONTHS_TO_BEFORE.search(text, max(pos, hit - 40), hit)) is not None):
             solo, solo_start = "monthsto", mt.start()  # "the three months to June"
         elif tok in _HOLIDAY_TOKENS or tok in _REL_TOKENS:
             solo, solo_start = "holiday", hit  # "Easter", "last Christmas"
