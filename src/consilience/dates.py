@@ -15,7 +15,9 @@ like are the events' (``consilience.events``), and the date a report was said is
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from .align import fact_id, similarity
@@ -63,13 +65,15 @@ def extract_dates(doc: Document) -> list[Claim]:
     anchor = doc.published.date if doc.published else None
     out: list[Claim] = []
     sents = sentence_spans(doc)
+    starts = [s.start for s in sents]
     for t in document_times(doc, anchor):
         v = t.value
         if v is None or v.granularity not in ("day", "month", "year") or t.ref is not None:
             continue
-        sent = next((s for s in sents if s.start <= t.start < s.end), None)
-        if sent is None:
+        k = bisect_right(starts, t.start) - 1
+        if k < 0 or t.start >= sents[k].end:
             continue
+        sent = sents[k]
         cuts = [m.end() for m in _CLAUSE_START.finditer(text, sent.start, t.start)]
         lo = cuts[-1] if cuts else sent.start
         verb = None
@@ -85,13 +89,12 @@ def extract_dates(doc: Document) -> list[Claim]:
             # subject ("the faulty temperature switch was first detected")
             obj = _words(text[verb.end():t.start])
             what_words = obj[-3:] if obj else _words(_RELATIVE_END.sub("", text[lo:verb.start()]))[-3:]
-        words = what_words
-        if not words:
+        if not what_words:
             continue
-        what = " ".join(words)
+        what = " ".join(what_words)
         out.append(Claim(
             id=f"{doc.id}#date@{t.start}", kind="date", span=Span(doc.id, t.start, t.end), sentence=sent,
-            value=v, subject="", measure=f"{what}: {kind}", terms=tuple(sorted(set(words) | {kind})),
+            value=v, subject="", measure=f"{what}: {kind}", terms=tuple(sorted(set(what_words) | {kind})),
             qualifiers=Qualifiers(),
         ))
     out.sort(key=lambda c: (c.span.start, c.span.end))
@@ -110,8 +113,6 @@ def _words(phrase: str) -> list[str]:
 
 
 def _idf(claims: Sequence[Claim]) -> dict[str, float]:
-    import math
-
     df: dict[str, int] = {}
     for c in claims:
         for w in set(c.terms):
@@ -129,9 +130,15 @@ def align_dates(claims: Sequence[Claim], docs: Sequence[Document]) -> list[Fact]
         return []
     idf = _idf(items)
     kind_of = [c.measure.rsplit(": ", 1)[-1] for c in items]
+    # candidates share a word of what they date (the kind of happening is a term of every claim of it)
+    index: dict[str, list[int]] = {}
+    for i, c in enumerate(items):
+        for w in c.terms:
+            if w != kind_of[i]:
+                index.setdefault(w, []).append(i)
     pairs = []
     for i, a in enumerate(items):
-        for j in range(i + 1, len(items)):
+        for j in sorted({j for w in a.terms for j in index.get(w, ()) if j > i}):
             b = items[j]
             if a.doc_id == b.doc_id or kind_of[i] != kind_of[j]:
                 continue

@@ -339,10 +339,9 @@ def _measure(text: str, lo: int, pos: int, nm: NumberMention) -> str:
         if m_what and (words := _content(m_what.group(1))):
             return words[-1]  # "310 mm of rain", "2 tonnes of cocaine"
         # "the average temperature was 1.55C", "concentrations reached 420 ppm": the subject of the verb
-        verb = None
-        for verb in _LINK_VERBS.finditer(text, max(lo, pos - 80), pos):
-            pass
-        if verb is not None and not text[verb.end():pos].strip(" ,").count(" ") > 3:
+        verbs = list(_LINK_VERBS.finditer(text, max(lo, pos - 80), pos))
+        verb = verbs[-1] if verbs else None
+        if verb is not None and text[verb.end():pos].strip(" ,").count(" ") <= 3:  # the verb governs the figure
             phrase = _PHRASE_CUT.split(text[max(lo, verb.start() - 60):verb.start()])[-1]
             words = _content(re.split(r"\b(?:a|an|the|its|their)\b", phrase, flags=re.I)[-1])
             if words:
