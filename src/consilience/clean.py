@@ -1012,6 +1012,10 @@ def _latest_year(texts: Iterable[str]) -> int | None:
     return max(repeated) if repeated else None
 
 
+#: How a date's ``why`` says its year is only the latest one the text names (see ``resolve._weak_year``).
+LATEST_NAMED_WHY = "the latest the text names"
+
+
 def find_dateline_date(text: str) -> Published | None:
     """The date a story's dateline gives ("HANOI, March 23 (Reuters) -"), the year from the text if missing.
 
@@ -1033,7 +1037,7 @@ def find_dateline_date(text: str) -> Published | None:
             year = _latest_year([text])
             if year is None:
                 return None
-            why += f"; year {year}, the latest the text names twice"
+            why += f"; year {year}, {LATEST_NAMED_WHY} twice"
         return Published(date=f"{year:04d}-{month:02d}-{day:02d}", how="extracted", why=why)
     return None
 

@@ -23,6 +23,7 @@ from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import replace
 
+from consilience.clean import LATEST_NAMED_WHY
 from consilience.english import plural
 from consilience.extract.claims import document_times
 from consilience.model import Claim, Document, Published, Quantity
@@ -202,7 +203,7 @@ def document_evidence(doc: Document, docs: Sequence[Document] = ()) -> Published
     if md is not None:
         t, kind = md
         if year is None and latest_year is not None:
-            year, why_year = latest_year, f"the latest year the text names ({latest_year})"
+            year, why_year = latest_year, f"{_LATEST_YEAR_WHY} ({latest_year})"
         if year is not None:
             dated = find_times(t.text, anchor=f"{year:04d}")
             if dated and dated[0].value is not None:
@@ -516,7 +517,10 @@ def date_documents(docs: Sequence[Document]) -> list[Document]:
 
 def _weak_year(p: Published) -> bool:
     """Whether a date's year is only the latest year its text names (no statement of the report's own year)."""
-    return bool(p.date and p.why and ("the latest year the text names" in p.why or "the latest the text names" in p.why))
+    return bool(p.date and p.why and (_LATEST_YEAR_WHY in p.why or LATEST_NAMED_WHY in p.why))
+
+
+_LATEST_YEAR_WHY = "the latest year the text names"
 
 
 def resolve_claims(docs: Sequence[Document], claims: Sequence[Claim]) -> list[Claim]:
