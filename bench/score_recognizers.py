@@ -13,7 +13,8 @@ Which cases are in scope, and why (decided from the spec's types, not from our r
   passes when we say "over/at least 730". Combined ranges written as two hedges ("greater than 100 and
   smaller than 300") are in scope and must come out as one range. Cases of fractions or ratios
   ("1/2", "2 in 5") are out, whether written in figures or in words ("above one quarter and below a half",
-  "more than half"), as they are in the number model.
+  "more than half"), as they are in the number model. A range of positions ("between the tenth and the
+  fifteenth") is compared through the interval of the rank we extract.
 * ``Number/English/OrdinalModel.json`` — ordinals ("eleventh", "2nd"): our rank normaliser. Relative
   ordinals ("last", "previous", "next": end+0, current-1) are out.
 * ``Number/English/PercentModel.json`` — percentages; fractions written as percents ("half percent") out.
@@ -112,7 +113,8 @@ def score_ranges(rows: list[dict]):
         if not exp or len(exp) != len(c["Results"]):
             continue
         text = c["Input"]
-        ms = [m for m in find_quantities(text) if m.value.type == "quantity"]
+        # a range of positions ("between the tenth and the fifteenth") is a rank whose interval holds both
+        ms = [m for m in find_quantities(text) if m.value.type == "quantity" or (m.value.type == "rank" and m.value.low != m.value.high)]
 
         def good(r: dict) -> bool:
             lo_s, hi_s = r["Resolution"]["value"][1:-1].split(",")

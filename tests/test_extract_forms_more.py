@@ -18,7 +18,7 @@ DATES = [
     ("The poll was held in 2017 May.", None, "2017 May", "2017-05-01", "2017-06-01"),
     # a year and a month in figures
     ("I'll be out 2015-3", None, "2015-3", "2015-03-01", "2015-04-01"),
-    ("Is this a valid date? 12-2015", None, "12-2015", "2015-12-01", "2016-01-01"),
+    ("The ledger entry is dated 12-2015", None, "12-2015", "2015-12-01", "2016-01-01"),
     # the next year's last digits after a dash: a span of two years (a season, a fiscal year)
     ("He starred in the 2011-12 season.", None, "2011-12", "2011-01-01", "2013-01-01"),
     ("He starred in the 2008-9 season.", None, "2008-9", "2008-01-01", "2010-01-01"),
@@ -36,14 +36,14 @@ DATES = [
     # a holiday as what the offset is counted from
     ("We will meet 5 days before new year.", "2016-11-07", "5 days before new year", "2016-12-27", "2016-12-28"),
     ("It will open three months after Easter.", "2016-11-07", "three months after Easter", "2017-07-16", "2017-07-17"),
-    ("It happened three months after Easter.", "2016-11-07", "three months after Easter", "2016-06-27", "2016-06-28"),
+    ("The dam burst three months after Easter.", "2016-11-07", "three months after Easter", "2016-06-27", "2016-06-28"),
     ("Sales slumped after New Year.", "2018-05-22", "New Year", "2018-01-01", "2018-01-02"),
     # the end of a period: a month's last third, a year's last third, a week's second half (Thursday-Sunday)
     ("I heard you will hold a party end of month", "2018-11-20", "end of month", "2018-11-21", "2018-12-01"),
     ("The disks will be renewed by the end of the week.", "2018-11-28", "the end of the week", "2018-11-29", "2018-12-03"),
     ("Shares will be mailed at the end of this week.", "1989-10-31", "the end of this week", "1989-11-02", "1989-11-06"),
-    ("A big party will be held at the EOY.", "2018-05-22", "EOY", "2018-09-01", "2019-01-01"),
-    ("I'll go back end of this year", "2016-11-07", "end of this year", "2016-09-01", "2017-01-01"),
+    ("The audit is due at the EOY.", "2018-05-22", "EOY", "2018-09-01", "2019-01-01"),
+    ("The plant reopens end of this year", "2016-11-07", "end of this year", "2016-09-01", "2017-01-01"),
     ("Troops will arrive by the end of the year.", "2016-11-07", "the end of the year", "2016-09-01", "2017-01-01"),
     ("Talks start at the beginning of next month.", "2016-11-07", "the beginning of next month", "2016-12-01", "2016-12-11"),
     # a month's middle third is days 11-20, as its early and late thirds are 1-10 and 21 to the end
@@ -187,3 +187,52 @@ def test_on_a_day_dates_a_change_and_on_a_year_is_its_base(text, base):
 ])
 def test_a_number_in_a_model_name_is_part_of_the_name(text, found):
     assert [(m.text, m.value.unit) for m in find_quantities(text)] == found
+
+
+@pytest.mark.parametrize(("text", "anchor", "found"), [
+    # a fiscal or calendar year with its letters glued to the digits
+    ("Revenue for FY2023 rose.", "2024-02-01", [("FY2023", "2023")]),
+    ("The group expects a loss in FY24, it said.", "2024-02-01", [("FY24", "2024")]),
+    ("Shipments in CY2022 fell.", "2024-02-01", [("CY2022", "2022")]),
+    ("guidance for cy25", "2024-02-01", [("cy25", "2025")]),
+    # two periods away from the one that holds the report's date
+    ("Talks resume in the week after next.", "2024-02-01", [("the week after next", "2024-W07")]),
+    ("Exports fell the month before last.", "2024-02-01", [("the month before last", "2023-12")]),
+    # a year past 2100 after "by"/"in" where the clause ends
+    ("Seas could rise by a metre by 2150, the study found.", "2024-02-01", [("2150", "2150")]),
+    ("The lease runs until 2199.", "2024-02-01", [("2199", "2199")]),
+    # a day and a month without a year after "on", "this" or "next"
+    ("The tribunal will sit on 23/05, its clerk said.", "2024-02-01", [("on 23/05", "2024-05-23")]),
+    ("Ballots close next 3/14.", "2024-05-01", [("next 3/14", "2025-03-14")]),
+])
+def test_glued_fiscal_years_far_years_and_days_without_a_year(text, anchor, found):
+    assert [(t.text, t.value.point) for t in find_times(text, anchor=anchor)] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The SCY18 gene and the CY18x part.", []),  # letters glued inside a longer word or code
+    ("In 2150 people were hurt.", []),           # a far year before a noun counts it
+    ("Output rose by 2/3 in a year.", []),      # a share, not a day
+    ("He won on 2/3 of the votes.", []),         # a fraction of something
+    ("The memorial on 9/11 stands.", []),        # the name of a day in history, not the nearest September 11
+    ("The week after, next steps.", []),         # no period after next
+])
+def test_glued_years_far_years_and_slashes_that_are_no_dates(text, found):
+    assert [t.text for t in find_times(text, anchor="2024-02-01")] == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a plain-space thousands group that starts with "0" ("40 000"); "on May 5 100 people" stays a day and a count
+    ("Some 40 000 people marched.", [("Some 40 000", 40000.0, "person")]),
+    ("On May 5 100 people marched.", [("100", 100.0, "person")]),
+    # dots for thousands and a decimal comma, only with both marks
+    ("The fine was €1.234,56 in all.", [("€1.234,56", 1234.56, "EUR")]),
+    ("Growth was 1.5, then 2.25.", [("1.5", 1.5, ""), ("2.25", 2.25, "")]),
+])
+def test_space_and_continental_thousands(text, found):
+    assert [(m.text, m.value.point, m.value.unit) for m in find_quantities(text, times=find_times(text, anchor="2024-02-01"))] == found
+
+
+def test_nineth_is_a_misspelt_ninth():
+    (m,) = [m for m in find_quantities("They finished nineth in the league.") if m.value.type == "rank"]
+    assert m.value.point == 9

@@ -139,7 +139,7 @@ _NUMBER_WORDS = (
     "zero nought naught one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
     "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion "
     "dozen dozens half first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth fiftieth sixtieth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth fiftieth sixtieth nineth "
     "seventieth eightieth ninetieth hundredth most least twice doubled doubling tripled tripling trebled quadrupled "
     "halved halving twofold threefold fourfold fivefold sixfold sevenfold eightfold ninefold tenfold twentyfold "
     "hundredfold thousandfold largest biggest highest greatest top leading smallest lowest fastest slowest richest "

@@ -213,7 +213,7 @@ TENS_WORDS: dict[str, int] = {
 }
 ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
-    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "nineth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
     "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
     "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
 }
@@ -244,8 +244,11 @@ _WORDNUM = (r"(?:(?:a|an|one)\s+(?:and\s+a\s+half|half)\s+|half\s+(?:a\s+)?(?=mi
 # the Indian grouping ("12,34,567", lakhs and crores) is tried first: its last group has three digits
 # thousands grouped by plain spaces only with two groups or more ("1 414 021 100"): "on May 5 100 people" is a date
 # and a count
-_DIGITS = (r"\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?:\.\d+)?"
-           r"|\d{1,3}(?: \d{3}){2,}(?![\d,.]?\d)|\d+(?:\.\d+)?|\.\d+")
+# (one plain-space group that starts with "0", "40 000", is a thousands group too: no figure is written "000"); the
+# continental grouping ("1.234,56", dots for thousands and a decimal comma) only with both marks
+_DIGITS = (r"\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])(?:\.\d+)?|\d{1,3}(?:\.\d{3})+,\d{1,2}(?![\d,.]?\d)"
+           r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u00a0]\d{3})+(?:\.\d+)?"
+           r"|\d{1,3}(?: \d{3}){2,}(?![\d,.]?\d)|\d{1,3} 0\d\d(?![\d,.]?\d)|\d+(?:\.\d+)?|\.\d+")
 
 _IRREGULAR = {
     "people": "person", "persons": "person", "children": "child", "men": "man", "women": "woman", "feet": "foot",
@@ -905,6 +908,8 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
     s, e = m.span()
     digits = m.group("digits")
     if digits is not None:
+        if "." in digits and "," in digits and digits.rfind(",") > digits.rfind("."):
+            digits = digits.replace(".", " ").replace(",", ".")  # continental: "1.234,56"
         digits = digits.replace("\u202f", ",").replace("\u00a0", ",").replace(" ", ",")
         x = float(digits.replace(",", ""))
         u = precision_of(digits)

@@ -108,6 +108,10 @@ _YEAR_BEFORE = frozenset(
     "at as than on".split()
 )
 # Hedges and symbols that make a number a quantity, not a year.
+#: Words after which a year far ahead (past 2100, or more than 30 years after the document) is still a year,
+#: when the clause ends after it ("sea levels by 2150.").
+_FAR_YEAR_BEFORE = frozenset(("in", "by", "until", "till", "before", "after", "beyond"))
+_CLAUSE_END = frozenset(("", ".", ",", ";", ":", "!", "?", ")", "\n"))
 _NOT_YEAR_BEFORE = frozenset(
     "than about nearly almost some approximately roughly over above under below exceeding "
     "totalling totaling total no. no number page pages route flight room model rs usd eur gbp jpy cny rmb vnd inr aud "
@@ -183,6 +187,11 @@ _RULES: list[tuple[str, str]] = [
     ("glued", r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?P<d>[12]\d|3[01]|0?[1-9])(?!\d)\s*,?\s*"
               r"(?P<y>" + _YEAR4 + r")(?![\d,.]\d)"),
     ("slash", r"(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\d/])"),
+    # "on 22/04", "this 5/12", "next 11/20": a day and month without a year, only after these words (a bare
+    # "2/3" is a fraction or a score; "by 2/3" a share)
+    ("daymon", r"(?P<rel>on|this|next)\s+(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)(?![\d/]|[.,]\d|\s*(?:of|%|percent|per)\b)"),
+    # "FY2023", "FY23", "CY18": a fiscal or calendar year with its letters glued to the digits
+    ("fyglued", r"(?:FY|CY)(?P<y>" + _YEAR4 + r"|\d\d)(?![\w/-])"),
     # "2015-03", "2015-3"; "2011-12" and "2008-9" are read as the year ranges they are in news (see _h_isomonth)
     ("isomonth", r"(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2]|[1-9])(?![\d-]|[.,]\d|\s*(?:%|percent))"),
     # "12-2015": a two-digit month and a year, with nothing after them in the clause
@@ -226,7 +235,9 @@ _RULES: list[tuple[str, str]] = [
     ("fiscal", r"(?:fiscal|financial|FY)\s*(?:year\s+)?(?P<y>" + _YEAR4 + r"|'?\d\d)\b"),
     ("yearrange", r"(?P<y1>" + _YEAR4 + r")\s*(?:-|–|—|/)\s*(?P<y2>" + _YEAR4 + r"|\d\d)(?![\d%]|[.,]\d)"),
     ("theyear", r"the\s+year\s+(?P<y>" + _YEAR4 + r")\b"),
-    ("year", r"(?P<y>" + _YEAR4 + r")(?!\d|[,.]\d|\s*(?:%|percent|per\s+cent))"),
+    ("year", r"(?P<y>" + _YEAR4 + r"|2[1-9]\d\d)(?!\d|[,.]\d|\s*(?:%|percent|per\s+cent))"),
+    # "the week after next", "the month before last": two periods from the one that holds the document's date
+    ("afternext", r"the\s+(?P<unit>week|month|year)\s+(?P<dir>after\s+next|before\s+last)\b"),
     ("ago", r"(?P<n>" + _NUMWORD + r")\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>ago|earlier|before|later|after|since|from\s+now|hence|from)\b"),
     ("agoa", r"(?P<n>a|an)\s+(?P<unit>year|month|fortnight|week|day|decade)\s+(?P<dir>ago|earlier|before|later)\b"),
     # "in two weeks", "in a fortnight's time" ("'s time" says the future by itself)
@@ -291,7 +302,7 @@ _RULE_NAMES = [name for name, _ in _RULES]
 #: says they can match (a holiday word; a dash or slash between a figure and a month name; a month's
 #: letters glued before a day; a month's first letter after a year; a dash and digits after two digits;
 #: "end of" and a period), so that they add nothing to the cost of the other hits.
-_SOLO_RULES = ("holiday", "dashmon", "glued", "yearmon", "monthyear", "endof", "monthspan", "monthsto")
+_SOLO_RULES = ("holiday", "dashmon", "glued", "fyglued", "daymon", "yearmon", "monthyear", "endof", "monthspan", "monthsto")
 
 
 def _renamed(name: str, pat: str) -> str:
@@ -329,14 +340,14 @@ _LEFT = r"(?<![\w$€£¥.,/-])"
 # "deictic" begins with (X: "now", "yesterday"), at four digits that a space or a stop ends (Y: "in 2019,");
 # after an article ("the", "a") the rules that can begin with one.
 _RULE_STARTS: dict[str, str] = {
-    "iso": "D", "compact": "D", "dashmon": "", "glued": "", "slash": "D", "isomonth": "D", "monthyear": "", "yearmon": "",
+    "iso": "D", "compact": "D", "dashmon": "", "glued": "", "fyglued": "", "daymon": "", "slash": "D", "isomonth": "D", "monthyear": "", "yearmon": "",
     "mdrange": "N", "mdword": "N", "dmrange": "DNW",
     "part": "W", "monyear": "N", "quarter": "DWY", "qcode": "W", "decade": "DW", "decadeword": "W", "season": "W",
     "fiscal": "W", "yearrange": "DY", "theyear": "", "year": "DY", "ago": "DWY", "agoa": "", "relunit": "W",
     "yearearlier": "", "relwd": "NWB", "relmon": "NWB", "deictic": "WX", "fiscalyear": "", "century": "DW",
     "yearwords": "W", "theyearnow": "W", "nthof": "DW", "inunits": "DWY", "holiday": "",
     "mdcard": "N", "cardday": "W", "wdday": "NW", "earlylate": "W", "ytd": "", "weeknum": "W", "dayrel": "",
-    "endof": "", "monthspan": "", "monthsto": "",
+    "endof": "", "monthspan": "", "monthsto": "", "afternext": "",
 }
 
 
@@ -345,6 +356,7 @@ _RULE_STARTS: dict[str, str] = {
 _ARTICLE_RULES = frozenset((
     "dmrange", "quarter", "decade", "decadeword", "season", "theyear", "ago", "agoa", "inunits", "nthof", "relunit",
     "fiscalyear", "century", "yearwords", "yearearlier", "deictic", "theyearnow", "part", "ytd", "weeknum", "dayrel",
+    "afternext",
 ))
 
 
@@ -743,6 +755,23 @@ def _h_slash(g: dict, c: _Ctx) -> _Result:
     mo, d = (a, b) if a <= 12 else (b, a)
     v = time_value("day", y, mo, d)
     return (v, False, None) if v else None
+
+
+def _h_daymon(g: dict, c: _Ctx) -> _Result:
+    """"on 22/04", "this 5/12", "next 5/12": month first unless the first number cannot be a month (as for a
+    full date); "on" is the nearest such day, "this" the one of the document's year, "next" the first after
+    the document's date."""
+    a, b = int(g["a"]), int(g["b"])
+    mo, d = (a, b) if a <= 12 else (b, a)
+    rel = g["rel"].lower()
+    if rel == "on" or c.anchor is None:
+        return _day_value(c, mo, d, None, None)
+    ay, am, ad = c.anchor
+    y = ay
+    if rel == "next" and am is not None and (mo, d) <= (am, ad or 31):
+        y += 1
+    v = time_value("day", y, mo, d, relative=True)
+    return (v, True, None) if v else None
 
 
 #: Nouns that number documents and cases with a year and a serial ("Resolution 2015-3", "Case No. 2015-12").
@@ -1264,9 +1293,15 @@ def _h_year(g: dict, c: _Ctx) -> _Result:
         return None
     if _RXT10.match(c.text[c.end:c.end + 5]) and pw not in _YEAR_BEFORE:
         return None  # a score or a number range
-    if c.anchor is not None and y > c.anchor[0] + 30:
-        return None
+    if (y > 2100 or (c.anchor is not None and y > c.anchor[0] + 30)) and not (
+            pw.lower() in _FAR_YEAR_BEFORE and c.text[c.end:c.end + 1] in _CLAUSE_END):
+        return None  # a far year only as "by 2150." or "in 2300,": otherwise a figure
     return (time_value("year", y), False, None)
+
+
+def _h_afternext(g: dict, c: _Ctx) -> _Result:
+    k = 2 if g["dir"].lower().startswith("after") else -2
+    return (_relative_unit(c, g["unit"].lower(), k), True, None)
 
 
 def _h_ago(g: dict, c: _Ctx) -> _Result:
@@ -1540,7 +1575,7 @@ _HANDLERS = {
     "deictic": _h_deictic, "fiscalyear": _h_fiscalyear, "theyearnow": _h_theyearnow, "nthof": _h_nthof,
     "inunits": _h_inunits, "century": _h_century, "yearwords": _h_yearwords, "wdday": _h_wdday, "mdcard": _h_mdcard,
     "cardday": _h_mdcard, "earlylate": _h_earlylate, "ytd": _h_ytd, "weeknum": _h_weeknum, "dayrel": _h_dayrel,
-    "monthyear": _h_monthyear, "yearmon": _h_yearmon, "glued": _h_glued, "endof": _h_endof,
+    "monthyear": _h_monthyear, "yearmon": _h_yearmon, "glued": _h_glued, "daymon": _h_daymon, "afternext": _h_afternext, "fyglued": _h_fiscal, "endof": _h_endof,
     "monthspan": _h_monthspan, "monthsto": _h_monthsto,
 }
 assert set(_HANDLERS) == set(_RULE_NAMES)
@@ -1668,6 +1703,10 @@ _MONTHS_TO_BEFORE = re.compile(r"(?:\bthe\s+)?\b(?:three|six|nine|twelve|[1-9]|1
 _MONTH_INITIALS = frozenset("JFMASONDjfmasond")
 #: Month abbreviations ("dec", "sept"), lower case: a day number glued to one is tried as a date ("Dec31, 1994").
 _MONTH_ABBRS = frozenset(w for w in MONTHS if len(w) == 3 or w == "sept")
+#: Words before a day and month written "22/04" without a year (see the rule "daymon").
+_DAYMON_WORDS = frozenset(("on", "this", "next"))
+#: Letters glued before the digits of a fiscal or calendar year ("FY2023", "cy18").
+_YEAR_LETTERS = frozenset(("FY", "fy", "Fy", "CY", "cy", "Cy"))
 
 
 def _article_start(text: str, hit: int, floor: int) -> int | None:
@@ -1752,16 +1791,25 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
             nxt = hit + len(core) + (text[hit] == "'")
             sep = text[nxt:nxt + 1]
             if sep == "-" or sep == "/":
-                if text[nxt + 1:nxt + 2].isalpha():
+                if sep == "/" and len(core) <= 2 and hit >= 3 and text[hit - 1] == " " and text[hit - 2] in "nNsStT" and (
+                        text[k + 1:hit - 1].lower() in _DAYMON_WORDS if (k := text.rfind(" ", max(pos, hit - 6), hit - 1)) >= 0
+                        else hit <= 5 and pos == 0 and text[:hit - 1].lower() in _DAYMON_WORDS) and not text.startswith("9/11", hit):
+                    solo, solo_start = "daymon", k + 1  # "on 22/04", "next 5/12"
+                elif text[nxt + 1:nxt + 2].isalpha():
                     solo, solo_start = "dashmon", hit  # "23-Sep-2020", "2019/aug/01"
                 elif len(core) == 2 and sep == "-":
                     solo, solo_start = "monthyear", hit  # "12-2015"
-            elif hit > 2 and text[hit - 1].isalpha():
-                k = hit - 4 if text[hit - 4:hit].lower() == "sept" else hit - 3
-                if text[k:hit].lower() in _MONTH_ABBRS:
-                    solo, solo_start = "glued", k  # "Dec31, 1994"
+            elif hit > 1 and text[hit - 1].isalpha():
+                if text[hit - 2:hit] in _YEAR_LETTERS and (hit == 2 or not text[hit - 3].isalnum()):
+                    solo, solo_start = "fyglued", hit - 2  # "FY2023", "CY18"
+                else:
+                    k = hit - 4 if text[hit - 4:hit].lower() == "sept" else hit - 3
+                    if k >= 0 and text[k:hit].lower() in _MONTH_ABBRS:
+                        solo, solo_start = "glued", k  # "Dec31, 1994"
         elif kind == "Y":
-            if text[hit + 4] == " " and text[hit + 5:hit + 6] in _MONTH_INITIALS:
+            if hit > 1 and text[hit - 2:hit] in _YEAR_LETTERS and (hit == 2 or not text[hit - 3].isalnum()):
+                solo, solo_start = "fyglued", hit - 2  # "FY2023 results"
+            elif text[hit + 4] == " " and text[hit + 5:hit + 6] in _MONTH_INITIALS:
                 solo, solo_start = "yearmon", hit  # "2017 April"
         elif kind == "N" and text[hit + len(tok):hit + len(tok) + 1] in ("-", "/", "–", "—") and text[hit + len(tok) + 1:hit + len(tok) + 2].isupper():
             solo, solo_start = "monthspan", hit  # "April-June"
