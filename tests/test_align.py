@@ -185,3 +185,12 @@ def test_align_a_figure_without_a_period_does_not_join_two_periods():
         object.__setattr__(cl, "measure", "passengers")
     facts = align_claims(claims, [a, b, c])
     assert not any({"a", "b"} <= {x.doc_id for x in f.claims} for f in facts)
+
+
+def test_align_a_month_named_by_both_sentences_does_not_make_one_fact():
+    # the policy rate and the monthly rise in prices: the same September, different measures
+    x = make("x", "The rate had stood at 5.75% since early September.")
+    y = make("y", "Consumer prices rose 0.3% in September from the previous month.")
+    pct = lambda p: Quantity(kind="percent", unit="%", point=p, low=p - 0.005, high=p + 0.005, hedge="exact")  # noqa: E731
+    claims = [value_claim(x, "5.75%", pct(5.75)), value_claim(y, "0.3%", pct(0.3))]
+    assert sorted(f.verdict for f in align_claims(claims, [x, y])) == ["single-source", "single-source"]

@@ -527,3 +527,27 @@ def test_claims_each_count_of_people_takes_its_own_state() -> None:
 def test_claims_the_two_sides_of_a_vote(text: str, sides: dict) -> None:
     got = {text[c.span.start:c.span.end]: c.measure for c in extract_claims(_doc(text)) if "vote" in c.measure}
     assert got == sides
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # a vote written as its split: the winning side, then the losing one
+    ("The five-member board voted 4-1 for the cut.", [("4", 4.0, "vote in favour"), ("1", 1.0, "vote against")]),
+    ("The panel split 3-2 on the question.", [("3", 3.0, "vote in favour"), ("2", 2.0, "vote against")]),
+    ("Rates were lowered in a 7-2 vote.", [("7", 7.0, "vote in favour"), ("2", 2.0, "vote against")]),
+    # a score is no vote
+    ("United won the final 2-1 on Saturday.", []),
+])
+def test_claims_a_vote_split_gives_both_sides(text, found):
+    doc = _doc(text)
+    assert [(doc.text[c.span.start:c.span.end], c.value.point, c.value.unit) for c in extract_claims(doc)] == found
+
+
+def test_claims_a_count_as_of_a_day_has_no_time_scope():
+    # "as of Friday" and "by Wednesday afternoon" say when a count was read, not the period it covers
+    assert _claim("As of Friday, eight lenders had trimmed their rates.", "eight").qualifiers.time_scope is None
+    assert _claim("By Wednesday afternoon five lenders had cut rates.", "five").qualifiers.time_scope is None
+    assert _claim("Exports rose 5% on Friday.", "5%").qualifiers.time_scope is not None
+
+
+def test_claims_staff_are_workers():
+    assert _claim("Some 19,000 railway staff walked out.", "Some 19,000").value.unit == "worker"

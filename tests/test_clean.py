@@ -539,3 +539,16 @@ def test_clean_newsletter_and_comment_prompts_go_but_sentences_stay():
 def test_clean_takes_a_short_first_line_with_a_full_stop_as_title(first, title):
     doc = clean_document(_raw("\n\n".join([first, *BODY])))
     assert doc.title == title and doc.text.startswith(first)
+
+
+def test_clean_a_bulletin_header_ending_in_a_time_of_day_dates_the_report():
+    from consilience.clean import clean_documents
+    from consilience.model import Document
+
+    text = "Radio Delta - news bulletin, Thursday 6 March 2025, 8 a.m.\n\nFerries stayed in port across the bay today."
+    (doc,) = clean_documents([Document(id="r", source="r", text=text)])
+    assert doc.published.date == "2025-03-06"
+    assert [(r.text, r.reason) for r in doc.removed] == [(text.split("\n")[0], "timestamp")]
+    # a sentence that ends at a time of day stays a sentence
+    (doc,) = clean_documents([Document(id="s", source="s", text="The ferry left the harbour at 8 a.m.\n\nIt sank.")])
+    assert doc.removed == [] or all(r.reason != "timestamp" for r in doc.removed)

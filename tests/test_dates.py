@@ -63,3 +63,22 @@ def test_dates_the_same_day_agrees_and_a_day_in_the_month_is_compatible(first, s
 def test_dates_a_start_and_a_discovery_are_different_facts():
     facts = _facts("The fire broke out on 10 August.", "The fire was found on 9 August.")
     assert sorted(f.verdict for f in facts) == ["single-source", "single-source"]
+
+
+@pytest.mark.parametrize(("text", "point"), [
+    # the first act of something that went on dates its start
+    ("The intruders first gained access on 3 July, using a stolen password.", "2025-07-03"),
+    ("The attackers had first got into its network on 21 June.", "2025-06-21"),
+    # what went unnoticed until a day was found that day
+    ("The leak went unnoticed until 30 July, when staff saw odd traffic.", "2025-07-30"),
+])
+def test_dates_a_first_act_starts_and_unnoticed_until_discovers(text, point):
+    (claim,) = extract_dates(_doc(text))
+    assert claim.value.point == point and claim.measure.endswith(("start", "discovery"))
+
+
+def test_dates_first_acts_of_one_intrusion_in_other_words_conflict():
+    (fact,) = _facts("The intruders first gained access on 3 July, a contractor's login in hand.",
+                     "The attackers had first got into its network on 21 June.",
+                     "According to the firm, the hackers first logged in on July 3.")
+    assert fact.verdict == "conflict" and {c.doc_id for c in fact.claims} == {"a", "b", "c"}

@@ -215,3 +215,14 @@ def test_events_figure_in_an_after_clause_does_not_date_the_signing() -> None:
 def test_events_place_is_not_a_day_or_a_possessive(text: str, place: str | None) -> None:
     (claim,) = extract_events(_doc(text, date="2024-05-10"))
     assert claim.value.place == place
+
+
+@pytest.mark.parametrize(("text", "attack"), [
+    ("Rail workers walked out on Monday at the start of a five-day strike over pay.", False),
+    ("An earthquake struck the region on Monday, officials said.", False),
+    ("Israeli jets struck Gaza on Monday, the army said.", True),
+    ("Russia launched a missile strike on Kyiv on Monday.", True),
+])
+def test_events_a_strike_is_an_attack_only_with_arms(text, attack):
+    actions = {a for a, *_ in _events(text, date="2025-03-04")}
+    assert ("attack" in actions) == attack

@@ -183,3 +183,68 @@ def test_judge_a_snapshot_cue_on_one_side_only_keeps_the_conflict():
     b = Claim(id="b#0", kind="quantity", span=Span("b", 13, 20), sentence=Span("b", 0, 46),
               value=q(100000, 99500, 101000, kind="count", unit="follower"), measure="followers")
     assert judge_claims([a, b], docs).verdict == "conflict"
+
+
+def _dated_reports(*items: tuple[str, str, str]) -> dict[str, Document]:
+    """Reports (id, publication day, text)."""
+    return {i: Document(id=i, source=i, text=t, published=Published(day, "declared")) for i, day, t in items}
+
+
+def _count_in(doc: Document, figure: str, value: Quantity) -> Claim:
+    s = doc.text.index(figure)
+    return Claim(id=f"{doc.id}#{s}", kind="quantity", span=Span(doc.id, s, s + len(figure)),
+                 sentence=Span(doc.id, 0, len(doc.text)), value=value, measure="lenders")
+
+
+def _lenders(n: int) -> Quantity:
+    return q(n, n - 0.5, n + 0.5, kind="count", unit="lender")
+
+
+@pytest.mark.parametrize(("late_text", "late_n", "verdict"), [
+    # a later report says the count is one at a moment, or since a start: the count moved on
+    ("As of Friday, 80 lenders had trimmed their rates.", 80, "updated"),
+    ("The bank said 80 lenders have cut rates since Monday.", 80, "updated"),
+    ("The association again raised its tally to 80 lenders.", 80, "updated"),
+    # nothing marks the later figure as revised: two counts that cannot both be true
+    ("The association said 80 lenders cut their rates.", 80, "conflict"),
+    # a count at a moment only grows: below the earlier one it contradicts it
+    ("As of Friday, 10 lenders had trimmed their rates.", 10, "conflict"),
+    # a count said to be revised may go down as well as up
+    ("The association lowered its count to 10 lenders.", 10, "updated"),
+])
+def test_judge_a_count_a_later_report_marks_as_revised_is_updated(late_text, late_n, verdict):
+    docs = _dated_reports(("a", "2024-10-22", "Some lenders, 20 in all, cut rates on Tuesday."),
+                          ("b", "2024-10-25", late_text))
+    claims = [_count_in(docs["a"], "20 in", _lenders(20)), _count_in(docs["b"], str(late_n), _lenders(late_n))]
+    assert judge_claims(claims, docs).verdict == verdict
+
+
+def test_judge_a_revised_count_must_move_one_way():
+    docs = _dated_reports(("a", "2024-10-22", "Some lenders, 20 in all, cut rates."),
+                          ("b", "2024-10-23", "The group raised its count to 50 lenders."),
+                          ("c", "2024-10-25", "The group revised its count to 30 lenders."))
+    claims = [_count_in(docs["a"], "20 in", _lenders(20)), _count_in(docs["b"], "50", _lenders(50)),
+              _count_in(docs["c"], "30", _lenders(30))]
+    assert judge_claims(claims, docs).verdict == "conflict"
+
+
+def test_judge_the_nth_day_of_something_advances_with_the_reports():
+    docs = _early_and_late("2025-03-04", "2025-03-05")
+    two, three = Rank(point=2, low=2, high=2, superlative="ordinal"), Rank(point=3, low=3, high=3, superlative="ordinal")
+    j = judge_claims([claim("early", two, measure="day"), claim("late", three, measure="day")], docs)
+    assert j.verdict == "updated"
+    # the same positions of anything else are a conflict
+    j = judge_claims([claim("early", two, measure="place"), claim("late", three, measure="place")], docs)
+    assert j.verdict == "conflict"
+
+
+def test_judge_a_figure_of_a_closed_period_is_never_revised():
+    # "has grown ... to reach $10.2 billion in 2023": the sentence tells a growth, the figure is 2023's
+    docs = _dated_reports(("a", "2024-03-01", "Trade was worth 9.6 in 2023."),
+                          ("b", "2024-06-10", "Trade has grown since 1990 to reach 10.2 in 2023."))
+    scope = Qualifiers(time_scope=year(2023))
+    a = Claim(id="a#0", kind="quantity", span=Span("a", 16, 19), sentence=Span("a", 0, 28),
+              value=q(9.6, 9.55, 9.65), measure="trade", qualifiers=scope)
+    b = Claim(id="b#0", kind="quantity", span=Span("b", 35, 39), sentence=Span("b", 0, 47),
+              value=q(10.2, 10.15, 10.25), measure="trade", qualifiers=scope)
+    assert judge_claims([a, b], docs).verdict == "conflict"

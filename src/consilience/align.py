@@ -89,7 +89,16 @@ _CHANGE_WORDS = frozenset(
     record recorded register registered marking mark saw see seen became become remain remained
     """.split()
 )
-_NOT_TERMS = _VALUE_WORDS | _CHANGE_WORDS
+# Words of time: what a claim's time scope says, and compares (two figures of one September are not one fact
+# for sharing the month's name).
+_TIME_WORDS = frozenset(
+    """
+    january february march april may june july august september october november december jan feb mar apr jun
+    jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today yesterday
+    tomorrow tonight morning afternoon evening night week weekend month early late mid earlier later since
+    """.split()
+)
+_NOT_TERMS = _VALUE_WORDS | _CHANGE_WORDS | _TIME_WORDS
 
 
 def claim_terms(claim: Claim, doc: Document) -> tuple[str, ...]:

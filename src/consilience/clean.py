@@ -135,6 +135,10 @@ def _words_as_bytes(words) -> frozenset[bytes]:
     return frozenset(w.encode("utf-8") for w in words)
 
 
+#: A time of day after a comma at the end of a short line: the stop of "a.m." does not end a sentence there.
+_STAMP_TIME_END = re.compile(r",\s*\d{1,2}(?:[:.]\d\d)?\s*[ap]\.m\.$", re.IGNORECASE)
+
+
 def _ends_sentence(text: str) -> bool:
     """Ends with . ! ? or … , possibly followed by closing quotes or brackets."""
     return text.rstrip().rstrip(_CLOSERS + " ")[-1:] in (".", "!", "?", "…")
@@ -354,6 +358,8 @@ class _Line:
         words = len(text.split())
         ends = _ends_sentence(text)
         self.words = words
+        if ends and words <= 14 and _STAMP_TIME_END.search(text):
+            ends = False  # "Radio Brabant - news bulletin, Thursday 6 March 2025, 8 a.m.": a stamp, not a sentence
         self.sentence = (ends and words >= 4) or words >= 30  # reads as a sentence
         # short, without closing sentence punctuation
         self.headline = 1 <= words <= 25 and len(text) <= 220 and not ends and not text.endswith((",", ";", ":"))

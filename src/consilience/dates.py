@@ -34,7 +34,11 @@ _VERBS: dict[str, str] = {
     # the first case or patient of an outbreak dates its start
     "first": r"first\s+(?:case|patient|infection)s?\s+(?:was|were|had\s+been|has\s+been)?\s*"
              r"(?:admitted|recorded|reported|confirmed|detected|diagnosed|identified)",
-    "discovery": r"(?:first\s+)?(?:found|identified|discovered|detected|spotted|noticed)",
+    "discovery": r"(?:first\s+)?(?:found|identified|discovered|detected|spotted|noticed)"
+                 r"|(?:not\s+(?:been\s+)?(?:detected|discovered|noticed|spotted)|went\s+(?:unnoticed|undetected))\s+until",
+    # "the intruders first gained access on 2 October", "first got into its network on 12 September": the first
+    # act of something that went on dates its start
+    "firstact": r"first\s+(?:[a-z]+ed|got|broke|came|went|took|stole|struck|hit)(?:\s+(?:into|in|onto))?",
     "schedule": r"(?:scheduled|planned|set)\s+(?:for|on)|due\s+(?:on|for|to\s+(?:hold|be\s+held|take\s+place|debate|vote\s+on))"
                 r"|will\s+(?:be\s+held|take\s+place)",
 }
@@ -84,6 +88,10 @@ def extract_dates(doc: Document) -> list[Claim]:
         kind = verb.lastgroup or ""
         if kind == "first":
             kind, what_words = "start", ["outbreak"]  # its first case is when an outbreak began
+        elif kind == "firstact":
+            # who acted and on what: "the attackers first logged in", "the intruders first gained access"
+            kind = "start"
+            what_words = (_words(_RELATIVE_END.sub("", text[lo:verb.start()]))[-2:] + _words(text[verb.end():t.start])[-2:])
         else:
             # the thing itself: the object the verb names ("identified the fault"), else the last words of its
             # subject ("the faulty temperature switch was first detected")

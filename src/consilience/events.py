@@ -96,6 +96,15 @@ _PLURAL_NOUNS = frozenset({"visits", "talks", "meetings", "deals", "agreements",
                            "statements", "deaths", "strikes"})
 
 
+#: "strike" and "struck" are an attack only in a sentence with one of these words (an air strike, a missile that
+#: struck): otherwise workers strike, earthquakes strike and deals are struck.
+_STRIKE_WORDS = frozenset(("strike", "strikes", "struck"))
+_ARMED = frozenset("""
+    air airstrike airstrikes missile missiles drone drones rocket rockets artillery military army troops forces
+    militants militant gunmen gunman bomb bombs bomber bombers warplanes jets shelling navy insurgents rebels
+    """.split())
+
+
 def _find_triggers(text: str, s: int, e: int, quoted: Sequence[tuple[int, int]], toks=None) -> list[_Trigger]:
     """Trigger words of ``text[s:e]`` (``toks``: its words, when already at hand)."""
     toks = tokens(text, s, e) if toks is None else toks
@@ -116,6 +125,9 @@ def _find_triggers(text: str, s: int, e: int, quoted: Sequence[tuple[int, int]],
         if "anniversary" in back or "since" in back[-1:]:
             i = j
             continue
+        if action == "attack" and toks[i].low in _STRIKE_WORDS and not any(t.low in _ARMED for t in toks):
+            i = j
+            continue  # a strike of workers, an earthquake that struck, a deal struck: no attack without arms
         a, b = toks[i].start, toks[j - 1].end
         trig = _Trigger(a, b, action, any(x <= a < y for x, y in quoted), toks[i].low in _PLURAL_NOUNS,
                         i > 0 and toks[i - 1].low in ("the", "this", "that", "these", "those"))

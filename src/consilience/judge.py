@@ -146,9 +146,15 @@ def _voice_count(claims: Sequence[Claim], voices: Mapping[str, str]) -> int:
 _FINAL_TALLIES = frozenset(("vote against", "vote in favour"))
 
 
+#: Periods whose ordinal advances with the calendar: "the second day of the strike", "its third week".
+_ELAPSING = frozenset(("day", "week", "month"))
+
+
 def _is_running(claims: Sequence[Claim]) -> bool:
     if any(getattr(c.value, "unit", None) in _FINAL_TALLIES for c in claims):
         return False  # "83 against" in a parliament's vote does not move as a story unfolds
+    if all(isinstance(c.value, Rank) and c.measure.lower().split()[-1:] in ([w] for w in _ELAPSING) for c in claims):
+        return True  # "the second day" on Tuesday and "the third day" on Wednesday: one count of days going on
     for c in claims:
         words = set(c.terms) | set(c.measure.lower().split())
         if words & RUNNING_TERMS:
@@ -223,6 +229,10 @@ def judge_claims(
         updated = _updated(claims, documents)
         if updated is not None:
             return updated
+    elif worst == "conflict" and (how := _revised(claims, documents)) is not None:
+        updated = _updated(claims, documents, either_way=how == "revised")
+        if updated is not None:
+            return updated
     if worst == "conflict" and reason == "the values cannot both be true" and _snapshot(claims, documents):
         # "had gained 28,000 within an hour" vs "has already amassed 100,000": one growing count read at
         # moments the reports do not date, so the figures differ without contradicting each other.
@@ -252,8 +262,56 @@ def _snapshot(claims: Sequence[Claim], documents: Mapping[str, Document]) -> boo
     return len(marked) >= 2 and len(marked) == len({c.doc_id for c in claims})
 
 
-def _updated(claims: Sequence[Claim], documents: Mapping[str, Document]) -> Judgement | None:
-    """A running figure reported at different dates: the latest report supersedes the others."""
+_WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+#: What marks a figure as a count revised over time rather than fixed: a count at a moment ("as of Friday",
+#: "by Wednesday afternoon", "so far"), since a start ("since the start of the strike", "since Monday"), or a
+#: revision said in words ("again raised its count ... to", "an improved offer of").
+CUMULATIVE = re.compile(
+    SNAPSHOT.pattern
+    + r"|\bsince\s+(?:the\s+(?:start|beginning|outbreak|onset)\b|it\s+(?:began|started)\b|" + _WEEKDAYS + r"\b)"
+    r"|\bby\s+(?:(?:late|early|mid)[-\s]?)?(?:" + _WEEKDAYS + r"|morning|afternoon|evening|noon|midday|nightfall)\b",
+    re.IGNORECASE,
+)
+REVISED = re.compile(
+    r"\b(?:raised|lifted|increased|revised|updated|lowered|cut)\s+(?:its|their|the)\s+(?:\w+\s+){0,2}"
+    r"(?:count|tally|estimate|toll|figure|total|number|offer|bid)\b"
+    r"|\b(?:improved|increased|revised|raised|updated|latest|new)\s+(?:offer|bid|tally|count|estimate|total)\b",
+    re.IGNORECASE,
+)
+
+
+def _revised(claims: Sequence[Claim], documents: Mapping[str, Document]) -> str | None:
+    """How a later report marks the figure as moving: ``"cumulative"`` (a count at a moment or since a start,
+    :data:`CUMULATIVE`: it only grows) or ``"revised"`` (a count or estimate said to be revised,
+    :data:`REVISED`: up or down); None when no report after the first says either. A count of lenders,
+    customers or cancelled trains that moves so from report to report is updated, like a toll."""
+    dates = {}
+    for c in claims:
+        d = documents.get(c.doc_id)
+        if d is None or not d.published.date or len(d.published.date) != 10:
+            return None  # reports dated to the day only: "2024" cannot be ordered against "2024-03-21"
+        dates[c.id] = d.published.date
+    first = min(dates.values())
+    for c in claims:
+        scope = c.qualifiers.time_scope
+        if scope is not None and scope.granularity not in ("day", "week") and scope.high <= first:
+            return None  # a figure of a period closed before the first report ("trade in 2023") is fixed
+    how = None
+    for c in claims:
+        if dates[c.id] > first:
+            text = documents[c.doc_id].text[c.sentence.start:c.sentence.end]
+            if REVISED.search(text):
+                return "revised"
+            if CUMULATIVE.search(text):
+                how = "cumulative"
+    return how
+
+
+def _updated(claims: Sequence[Claim], documents: Mapping[str, Document], *, either_way: bool = False) -> Judgement | None:
+    """A running figure reported at different dates: the latest report supersedes the others.
+
+    A tally (not ``either_way``) only grows; a revised count (``either_way``) moves one way, up or down,
+    from report to report."""
     dated = []
     for c in claims:
         d = documents.get(c.doc_id)
@@ -273,7 +331,13 @@ def _updated(claims: Sequence[Claim], documents: Mapping[str, Document]) -> Judg
         if any(pair_relation(a, b)[0] == "conflict" for i, a in enumerate(same_day) for b in same_day[i + 1 :]
                if a.doc_id != b.doc_id):
             return None
-    if not _may_fall(claims):
+    if either_way:
+        # a revised count moves one way: up from report to report, or down
+        steps = [(float(a.value.point), float(b.value.point)) for (d1, a), (d2, b) in zip(dated, dated[1:])  # type: ignore[union-attr]
+                 if d2 > d1]
+        if not (all(y >= x for x, y in steps) or all(y <= x for x, y in steps)):
+            return None
+    elif not _may_fall(claims):
         # a tally only grows: a later report below an earlier one contradicts it, it does not update it
         for (d1, a), (d2, b) in zip(dated, dated[1:]):
             if d2 > d1 and float(b.value.high) <= float(a.value.low):  # type: ignore[union-attr]

@@ -93,7 +93,7 @@ COUNT_UNIT_SYNONYMS: dict[str, str] = {
     "soldier": "soldier", "marine": "soldier", "fatality": "death", "death": "death", "casualty": "casualty",
     "ship": "vessel", "boat": "vessel", "cutter": "vessel", "vessel": "vessel", "tourist": "visitor",
     "visitor": "visitor", "arrival": "visitor", "ceo": "executive", "executive": "executive", "employee": "worker",
-    "worker": "worker", "ballot": "vote", "vote": "vote", "person": "person", "individual": "person",
+    "worker": "worker", "staff": "worker", "staffer": "worker", "labourer": "worker", "laborer": "worker", "ballot": "vote", "vote": "vote", "person": "person", "individual": "person",
     "resident": "person", "inhabitant": "person", "citizen": "person", "adult": "person", "participant": "person",
     "volunteer": "person", "respondent": "person", "fan": "spectator", "supporter": "spectator",
     "spectator": "spectator", "attendee": "spectator", "police officer": "officer", "officer": "officer",
@@ -653,6 +653,7 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
     bases = frozenset(nm.base.start for nm in mentions if nm.base is not None)
     out: list[tuple] = []
     prev: Claim | None = None
+    split: tuple[int, int, float] | None = None
     sent = Span("", 0, len(text))
     for nm in mentions:
         v = nm.value
@@ -665,6 +666,10 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
             # "magnitude 6.8", "a 6.8-magnitude quake", "6.8 on the Richter scale": an earthquake's size
             v = Quantity(kind="number", unit="magnitude", point=v.point, low=v.low, high=v.high, hedge=v.hedge)
             measure = "magnitude"
+        elif (isinstance(v, Quantity) and v.kind == "number" and (split := _vote_split(text, nm)) is not None):
+            # "voted 4-1", "split 3-2", "in a 7-2 vote", "ruled 5-4": the winning side, then the losing one
+            v = Quantity(kind="count", unit="vote in favour", point=v.point, low=v.point, high=v.point, hedge="exact")
+            measure = "votes in favour"
         elif isinstance(v, Quantity) and v.kind in ("number", "count") and (side := _vote_side(text, nm)) is not None:
             # "104 votes in favour, 83 against", "by 104 votes to 83", "by 104 to 88": the two sides of a vote
             v = Quantity(kind="count", unit=side, point=v.point, low=v.low, high=v.high, hedge=v.hedge)
@@ -701,6 +706,10 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
                 and scope.granularity in ("day", "week")):
             # a running toll is "as of" its report: the day it names is when it was counted, and the
             # judge compares reports by their dates instead
+            scope = None
+        elif (scope is not None and scope_m is not None and scope.granularity == "day"
+              and _AS_OF_BEFORE.search(text, max(0, scope_m.start - 8), scope_m.start)):
+            # "as of Friday, eight lenders had ...", "by Wednesday afternoon five had ...": a count at a moment
             scope = None
         if scope_m is not None and scope_m.ref in ("previous", "following", "same") and prev is not None:
             # "in the same year" is the date the sentence already gave; "a year earlier" the one before it
@@ -752,6 +761,10 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
         prev = Claim(id="", kind=kind, span=Span("", nm.start, nm.end), sentence=sent, value=v, subject=subject,
                      measure=measure, terms=terms_t, qualifiers=qual)
         out.append((nm.start, nm.end, kind, v, subject, measure, terms_t, qual))
+        if split is not None:
+            against = Quantity(kind="count", unit="vote against", point=split[2], low=split[2], high=split[2], hedge="exact")
+            out.append((split[0], split[1], kind, against, subject, "votes against", terms_t, qual))
+            split = None
     return tuple(out)
 
 
@@ -798,6 +811,27 @@ _FOR_AFTER = re.compile(r"\s+(?:votes?\s+)?in\s+favou?r\b(?!\s+of\b)|\s+votes?\s
                         r"(?=\s*(?:[,;.)]|with|and|in|$))", re.IGNORECASE)
 _AGAINST_BEFORE = re.compile(r"\b(?:votes?|\d[\d,]*)\s+to\s+$", re.IGNORECASE)
 _BY_BEFORE = re.compile(r"\b(?:by|with)\s+$", re.IGNORECASE)
+
+
+#: "as of" or "by" before a day: the moment a count was read, not the period it covers.
+_AS_OF_BEFORE = re.compile(r"\b(?:as\s+of|by)\s+$", re.IGNORECASE)
+
+#: A vote written as its split: "voted 4-1", "split 3-2", "ruled 5-4", or "a 7-2 vote/decision/majority".
+_SPLIT_AFTER = re.compile(r"[-–](?P<m>\d{1,3})(?![\d.,]?\d|[-–]\d)(?P<tail>\s+(?:votes?|decision|ruling|verdict|majority|margin)\b)?")
+_SPLIT_VERB_BEFORE = re.compile(r"\b(?:voted|voting|votes?|split|ruled|decided)\s+(?:by\s+)?$", re.IGNORECASE)
+
+
+def _vote_split(text: str, nm: NumberMention) -> tuple[int, int, float] | None:
+    """(start, end, value) of the losing side when ``nm`` opens a vote's split ("4-1"); None otherwise."""
+    m = _SPLIT_AFTER.match(text, nm.end)
+    if m is None or nm.start != nm.end - len(text[nm.start:nm.end].lstrip()) or not text[nm.start:nm.end].isdigit():
+        return None
+    if m.group("tail") is None and not _SPLIT_VERB_BEFORE.search(text, max(0, nm.start - 20), nm.start):
+        return None  # "won 2-1" is a score, "10-12" a range
+    against = float(m.group("m"))
+    if against > nm.value.point:  # type: ignore[union-attr]
+        return None
+    return m.start("m"), m.end("m"), against
 
 
 def _vote_side(text: str, nm: NumberMention) -> str | None:

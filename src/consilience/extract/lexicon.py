@@ -143,6 +143,9 @@ SYNONYMS: dict[str, str] = {
     "remains": "remains",
     "death": "death", "deaths": "death", "dead": "death", "killed": "death", "fatalities": "death", "died": "death",
     "toll": "death", "victims": "death",
+    "hacker": "attacker", "hackers": "attacker", "intruder": "attacker", "intruders": "attacker",
+    "attacker": "attacker", "attackers": "attacker",
+    "ransom": "demand", "demand": "demand", "demands": "demand", "demanded": "demand", "demanding": "demand",
     "injured": "injury", "wounded": "injury", "injuries": "injury", "hurt": "injury",
     "people": "person", "persons": "person", "person": "person", "adults": "person", "adult": "person",
     "participants": "person", "participant": "person", "volunteers": "person", "individuals": "person",
@@ -163,7 +166,7 @@ SYNONYMS: dict[str, str] = {
     "job": "job",
     # economy
     "gdp": "gdp", "output": "gdp", "economy": "economy", "economic": "economy", "growth": "growth",
-    "inflation": "inflation", "prices": "price", "price": "price", "cost": "price", "costs": "price",
+    "inflation": "inflation", "prices": "price", "price": "price", "cost": "price", "costs": "price", "costing": "price",
     "revenue": "revenue", "revenues": "revenue", "sales": "revenue", "profit": "profit", "profits": "profit",
     "earnings": "profit", "unemployment": "unemployment", "jobless": "unemployment",
     "budget": "budget", "spending": "spending", "aid": "aid", "loan": "loan", "loans": "loan", "debt": "debt",
@@ -171,6 +174,8 @@ SYNONYMS: dict[str, str] = {
     "lent": "loan", "lending": "loan", "credit": "loan", "maturity": "term", "tenor": "term", "term": "term",
     "lender": "lender", "lenders": "lender", "creditors": "lender", "banks": "lender",
     # fires and faults
+    "strike": "strike", "strikes": "strike", "stoppage": "strike", "stoppages": "strike", "walkout": "strike",
+    "walkouts": "strike",
     "fire": "fire", "fires": "fire", "blaze": "fire", "blazes": "fire", "wildfire": "fire", "wildfires": "fire",
     "fault": "fault", "faults": "fault", "defect": "fault", "defects": "fault", "flaw": "fault", "problem": "fault",
     "faulty": "fault", "defective": "fault",
