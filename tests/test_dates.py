@@ -82,3 +82,25 @@ def test_dates_first_acts_of_one_intrusion_in_other_words_conflict():
                      "The attackers had first got into its network on 21 June.",
                      "According to the firm, the hackers first logged in on July 3.")
     assert fact.verdict == "conflict" and {c.doc_id for c in fact.claims} == {"a", "b", "c"}
+
+
+def test_dates_a_date_an_event_already_gives_is_left_to_the_event():
+    from consilience.dates import drop_event_dates
+    from consilience.model import Claim, EventValue, Span
+
+    doc = _doc("Her two-day state visit, which begins on 12 August, was announced on Monday.")
+    (date,) = extract_dates(doc)
+    assert date.measure == "two-day state visit: start"
+
+    def event(action: str, doc_id: str = "a") -> Claim:
+        return Claim(id=f"{doc_id}#e", kind="event", span=Span(doc_id, 0, 10), sentence=Span(doc_id, 0, 10),
+                     value=EventValue(action=action, actor="Lee Ann Park", when=date.value))
+
+    assert drop_event_dates([date], [event("visit")]) == []  # the visit's own date: the event lines it up
+    assert drop_event_dates([date], [event("meeting")]) == [date]  # another happening on that day
+    assert drop_event_dates([date], [event("visit", "b")]) == [date]  # another report's visit
+
+
+def test_dates_facts_are_named_by_what_happened():
+    (fact,) = _facts("The fire broke out on 10 August.", "The blaze began on 9 August.")
+    assert fact.label == "start of fire"

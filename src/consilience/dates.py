@@ -26,7 +26,7 @@ from .extract.claims import document_times, sentence_spans
 from .extract.lexicon import STOPWORDS, canonical_term, fold
 from .model import Claim, Document, Fact, Qualifiers, Span, TimeValue
 
-__all__ = ["extract_dates", "align_dates"]
+__all__ = ["extract_dates", "align_dates", "drop_event_dates"]
 
 #: The verbs that say what a date dates, by kind of happening.
 _VERBS: dict[str, str] = {
@@ -52,7 +52,8 @@ _RELATIVE_END = re.compile(r"(?:,\s*)?\b(?:which|that|who|where)\s*$|,\s*$", re.
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: Day and period words, which say when, not what.
 _WHEN_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night "
-                        "today yesterday week month year day".split())
+                        "today yesterday week month year day january february march april may june july august "
+                        "september october november december".split())
 _PRONOUNS = frozenset("it they he she we this that which who its their his her".split())
 #: Words that name the date itself or the report, not what happened.
 _NOT_WHAT = frozenset("said says told officials company government first".split())
@@ -106,6 +107,19 @@ def extract_dates(doc: Document) -> list[Claim]:
             qualifiers=Qualifiers(),
         ))
     out.sort(key=lambda c: (c.span.start, c.span.end))
+    return out
+
+
+def drop_event_dates(dates: Sequence[Claim], events: Sequence[Claim]) -> list[Claim]:
+    """``dates`` without those an event of the same document already dates: "the two-day visit, which begins
+    today" is the visit's date, which :mod:`consilience.events` lines up with the other reports' visits."""
+    out = []
+    for c in dates:
+        words = set(c.measure.rsplit(": ", 1)[0].split())
+        v = c.value
+        if not any(e.doc_id == c.doc_id and getattr(e.value, "action", None) in words and (w := e.value.when) is not None
+                   and w.low < v.high and v.low < w.high for e in events):  # type: ignore[union-attr]
+            out.append(c)
     return out
 
 
@@ -168,6 +182,10 @@ def align_dates(claims: Sequence[Claim], docs: Sequence[Document]) -> list[Fact]
     return facts
 
 
+#: How a date fact is named, by the kind of happening it dates.
+_LABELS = {"start": "start of {}", "discovery": "discovery of {}", "schedule": "date set for {}"}
+
+
 def _shown(v: TimeValue) -> str:
     return human_date(v.point)
 
@@ -178,7 +196,7 @@ def _judge(group: list[Claim]) -> Fact:
     for c in group:
         values.setdefault(c.value.point, []).append(c)  # type: ignore[union-attr]
     what, kind = group[0].measure.rsplit(": ", 1)
-    label = f"date of {what} ({kind})"
+    label = _LABELS.get(kind, "date of {}").format(what)
     docs = sorted({c.doc_id for c in group})
     sides = sorted(values.values(), key=lambda cs: (-len(cs), cs[0].value.low))  # type: ignore[union-attr]
     said = "; ".join(f"{', '.join(sorted({c.doc_id for c in cs}))} {'say' if len(cs) > 1 else 'says'} "

@@ -77,7 +77,7 @@ def stage_date(state: State) -> State:
 
 
 def stage_extract(state: State) -> State:
-    from .dates import extract_dates
+    from .dates import drop_event_dates, extract_dates
     from .extract import extract_claims
     from .events import extract_events
     from .people import extract_people
@@ -87,8 +87,11 @@ def stage_extract(state: State) -> State:
     for doc in state.documents:
         if doc.skipped:
             continue
-        for extractor in (extract_claims, extract_people, extract_quotes, extract_events, extract_dates):
+        for extractor in (extract_claims, extract_people, extract_quotes):
             claims.extend(extractor(doc))
+        events = extract_events(doc)
+        claims.extend(events)
+        claims.extend(drop_event_dates(extract_dates(doc), events))
     state.claims = claims
     return state
 
