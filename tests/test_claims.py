@@ -551,3 +551,14 @@ def test_claims_a_count_as_of_a_day_has_no_time_scope():
 
 def test_claims_staff_are_workers():
     assert _claim("Some 19,000 railway staff walked out.", "Some 19,000").value.unit == "worker"
+
+
+@pytest.mark.parametrize(("text", "written", "measure"), [
+    ("Mount Everest stands 8,849 metres above sea level.", "8,849 metres", "height"),
+    ("The summit is 8,848 metres high.", "8,848 metres", "height"),
+    ("The new bridge spans 1.2 km.", "1.2 km", "length"),
+    ("The whale weighed about 40 tonnes.", "about 40 tonnes", "weight"),
+    ("A water depth of 10 km was reported.", "10 km", "depth"),
+])
+def test_claims_a_length_or_weight_measures_its_dimension(text, written, measure):
+    assert _claim(text, written).measure == measure

@@ -158,6 +158,15 @@ _REPORTED_ON = re.compile(
     r"\b(?:said|says|told|published|announced|reported|released|stated|posted|appeared|confirmed|noted|added)\b[^.;]*$",
     re.IGNORECASE,
 )
+#: The dimension a length or a weight measures, said by an adjective after it or by the verb before it.
+_DIMENSIONS = {"high": "height", "tall": "height", "long": "length", "deep": "depth", "wide": "width", "thick": "thickness",
+               "stands": "height", "stood": "height", "towers": "height", "towered": "height", "stretches": "length",
+               "stretched": "length", "spans": "length", "spanned": "length", "weighs": "weight", "weighed": "weight",
+               "weighing": "weight"}
+_DIMENSION_AFTER = re.compile(r"[\s-]+(high|tall|long|deep|wide|thick)\b", re.IGNORECASE)
+_DIMENSION_VERB_BEFORE = re.compile(r"\b(stands|stood|towers|towered|stretches|stretched|spans|spanned|weighs|weighed|weighing)"
+                                    r"\s+(?:(?:about|some|nearly|almost|around|roughly|just\s+over|more\s+than|over)\s+)?$",
+                                    re.IGNORECASE)
 _LINK_VERBS = re.compile(
     r"\b(?:is|are|was|were|has|have|had|stood|stands|reached|reaches|hit|hits|topped|tops|totalled|totaled|totals|amounted"
     r"|amounts|exceeded|exceeds|surpassed|surpassing|exceeding|rose|rising|grew|fell|jumped|climbed|increased|decreased"
@@ -338,6 +347,11 @@ def _measure(text: str, lo: int, pos: int, nm: NumberMention) -> str:
         m_what = _UNIT_OF_WHAT.match(text, nm.end)
         if m_what and (words := _content(m_what.group(1))):
             return words[-1]  # "310 mm of rain", "2 tonnes of cocaine"
+        end = nm.noun_end if nm.noun else nm.end
+        if (m_dim := _DIMENSION_AFTER.match(text, end)) is not None:
+            return _DIMENSIONS[m_dim.group(1).lower()]  # "8,848 metres high", "a 340-km-long line"
+        if (m_dim := _DIMENSION_VERB_BEFORE.search(text, max(lo, pos - 20), pos)) is not None:
+            return _DIMENSIONS[m_dim.group(1).lower()]  # "Mount Everest stands 8,849 metres", "the bridge spans 1.2 km"
         # "the average temperature was 1.55C", "concentrations reached 420 ppm": the subject of the verb
         verbs = list(_LINK_VERBS.finditer(text, max(lo, pos - 80), pos))
         verb = verbs[-1] if verbs else None
