@@ -194,3 +194,12 @@ def test_align_a_month_named_by_both_sentences_does_not_make_one_fact():
     pct = lambda p: Quantity(kind="percent", unit="%", point=p, low=p - 0.005, high=p + 0.005, hedge="exact")  # noqa: E731
     claims = [value_claim(x, "5.75%", pct(5.75)), value_claim(y, "0.3%", pct(0.3))]
     assert sorted(f.verdict for f in align_claims(claims, [x, y])) == ["single-source", "single-source"]
+
+
+def test_align_figures_of_places_that_share_nothing_stay_apart():
+    # the region's figure and the country's, the country named in the clause, the region in the sentence
+    x = make("x", "The average price of a home in the UK rose to £291,650.")
+    y = make("y", "Northern Ireland led the gains, with the average home there costing £310,000.")
+    gbp = lambda p: Quantity(kind="money", unit="GBP", point=p, low=p - 0.5, high=p + 0.5, hedge="exact")  # noqa: E731
+    claims = [value_claim(x, "£291,650", gbp(291650)), value_claim(y, "£310,000", gbp(310000))]
+    assert sorted(f.verdict for f in align_claims(claims, [x, y])) == ["single-source", "single-source"]

@@ -562,3 +562,35 @@ def test_claims_staff_are_workers():
 ])
 def test_claims_a_length_or_weight_measures_its_dimension(text, written, measure):
     assert _claim(text, written).measure == measure
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # people in a state after a small number word: a count, not a pronoun
+    ("Two died and seven are trapped, officials said.", [("Two", "death"), ("seven", "trapped person")]),
+    ("Two dead, seven trapped after the blast", [("Two", "death"), ("seven", "trapped person")]),
+    ("Rescuers found a body, raising the death toll to three.", [("three", "death")]),
+    # each count takes its own state, and the whole of a partition is no state
+    ("The blast killed 5 people and left 12 injured.", [("5", "death"), ("12", "injured person")]),
+    ("Of the 31 miners, seven are trapped underground.", [("31", "miner"), ("seven", "trapped person")]),
+    # what was added to a toll is not the toll; a noun after "after" is not counted
+    ("The toll has risen to five after rescuers found the bodies of two more miners.", [("five", "death")]),
+    ("The group will employ about 21,000 people.", [("about 21,000", "worker")]),
+])
+def test_claims_counts_of_people_in_a_state(text, found):
+    doc = _doc(text)
+    assert [(doc.text[c.span.start:c.span.end], c.value.unit) for c in extract_claims(doc)] == found
+
+
+@pytest.mark.parametrize(("text", "written", "measure"), [
+    ("The census put the population at nearly 4.83 million.", "nearly 4.83 million", "population"),
+    ("Police estimated the crowd at 40,000.", "40,000", "crowd"),
+])
+def test_claims_a_level_put_at_a_figure_measures_what_is_put(text, written, measure):
+    assert _claim(text, written).measure == measure
+
+
+def test_claims_northern_ireland_is_not_ireland():
+    from consilience.extract.lexicon import find_places
+
+    assert [k for *_, k, _ in find_places("Northern Ireland led, Ireland lagged and New South Wales held.")] == [
+        "northern ireland", "ireland", "new south wales"]

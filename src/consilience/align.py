@@ -267,7 +267,9 @@ def align_claims(
     idf = _idf(documents)
     terms = {c.id: claim_terms(c, docs[c.doc_id]) for c in claims if c.doc_id in docs}
     usable = [c for c in claims if c.id in terms]
-    pairs, sampled = _candidate_pairs(usable, terms, idf, opts)
+    places = {c.id: (frozenset(terms[c.id]) & _PLACE_KEYS)
+              or _sentence_places(docs[c.doc_id].text[c.sentence.start:c.sentence.end]) for c in usable}
+    pairs, sampled = _candidate_pairs(usable, terms, idf, opts, places)
     groups = _fold_repeats(_group(usable, pairs, opts, sampled))
 
     facts = []
@@ -301,9 +303,29 @@ class _Features:
     point: float
     scope: str | None
     among: str
+    places: frozenset[str]
 
 
-def _features(c: Claim, terms: tuple[str, ...], idf: Mapping[str, float]) -> _Features:
+#: The canonical keys of places: a claim's terms hold those its clause names.
+def _place_keys() -> frozenset[str]:
+    from .extract.lexicon import PLACE_ALIASES
+
+    return frozenset(PLACE_ALIASES.values())
+
+
+_PLACE_KEYS = _place_keys()
+
+
+@lru_cache(maxsize=1 << 14)
+def _sentence_places(sentence: str) -> frozenset[str]:
+    """The places a sentence names, for a claim whose own clause names none ("with the average home there
+    costing more than £540,000" after "Northern Ireland led the regional gains")."""
+    from .extract.lexicon import find_places
+
+    return frozenset(key for _, _, key, _ in find_places(sentence))
+
+
+def _features(c: Claim, terms: tuple[str, ...], idf: Mapping[str, float], places: frozenset[str] | None = None) -> _Features:
     ts, ms = frozenset(terms), frozenset(_measure_terms(c))
     scope = c.qualifiers.time_scope
     return _Features(
@@ -314,6 +336,7 @@ def _features(c: Claim, terms: tuple[str, ...], idf: Mapping[str, float]) -> _Fe
         point=abs(float(c.value.point)),
         scope=scope.point if scope is not None else None,
         among=_head(c.qualifiers.among),
+        places=ts & _PLACE_KEYS if places is None else places,
     )
 
 
@@ -328,6 +351,7 @@ def _candidate_pairs(
     terms: Mapping[str, tuple[str, ...]],
     idf: Mapping[str, float],
     opts: AlignOptions,
+    places: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[dict[tuple[str, str], float], frozenset[str]]:
     """Similarities of the claim pairs that blocking lets through, and the claims of sampled blocks.
 
@@ -341,7 +365,7 @@ def _candidate_pairs(
     blocks: dict[tuple, list[Claim]] = defaultdict(list)
     for c in claims:
         blocks[_block_key(c)].append(c)
-    feats = {c.id: _features(c, terms[c.id], idf) for c in claims}
+    feats = {c.id: _features(c, terms[c.id], idf, places.get(c.id) if places else None) for c in claims}
     out: dict[tuple[str, str], float] = {}
     sampled: set[str] = set()
     half = max(1, opts.max_postings // 2)
@@ -380,7 +404,11 @@ def _candidate_pairs(
                 key = _key(a.id, b.id)
                 if key in scored:
                     continue
-                if not _scopes_compatible(a, b) or _directional_clash(a, b) or _different_comparisons(a, b):
+                fb = feats[b.id]
+                if (not _scopes_compatible(a, b) or _directional_clash(a, b) or _different_comparisons(a, b)
+                        or (fa.places and fb.places and fa.places.isdisjoint(fb.places))):
+                    # (figures of places that have nothing in common: Northern Ireland's and the UK's, France's
+                    # and Germany's, are not one fact)
                     scored[key] = 0.0
                 else:
                     scored[key] = _score(fa, feats[b.id], idf)

@@ -54,13 +54,13 @@ RUNNING_TERMS = frozenset(
     dead death deaths died die killed kill toll fatalities casualties casualty injured injuries wounded
     hurt missing evacuated evacuation displaced homeless rescued arrested arrests detained detainees
     counted votes ballots cases infected infections hospitalised hospitalized confirmed affected victims
-    survivors bodies stranded
+    survivors bodies stranded trapped
     """.split()
 )
 
 #: Running figures that can also fall as a story unfolds (people found, discharged, returned home); the others
 #: are tallies (deaths, arrests, cases, votes counted), which only grow.
-FALLING_TERMS = frozenset("missing evacuated evacuation displaced homeless stranded hospitalised hospitalized affected".split())
+FALLING_TERMS = frozenset("missing evacuated evacuation displaced homeless stranded trapped hospitalised hospitalized affected".split())
 
 _ORDER = {"agree": 0, "compatible": 1, "divergent": 2, "conflict": 3}
 
@@ -273,17 +273,18 @@ CUMULATIVE = re.compile(
     re.IGNORECASE,
 )
 REVISED = re.compile(
-    r"\b(?:raised|lifted|increased|revised|updated|lowered|cut)\s+(?:its|their|the)\s+(?:\w+\s+){0,2}"
-    r"(?:count|tally|estimate|toll|figure|total|number|offer|bid)\b"
+    r"\b(?:raised|raising|lifted|lifting|increased|increasing|revised|revising|updated|updating|lowered|lowering|cut"
+    r"|cutting)\s+(?:its|their|the)\s+(?:\w+\s+){0,2}(?:count|tally|estimate|toll|figure|total|number|offer|bid|stake|holding)\b"
+    r"|\b(?:has|have|had)\s+(?:now\s+)?(?:fallen|dropped|declined|eased|slipped|risen|climbed|increased|decreased)\s+to\b"
     r"|\b(?:improved|increased|revised|raised|updated|latest|new)\s+(?:offer|bid|tally|count|estimate|total)\b",
     re.IGNORECASE,
 )
 
 
 def _revised(claims: Sequence[Claim], documents: Mapping[str, Document]) -> str | None:
-    """How a later report marks the figure as moving: ``"cumulative"`` (a count at a moment or since a start,
-    :data:`CUMULATIVE`: it only grows) or ``"revised"`` (a count or estimate said to be revised,
-    :data:`REVISED`: up or down); None when no report after the first says either. A count of lenders,
+    """How the reports mark the figure as moving: ``"revised"`` when any says it was revised or moved
+    (:data:`REVISED`: up or down), ``"cumulative"`` when a report after the first gives it at a moment or
+    since a start (:data:`CUMULATIVE`: it only grows); None otherwise. A count of lenders,
     customers or cancelled trains that moves so from report to report is updated, like a toll."""
     dates = {}
     for c in claims:
@@ -298,12 +299,11 @@ def _revised(claims: Sequence[Claim], documents: Mapping[str, Document]) -> str 
             return None  # a figure of a period closed before the first report ("trade in 2023") is fixed
     how = None
     for c in claims:
-        if dates[c.id] > first:
-            text = documents[c.doc_id].text[c.sentence.start:c.sentence.end]
-            if REVISED.search(text):
-                return "revised"
-            if CUMULATIVE.search(text):
-                how = "cumulative"
+        text = documents[c.doc_id].text[c.sentence.start:c.sentence.end]
+        if REVISED.search(text):
+            return "revised"
+        if dates[c.id] > first and CUMULATIVE.search(text):
+            how = "cumulative"
     return how
 
 

@@ -240,7 +240,7 @@ def _ahead(text: str, pos: int) -> bool:
 
 def _day_without_year(text: str, offset: int, times) -> tuple | None:
     """The report's own month and day when the text gives them without a year: a dateline ("LIMA,
-    Feb. 3 (Agency) -") or the day of the reporting ("officials said on March 23"). ``(mention, kind)``."""
+    Feb. 3 (Agency) -", "RYBNIK, Poland, Oct. 16 (Agency) -") or the day of the reporting ("officials said on March 23"). ``(mention, kind)``."""
     from consilience.extract.times import find_times
 
     head = text[offset:offset + 300]
@@ -248,7 +248,7 @@ def _day_without_year(text: str, offset: int, times) -> tuple | None:
         if t.value is None and t.relative and re.fullmatch(r"[A-Z][a-z]+\.?\s+\d{1,2}", t.text):
             tail = head[t.end:t.end + 50]  # room for an agency in brackets: "Feb. 3 (Pan-African Wire) -"
             if re.match(r"\s*(?:\(\w[\w .,'’&-]*\)\s*)?[-—–:]", tail) and re.search(
-                    r"(?:^|\n)\s*(?:[A-ZÀ-Ỹ][\w.'’ -]{1,40},\s*)?$", head[:t.start]):
+                    r"(?:^|\n)\s*(?:[A-ZÀ-Ỹ][\w.'’ -]{1,40},\s*){0,2}$", head[:t.start]):
                 return t, "dateline"
     # a header line that ends with the day: "Radio Ketani - evening news, Friday 9 August"
     line_end = head.find("\n")

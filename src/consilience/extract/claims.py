@@ -114,6 +114,8 @@ COUNT_UNIT_SYNONYMS: dict[str, str] = {
 PEOPLE_STATES: tuple[tuple[str, str], ...] = (
     ("death", r"killed|killing|kills|dead|died|die|deaths?|death\s+toll|bodies|fatalit\w+|lost\s+their\s+lives"),
     ("missing person", r"missing|unaccounted"),
+    ("trapped person", r"trapped"),
+    ("worker", r"employ|employs|employed|employing"),
     ("injured person", r"injured|injuring|wounded|wounding|hurt|injuries"),
     ("displaced person", r"displaced|evacuated|homeless|fled|relocated|(?:forced|driven)\s+(?:\S+\s+){0,4}?from\s+their\s+homes"),
     ("rescued person", r"rescued|rescuers?|rescue\s+teams?|saved|pulled\s+alive|(?:found|recovered|pulled\s+out|brought\s+out)\s+(?:\w+\s+){0,2}alive"),
@@ -134,7 +136,7 @@ _LEVEL_BEFORE = re.compile(
     r"|stands\s+at|is\s+now|was|were|totalled|totaled|numbered|to)\s+(?:(?:at\s+least|more\s+than|over|nearly|about|some)\s+)?$",
     re.IGNORECASE,
 )
-_RUNNING_MEASURE = re.compile(r"\b(?:toll|deaths?|dead|killed|missing|injured|wounded|casualt\w+|fatalit\w+|evacuated|displaced)\b",
+_RUNNING_MEASURE = re.compile(r"\b(?:toll|deaths?|dead|killed|missing|trapped|injured|wounded|casualt\w+|fatalit\w+|evacuated|displaced)\b",
                               re.IGNORECASE)
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-zÀ-ɏḀ-ỿ][\w'’-]*")
@@ -701,6 +703,10 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
                 # though no noun follows the figure; the toll is what is measured
                 v = Quantity(kind="count", unit=state, point=v.point, low=v.low, high=v.high, hedge=v.hedge)
                 measure = plural(state)
+            elif (lm := _LEVEL_AT.search(text, max(lo, nm.start - 60), nm.start)) is not None and v.point >= 1000 and (
+                    words := _content(lm.group("what"))):
+                # "put the population at 4.8 million", "estimated the crowd at 40,000": the level of what is named
+                measure = " ".join(words[-2:])
             elif not (measure and nm.change):
                 continue  # a bare figure with nothing measured is not checkable
         elif isinstance(v, Quantity) and v.kind == "multiplier" and _SCORED_BEFORE.search(text, max(0, nm.start - 25), nm.start):
@@ -713,6 +719,8 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
             unit = _count_unit(text, nm)
             if unit in _PEOPLE_UNITS:
                 unit = _people_state(text, lo, hi, nm) or unit
+                if _MORE_AFTER.match(text, nm.end):
+                    continue  # "the bodies of two more miners": what was added to a toll, not the toll
             v = Quantity(kind="count", unit=unit, point=v.point, low=v.low, high=v.high, hedge=v.hedge)
         scope_m = _time_scope(text, times, lo, hi, nm, bases, origin)
         scope = scope_m.value if scope_m is not None else None
@@ -791,6 +799,10 @@ def _people_state(text: str, lo: int, hi: int, nm: NumberMention) -> str | None:
     """What the counted people are (dead, missing, injured, ...) from the words around the count: the
     nearest state word after the counted noun ("20 others remain missing"), else the nearest before
     the figure ("killing at least five people")."""
+    if nm.noun:
+        for unit, rx in _PEOPLE_STATE_RES:
+            if rx.fullmatch(nm.noun):
+                return unit  # "Two dead, seven trapped": the counted word is the state
     a, tail = max(lo, nm.start - 30), nm.noun_end or nm.end
     b = min(hi, tail + 60)
     after: tuple[int, str] | None = None
@@ -800,7 +812,7 @@ def _people_state(text: str, lo: int, hi: int, nm: NumberMention) -> str | None:
             if m.start() <= nm.start and m.end() >= tail:
                 return unit  # around the count: "recovered 35 people alive"
             if m.start() >= tail:
-                if _FIGURE_BETWEEN.search(text, tail, m.start()) or _FIGURE_NEXT.match(text, m.end()):
+                if _FIGURE_BETWEEN.search(text, tail, m.end()) or _FIGURE_NEXT.match(text, m.end()):
                     continue  # "carrying 340 passengers derailed, killing one person": the state is the other figure's
                 if after is None or m.start() < after[0]:
                     after = (m.start(), unit)
@@ -813,7 +825,9 @@ def _people_state(text: str, lo: int, hi: int, nm: NumberMention) -> str | None:
 #: A figure between a count and a state word after it ("killing one person", "injuring 47 others").
 _FIGURE_BETWEEN = re.compile(r"\s*(?:(?:at\s+least|at\s+most|some|about|nearly|almost|around|roughly|more\s+than|over|up\s+to"
                              r"|fewer\s+than|less\s+than|another|a\s+further)\s+)?\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds)\b"
-                             r"(?=\s+(?:\w+\s+)?(?:people|persons?|others?|men|women|children|passengers|of\s+them)\b)",
+                             r"(?=\s+(?:\w+\s+)?(?:people|persons?|others?|men|women|children|passengers|of\s+them)\b"
+                             r"|\s+(?:(?:are|were|remain|remained|still|have\s+been|had\s+been)\s+){0,2}"
+                             r"(?:killed|dead|died|injured|wounded|hurt|missing|trapped)\b)",
                              re.IGNORECASE)
 
 
@@ -829,6 +843,14 @@ _BY_BEFORE = re.compile(r"\b(?:by|with)\s+$", re.IGNORECASE)
 
 #: "as of" or "by" before a day: the moment a count was read, not the period it covers.
 _AS_OF_BEFORE = re.compile(r"\b(?:as\s+of|by)\s+$", re.IGNORECASE)
+
+#: "two more", "three further", "four additional": an increment of a count, not its level.
+_MORE_AFTER = re.compile(r"\s+(?:more|further|additional|extra)\b", re.IGNORECASE)
+
+#: A level given as "put/estimated <what> at <figure>" (the figure follows at the end of the match).
+_LEVEL_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates|estimating|pegged|pegs|pegging|placed|places|placing)\s+"
+                       r"(?P<what>(?:the|its|their|a|an)?\s*(?:[\w'’-]+\s+){0,3}?)at\s+(?:(?:nearly|almost|about|around|some"
+                       r"|roughly|more\s+than|over|just\s+over|just\s+under|under|less\s+than|at\s+least)\s+)?$", re.IGNORECASE)
 
 #: A vote written as its split: "voted 4-1", "split 3-2", "ruled 5-4", or "a 7-2 vote/decision/majority".
 _SPLIT_AFTER = re.compile(r"[-–](?P<m>\d{1,3})(?![\d.,]?\d|[-–]\d)(?P<tail>\s+(?:votes?|decision|ruling|verdict|majority|margin)\b)?")
@@ -897,7 +919,7 @@ _FIGURE_NEXT = re.compile(r"\s+(?:(?:at\s+least|some|about|nearly|almost|around|
 
 _STATE_AFTER = re.compile(
     r"\s+(?:(?:others?|more|people|persons)\s+)?(?:(?:still|remain|remains|remained|are|were|have\s+been|had\s+been|"
-    r"was|is)\s+){1,2}(?P<w>\w+)", re.IGNORECASE)
+    r"was|is)\s+){1,2}(?P<w>\w+)|\s+(?P<v>died|killed|dead|trapped|missing|injured|wounded)\b", re.IGNORECASE)
 
 
 def _state_after(text: str, hi: int, nm: NumberMention) -> str | None:
@@ -906,8 +928,9 @@ def _state_after(text: str, hi: int, nm: NumberMention) -> str | None:
     m = _STATE_AFTER.match(text, nm.end, hi)
     if not m:
         return None
+    w = m.group("w") or m.group("v")
     for unit, rx in _PEOPLE_STATE_RES:
-        if unit != "registered voter" and rx.fullmatch(m.group("w")):
+        if unit != "registered voter" and rx.fullmatch(w):
             return unit
     return None
 

@@ -17,6 +17,9 @@ __all__ = ["PLACE_ALIASES", "DEMONYMS", "NAME_LIKE_COUNTRIES", "SYNONYMS", "IMPL
 _PLACES: dict[str, tuple[str, ...]] = {
     "us": ("United States of America", "United States", "U.S.A.", "U.S.", "USA", "US", "America"),
     "uk": ("United Kingdom", "Great Britain", "Britain", "U.K.", "UK"),
+    # the UK's nations: "Northern Ireland" is not Ireland
+    "northern ireland": ("Northern Ireland",), "scotland": ("Scotland",), "wales": ("Wales",), "england": ("England",),
+    "new south wales": ("New South Wales",),
     "vietnam": ("Vietnam", "Viet Nam", "VietNam", "VN", "Socialist Republic of Vietnam"),
     "china": ("People's Republic of China", "China", "PRC", "Mainland China"),
     "taiwan": ("Taiwan",), "hong kong": ("Hong Kong",), "japan": ("Japan",),

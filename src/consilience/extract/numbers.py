@@ -28,8 +28,14 @@ from consilience.model import Quantity, Rank
 
 #: A level a figure is given as ("has risen to seven", "stands at four"): a number word there is a figure.
 _LEVEL_VERB_BEFORE = re.compile(
-    r"\b(?:risen|rose|rising|climbed|climbing|jumped|increased|grew|grown|reached|reaching|fallen|fell|dropped|"
-    r"stands?|stood)\s+(?:to|at)\s+(?:(?:at\s+least|more\s+than|over|nearly|about|some)\s+)?$", re.IGNORECASE)
+    r"(?:\b(?:risen|rose|rising|climbed|climbing|jumped|increased|grew|grown|reached|reaching|fallen|fell|dropped|"
+    r"stands?|stood)\s+(?:to|at)|\b(?:raising|raised|bringing|brought|pushing|pushed|taking|took|lifting|lifted)\s+"
+    r"(?:the\s+)?(?:[a-z]+\s+){0,2}(?:toll|total|tally)\s+to)\s+(?:(?:at\s+least|more\s+than|over|nearly|about|some)\s+)?$",
+    re.IGNORECASE)
+#: A number word below ten that people in a state follow ("seven are trapped", "Two died"): a count, not a pronoun.
+_PEOPLE_STATE_AFTER = re.compile(
+    r"\s+(?:(?:are|were|remain|remained|remains|have\s+been|had\s+been)\s+)?(?:still\s+)?(?:trapped|missing|dead|died|killed"
+    r"|injured|hurt|wounded|unaccounted|hospitali[sz]ed|rescued|arrested|detained)\b", re.IGNORECASE)
 
 # Patterns used inside the functions below, compiled once (the re module's cache lookup costs per call).
 _RXN0 = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?")
@@ -263,7 +269,8 @@ _IRREGULAR = {
 _NOT_NOUN = frozenset(
     "and or of the a an to in on at for from with by per than as is are was were be been has have had will would "
     "that which who this these those its their his her our your it percent per cent times fold pct points point "
-    "am pm a.m. p.m. gmt utc bst et est edt pst pdt ago earlier later old aged".split()
+    "am pm a.m. p.m. gmt utc bst et est edt pst pdt ago earlier later old aged after before since until while when "
+    "during into over under".split()
 )
 #: Container nouns: "733 sets of remains" counts remains.
 _CONTAINERS = frozenset("sets set pieces piece pairs pair batches batch groups group units unit kinds kind types type".split())
@@ -1123,7 +1130,7 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
             unit_noun, noun, ns, ne = na
             q = Quantity(kind="count", unit=unit_noun, point=q.point, low=q.low, high=q.high, hedge=q.hedge)
         elif is_words and value_x < 10 and "point" not in m.group("words").lower() and not _LEVEL_VERB_BEFORE.search(
-                text, max(0, start - 30), start):
+                text, max(0, start - 40), start) and not _PEOPLE_STATE_AFTER.match(text, end):
             return None  # "two" alone is a pronoun-like use more often than a figure; "rose to seven" is one
     elif kind == "multiplier":
         pass
