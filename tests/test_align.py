@@ -1,3 +1,5 @@
+import pytest
+
 from consilience.align import align_claims, similarity
 from consilience.model import Claim, Document, Qualifiers, Quantity, Rank, Span, TimeValue
 from consilience.segment import segment
@@ -187,19 +189,16 @@ def test_align_a_figure_without_a_period_does_not_join_two_periods():
     assert not any({"a", "b"} <= {x.doc_id for x in f.claims} for f in facts)
 
 
-def test_align_a_month_named_by_both_sentences_does_not_make_one_fact():
+@pytest.mark.parametrize(("first", "second", "kind", "unit"), [
     # the policy rate and the monthly rise in prices: the same September, different measures
-    x = make("x", "The rate had stood at 5.75% since early September.")
-    y = make("y", "Consumer prices rose 0.3% in September from the previous month.")
-    pct = lambda p: Quantity(kind="percent", unit="%", point=p, low=p - 0.005, high=p + 0.005, hedge="exact")  # noqa: E731
-    claims = [value_claim(x, "5.75%", pct(5.75)), value_claim(y, "0.3%", pct(0.3))]
-    assert sorted(f.verdict for f in align_claims(claims, [x, y])) == ["single-source", "single-source"]
-
-
-def test_align_figures_of_places_that_share_nothing_stay_apart():
-    # the region's figure and the country's, the country named in the clause, the region in the sentence
-    x = make("x", "The average price of a home in the UK rose to £291,650.")
-    y = make("y", "Northern Ireland led the gains, with the average home there costing £310,000.")
-    gbp = lambda p: Quantity(kind="money", unit="GBP", point=p, low=p - 0.5, high=p + 0.5, hedge="exact")  # noqa: E731
-    claims = [value_claim(x, "£291,650", gbp(291650)), value_claim(y, "£310,000", gbp(310000))]
-    assert sorted(f.verdict for f in align_claims(claims, [x, y])) == ["single-source", "single-source"]
+    (("The rate had stood at 5.75% since early September.", "5.75%", 5.75),
+     ("Consumer prices rose 0.3% in September from the previous month.", "0.3%", 0.3), "percent", "%"),
+    # the region's figure and the country's: the country named in the clause, the region in the sentence
+    (("The average price of a home in the UK rose to £291,650.", "£291,650", 291650),
+     ("Northern Ireland led the gains, with the average home there costing £310,000.", "£310,000", 310000), "money", "GBP"),
+])
+def test_align_figures_that_only_share_a_month_or_name_different_places_stay_apart(first, second, kind, unit):
+    docs = [make("x", first[0]), make("y", second[0])]
+    claims = [value_claim(d, written, Quantity(kind=kind, unit=unit, point=p, low=p * 0.999, high=p * 1.001, hedge="exact"))
+              for d, (_, written, p) in zip(docs, (first, second))]
+    assert sorted(f.verdict for f in align_claims(claims, docs)) == ["single-source", "single-source"]
