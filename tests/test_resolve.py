@@ -177,6 +177,8 @@ def test_resolve_the_reporting_day_is_the_day_of_the_saying(sentence: str, repor
 @pytest.mark.parametrize("head", [
     "KETANI, Aug 9 (Pan-African Health Wire) - Cases rose, officials said.",
     "Radio Ketani - evening news, Friday 9 August\nCases rose, officials said.",
+    # a dateline that names the region or country after the city
+    "KETANI, Lindia, Aug. 9 (Pan-African Health Wire) - Cases rose, officials said.",
 ])
 def test_resolve_year_less_datelines_and_headers_take_the_storys_year(head):
     a = _doc("a", head)

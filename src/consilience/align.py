@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .english import plural
+from .english import TIME_WORDS, plural
 from .judge import judge_claims
 from .model import Claim, Document, Fact, Quantity, Rank
 
@@ -89,16 +89,10 @@ _CHANGE_WORDS = frozenset(
     record recorded register registered marking mark saw see seen became become remain remained
     """.split()
 )
-# Words of time: what a claim's time scope says, and compares (two figures of one September are not one fact
-# for sharing the month's name).
-_TIME_WORDS = frozenset(
-    """
-    january february march april may june july august september october november december jan feb mar apr jun
-    jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today yesterday
-    tomorrow tonight morning afternoon evening night week weekend month early late mid earlier later since
-    """.split()
-)
-_NOT_TERMS = _VALUE_WORDS | _CHANGE_WORDS | _TIME_WORDS
+# Words of time, and of a point within a period: what a claim's time scope says, and compares (two figures of
+# one September are not one fact for sharing the month's name).
+_TIME_TERMS = TIME_WORDS | frozenset("early late mid earlier later since".split())
+_NOT_TERMS = _VALUE_WORDS | _CHANGE_WORDS | _TIME_TERMS
 
 
 def claim_terms(claim: Claim, doc: Document) -> tuple[str, ...]:
@@ -306,8 +300,9 @@ class _Features:
     places: frozenset[str]
 
 
-#: The canonical keys of places: a claim's terms hold those its clause names.
 def _place_keys() -> frozenset[str]:
+    """The canonical keys of places (a claim's terms hold those its clause names); imported here, not at the
+    top, since the extract package's import is the cost of the grammars."""
     from .extract.lexicon import PLACE_ALIASES
 
     return frozenset(PLACE_ALIASES.values())
@@ -411,7 +406,7 @@ def _candidate_pairs(
                     # and Germany's, are not one fact)
                     scored[key] = 0.0
                 else:
-                    scored[key] = _score(fa, feats[b.id], idf)
+                    scored[key] = _score(fa, fb, idf)
         if cut:
             sampled.update(c.id for c in members)
             out.update(scored)

@@ -21,7 +21,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from .align import fact_id, similarity
-from .english import human_date
+from .english import TIME_WORDS, human_date
 from .extract.claims import document_times, sentence_spans
 from .extract.lexicon import STOPWORDS, canonical_term, fold
 from .model import Claim, Document, Fact, Qualifiers, Span, TimeValue
@@ -51,9 +51,7 @@ _CLAUSE_START = re.compile(r"[.;:!?]\s|,\s+(?:but|and|while|whereas)\b|\b(?:afte
 _RELATIVE_END = re.compile(r"(?:,\s*)?\b(?:which|that|who|where)\s*$|,\s*$", re.IGNORECASE)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 #: Day and period words, which say when, not what.
-_WHEN_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night "
-                        "today yesterday week month year day january february march april may june july august "
-                        "september october november december".split())
+_WHEN_WORDS = TIME_WORDS | {"year", "day"}
 _PRONOUNS = frozenset("it they he she we this that which who its their his her".split())
 #: Words that name the date itself or the report, not what happened.
 _NOT_WHAT = frozenset("said says told officials company government first".split())

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["MONTHS", "human_date", "plural"]
+__all__ = ["MONTHS", "TIME_WORDS", "human_date", "plural"]
 
 _IRREGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children", "foot": "feet",
               "mouse": "mice", "tooth": "teeth", "remains": "remains", "police": "police", "staff": "staff",
@@ -40,6 +40,14 @@ def plural(noun: str) -> str:
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
+#: Lower-case words that say when, not what: month names and their abbreviations, weekdays, days relative to
+#: today and parts of a day, week and month. A time scope compares them; alignment and date facts leave them out
+#: of what a figure or a date is about.
+TIME_WORDS = frozenset(
+    [m.lower() for m in MONTHS]
+    + "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday "
+      "today yesterday tomorrow tonight morning afternoon evening night week weekend month".split()
+)
 
 
 def human_date(point: str | None) -> str:

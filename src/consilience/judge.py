@@ -153,7 +153,7 @@ _ELAPSING = frozenset(("day", "week", "month"))
 def _is_running(claims: Sequence[Claim]) -> bool:
     if any(getattr(c.value, "unit", None) in _FINAL_TALLIES for c in claims):
         return False  # "83 against" in a parliament's vote does not move as a story unfolds
-    if all(isinstance(c.value, Rank) and c.measure.lower().split()[-1:] in ([w] for w in _ELAPSING) for c in claims):
+    if all(isinstance(c.value, Rank) and c.measure.lower().rpartition(" ")[2] in _ELAPSING for c in claims):
         return True  # "the second day" on Tuesday and "the third day" on Wednesday: one count of days going on
     for c in claims:
         words = set(c.terms) | set(c.measure.lower().split())
@@ -263,15 +263,16 @@ def _snapshot(claims: Sequence[Claim], documents: Mapping[str, Document]) -> boo
 
 
 _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-#: What marks a figure as a count revised over time rather than fixed: a count at a moment ("as of Friday",
-#: "by Wednesday afternoon", "so far"), since a start ("since the start of the strike", "since Monday"), or a
-#: revision said in words ("again raised its count ... to", "an improved offer of").
+#: What marks a figure as a count that grows over time: a count at a moment ("as of Friday", "by Wednesday
+#: afternoon", "so far") or since a start ("since the start of the strike", "since Monday").
 CUMULATIVE = re.compile(
     SNAPSHOT.pattern
     + r"|\bsince\s+(?:the\s+(?:start|beginning|outbreak|onset)\b|it\s+(?:began|started)\b|" + _WEEKDAYS + r"\b)"
     r"|\bby\s+(?:(?:late|early|mid)[-\s]?)?(?:" + _WEEKDAYS + r"|morning|afternoon|evening|noon|midday|nightfall)\b",
     re.IGNORECASE,
 )
+#: What marks a figure as revised or moved, up or down: said in words ("raised its count to", "an improved offer
+#: of") or by a verb of change to a level ("had fallen to").
 REVISED = re.compile(
     r"\b(?:raised|raising|lifted|lifting|increased|increasing|revised|revising|updated|updating|lowered|lowering|cut"
     r"|cutting)\s+(?:its|their|the)\s+(?:\w+\s+){0,2}(?:count|tally|estimate|toll|figure|total|number|offer|bid|stake|holding)\b"

@@ -19,7 +19,9 @@ from functools import lru_cache
 from consilience.english import plural
 from consilience.extract.lexicon import IMPLIED_TERMS, STOPWORDS, canonical_term, fold
 from consilience.extract.lexicon import find_places as _find_places
-from consilience.extract.numbers import MEASURE_UNITS, NumberMention, find_quantities, singular
+from consilience.extract.numbers import (
+    MEASURE_UNITS, PEOPLE_STATE_AFTER, PEOPLE_STATE_WORDS, NumberMention, find_quantities, singular,
+)
 from consilience.extract.times import TimeMention, find_times, shift_value, time_value
 from consilience.model import Claim, Document, Qualifiers, Quantity, Rank, Span, TimeValue
 
@@ -161,12 +163,14 @@ _REPORTED_ON = re.compile(
     re.IGNORECASE,
 )
 #: The dimension a length or a weight measures, said by an adjective after it or by the verb before it.
-_DIMENSIONS = {"high": "height", "tall": "height", "long": "length", "deep": "depth", "wide": "width", "thick": "thickness",
-               "stands": "height", "stood": "height", "towers": "height", "towered": "height", "stretches": "length",
-               "stretched": "length", "spans": "length", "spanned": "length", "weighs": "weight", "weighed": "weight",
-               "weighing": "weight"}
-_DIMENSION_AFTER = re.compile(r"[\s-]+(high|tall|long|deep|wide|thick)\b", re.IGNORECASE)
-_DIMENSION_VERB_BEFORE = re.compile(r"\b(stands|stood|towers|towered|stretches|stretched|spans|spanned|weighs|weighed|weighing)"
+_DIMENSION_ADJECTIVES = {"high": "height", "tall": "height", "long": "length", "deep": "depth", "wide": "width",
+                         "thick": "thickness"}
+_DIMENSION_VERBS = {"stands": "height", "stood": "height", "towers": "height", "towered": "height", "stretches": "length",
+                    "stretched": "length", "spans": "length", "spanned": "length", "weighs": "weight", "weighed": "weight",
+                    "weighing": "weight"}
+_DIMENSIONS = {**_DIMENSION_ADJECTIVES, **_DIMENSION_VERBS}
+_DIMENSION_AFTER = re.compile(r"[\s-]+(" + "|".join(_DIMENSION_ADJECTIVES) + r")\b", re.IGNORECASE)
+_DIMENSION_VERB_BEFORE = re.compile(r"\b(" + "|".join(_DIMENSION_VERBS) + r")"
                                     r"\s+(?:(?:about|some|nearly|almost|around|roughly|just\s+over|more\s+than|over)\s+)?$",
                                     re.IGNORECASE)
 _LINK_VERBS = re.compile(
@@ -826,8 +830,7 @@ def _people_state(text: str, lo: int, hi: int, nm: NumberMention) -> str | None:
 _FIGURE_BETWEEN = re.compile(r"\s*(?:(?:at\s+least|at\s+most|some|about|nearly|almost|around|roughly|more\s+than|over|up\s+to"
                              r"|fewer\s+than|less\s+than|another|a\s+further)\s+)?\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozens?|scores|hundreds)\b"
                              r"(?=\s+(?:\w+\s+)?(?:people|persons?|others?|men|women|children|passengers|of\s+them)\b"
-                             r"|\s+(?:(?:are|were|remain|remained|still|have\s+been|had\s+been)\s+){0,2}"
-                             r"(?:killed|dead|died|injured|wounded|hurt|missing|trapped)\b)",
+                             r"|" + PEOPLE_STATE_AFTER.pattern + ")",
                              re.IGNORECASE)
 
 
@@ -860,8 +863,8 @@ _SPLIT_VERB_BEFORE = re.compile(r"\b(?:voted|voting|votes?|split|ruled|decided)\
 def _vote_split(text: str, nm: NumberMention) -> tuple[int, int, float] | None:
     """(start, end, value) of the losing side when ``nm`` opens a vote's split ("4-1"); None otherwise."""
     m = _SPLIT_AFTER.match(text, nm.end)
-    if m is None or nm.start != nm.end - len(text[nm.start:nm.end].lstrip()) or not text[nm.start:nm.end].isdigit():
-        return None
+    if m is None or not text[nm.start:nm.end].isdigit():
+        return None  # the winning side is a bare figure ("4", not "about 4" or "four")
     if m.group("tail") is None and not _SPLIT_VERB_BEFORE.search(text, max(0, nm.start - 20), nm.start):
         return None  # "won 2-1" is a score, "10-12" a range
     against = float(m.group("m"))
@@ -919,7 +922,7 @@ _FIGURE_NEXT = re.compile(r"\s+(?:(?:at\s+least|some|about|nearly|almost|around|
 
 _STATE_AFTER = re.compile(
     r"\s+(?:(?:others?|more|people|persons)\s+)?(?:(?:still|remain|remains|remained|are|were|have\s+been|had\s+been|"
-    r"was|is)\s+){1,2}(?P<w>\w+)|\s+(?P<v>died|killed|dead|trapped|missing|injured|wounded)\b", re.IGNORECASE)
+    r"was|is)\s+){1,2}(?P<w>\w+)|\s+(?P<v>" + PEOPLE_STATE_WORDS + r")\b", re.IGNORECASE)
 
 
 def _state_after(text: str, hi: int, nm: NumberMention) -> str | None:

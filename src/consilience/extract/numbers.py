@@ -32,10 +32,12 @@ _LEVEL_VERB_BEFORE = re.compile(
     r"stands?|stood)\s+(?:to|at)|\b(?:raising|raised|bringing|brought|pushing|pushed|taking|took|lifting|lifted)\s+"
     r"(?:the\s+)?(?:[a-z]+\s+){0,2}(?:toll|total|tally)\s+to)\s+(?:(?:at\s+least|more\s+than|over|nearly|about|some)\s+)?$",
     re.IGNORECASE)
-#: A number word below ten that people in a state follow ("seven are trapped", "Two died"): a count, not a pronoun.
-_PEOPLE_STATE_AFTER = re.compile(
-    r"\s+(?:(?:are|were|remain|remained|remains|have\s+been|had\s+been)\s+)?(?:still\s+)?(?:trapped|missing|dead|died|killed"
-    r"|injured|hurt|wounded|unaccounted|hospitali[sz]ed|rescued|arrested|detained)\b", re.IGNORECASE)
+#: Words that put the people a figure counts in a state when they follow it ("seven are trapped", "Two died").
+PEOPLE_STATE_WORDS = (r"(?:trapped|missing|dead|died|killed|injured|hurt|wounded|unaccounted|hospitali[sz]ed|rescued"
+                      r"|arrested|detained)")
+#: Such a word after a figure, a copula or "still" between: a number word below ten there is a count, not a pronoun.
+PEOPLE_STATE_AFTER = re.compile(r"\s+(?:(?:are|were|remain|remained|remains|still|have\s+been|had\s+been)\s+){0,2}"
+                                + PEOPLE_STATE_WORDS + r"\b", re.IGNORECASE)
 
 # Patterns used inside the functions below, compiled once (the re module's cache lookup costs per call).
 _RXN0 = re.compile(r"[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?")
@@ -71,6 +73,8 @@ __all__ = [
     "precision_of",
     "HEDGE_RULE",
     "HEDGE_UNITS",
+    "PEOPLE_STATE_AFTER",
+    "PEOPLE_STATE_WORDS",
     "HEDGE_WIDTH",
     "HEDGE_WIDTH_CAP",
     "PRECISION_CAP",
@@ -1130,7 +1134,7 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
             unit_noun, noun, ns, ne = na
             q = Quantity(kind="count", unit=unit_noun, point=q.point, low=q.low, high=q.high, hedge=q.hedge)
         elif is_words and value_x < 10 and "point" not in m.group("words").lower() and not _LEVEL_VERB_BEFORE.search(
-                text, max(0, start - 40), start) and not _PEOPLE_STATE_AFTER.match(text, end):
+                text, max(0, start - 40), start) and not PEOPLE_STATE_AFTER.match(text, end):
             return None  # "two" alone is a pronoun-like use more often than a figure; "rose to seven" is one
     elif kind == "multiplier":
         pass

@@ -107,11 +107,11 @@ _YEAR_BEFORE = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec the that this its their his her for "
     "at as than on".split()
 )
-# Hedges and symbols that make a number a quantity, not a year.
 #: Words after which a year far ahead (past 2100, or more than 30 years after the document) is still a year,
 #: when the clause ends after it ("sea levels by 2150.").
 _FAR_YEAR_BEFORE = frozenset(("in", "by", "until", "till", "before", "after", "beyond"))
 _CLAUSE_END = frozenset(("", ".", ",", ";", ":", "!", "?", ")", "\n"))
+# Hedges and symbols that make a number a quantity, not a year.
 _NOT_YEAR_BEFORE = frozenset(
     "than about nearly almost some approximately roughly over above under below exceeding "
     "totalling totaling total no. no number page pages route flight room model rs usd eur gbp jpy cny rmb vnd inr aud "
@@ -1709,6 +1709,22 @@ _DAYMON_WORDS = frozenset(("on", "this", "next"))
 _YEAR_LETTERS = frozenset(("FY", "fy", "Fy", "CY", "cy", "Cy"))
 
 
+def _year_letters_before(text: str, hit: int) -> bool:
+    """Whether "FY" or "CY" is glued before the digits at ``hit`` and starts a word ("SCY18" is a code)."""
+    return hit > 1 and text[hit - 2:hit] in _YEAR_LETTERS and (hit == 2 or not text[hit - 3].isalnum())
+
+
+def _daymon_start(text: str, hit: int, floor: int) -> int | None:
+    """Where "on", "this" or "next" starts just before the figures at ``hit`` (at or after ``floor``), for a
+    day and month without a year ("on 22/04"); None elsewhere, and before "9/11", which names a day in history."""
+    if hit < 3 or text[hit - 1] != " " or text[hit - 2] not in "nNsStT" or text.startswith("9/11", hit):
+        return None
+    k = text.rfind(" ", max(floor, hit - 6), hit - 1) + 1  # 0 when the word opens the text
+    if k == 0 and (floor > 0 or hit > 5):
+        return None
+    return k if text[k:hit - 1].lower() in _DAYMON_WORDS else None
+
+
 def _article_start(text: str, hit: int, floor: int) -> int | None:
     """Where "the ", "a " or "an " just before ``hit`` starts (at or after ``floor``), if one does."""
     # every article ends in "e", "n" or "a": most hits are rejected on that one character
@@ -1791,23 +1807,21 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
             nxt = hit + len(core) + (text[hit] == "'")
             sep = text[nxt:nxt + 1]
             if sep == "-" or sep == "/":
-                if sep == "/" and len(core) <= 2 and hit >= 3 and text[hit - 1] == " " and text[hit - 2] in "nNsStT" and (
-                        text[k + 1:hit - 1].lower() in _DAYMON_WORDS if (k := text.rfind(" ", max(pos, hit - 6), hit - 1)) >= 0
-                        else hit <= 5 and pos == 0 and text[:hit - 1].lower() in _DAYMON_WORDS) and not text.startswith("9/11", hit):
-                    solo, solo_start = "daymon", k + 1  # "on 22/04", "next 5/12"
+                if sep == "/" and len(core) <= 2 and (k := _daymon_start(text, hit, pos)) is not None:
+                    solo, solo_start = "daymon", k  # "on 22/04", "next 5/12"
                 elif text[nxt + 1:nxt + 2].isalpha():
                     solo, solo_start = "dashmon", hit  # "23-Sep-2020", "2019/aug/01"
                 elif len(core) == 2 and sep == "-":
                     solo, solo_start = "monthyear", hit  # "12-2015"
             elif hit > 1 and text[hit - 1].isalpha():
-                if text[hit - 2:hit] in _YEAR_LETTERS and (hit == 2 or not text[hit - 3].isalnum()):
+                if _year_letters_before(text, hit):
                     solo, solo_start = "fyglued", hit - 2  # "FY2023", "CY18"
                 else:
                     k = hit - 4 if text[hit - 4:hit].lower() == "sept" else hit - 3
                     if k >= 0 and text[k:hit].lower() in _MONTH_ABBRS:
                         solo, solo_start = "glued", k  # "Dec31, 1994"
         elif kind == "Y":
-            if hit > 1 and text[hit - 2:hit] in _YEAR_LETTERS and (hit == 2 or not text[hit - 3].isalnum()):
+            if _year_letters_before(text, hit):
                 solo, solo_start = "fyglued", hit - 2  # "FY2023 results"
             elif text[hit + 4] == " " and text[hit + 5:hit + 6] in _MONTH_INITIALS:
                 solo, solo_start = "yearmon", hit  # "2017 April"
