@@ -129,36 +129,26 @@ def test_align_figure_repeated_by_many_reports_stays_one_fact():
         assert written <= {"billion"} or written <= {"million"}
 
 
-def test_align_bilateral_trade_and_trade_between_two_countries_are_one_fact():
+@pytest.mark.parametrize(("day", "texts"), [
+    # "bilateral trade" and "trade between the two countries" are one measure
+    ("2025-06-04", ["Trade between the two countries reached $4.4 billion last year, according to customs data.",
+                    "Bilateral trade totalled about $4.4 billion in 2024, officials said."]),
+    # the period a figure covers ("quarterly", "third-quarter") is its scope, not part of what it measures
+    ("2024-10-24", ["Revenue rose to €2.4bn, helped by wider lending margins.",
+                    "Quarterly revenue reached €2.4 billion.",
+                    "Third-quarter revenue came in at 2.4 billion euros, ahead of forecasts."]),
+])
+def test_align_one_measure_worded_differently_is_one_fact(day, texts):
     from consilience.extract import extract_claims
     from consilience.model import Published
 
-    texts = {"a": "Trade between the two countries reached $4.4 billion last year, according to customs data.",
-             "b": "Bilateral trade totalled about $4.4 billion in 2024, officials said."}
     docs = []
-    for k, t in texts.items():
+    for k, t in zip("abc", texts):
         d = make(k, t)
-        docs.append(Document(id=k, source=k, text=d.text, sentences=d.sentences,
-                             published=Published(date="2025-06-04", how="declared")))
+        docs.append(Document(id=k, source=k, text=d.text, sentences=d.sentences, published=Published(date=day, how="declared")))
     facts = align_claims([c for d in docs for c in extract_claims(d)], docs)
-    assert [sorted(c.doc_id for c in f.claims) for f in facts] == [["a", "b"]]
+    assert [sorted(c.doc_id for c in f.claims) for f in facts] == [list("abc"[:len(texts)])]
     assert facts[0].verdict in ("agree", "compatible")
-
-
-def test_align_period_words_are_not_part_of_what_is_measured():
-    from consilience.extract import extract_claims
-    from consilience.model import Published
-
-    texts = {"a": "Revenue rose to €2.4bn, helped by wider lending margins.",
-             "b": "Quarterly revenue reached €2.4 billion.",
-             "c": "Third-quarter revenue came in at 2.4 billion euros, ahead of forecasts."}
-    docs = []
-    for k, t in texts.items():
-        d = make(k, t)
-        docs.append(Document(id=k, source=k, text=d.text, sentences=d.sentences,
-                             published=Published(date="2024-10-24", how="declared")))
-    facts = align_claims([c for d in docs for c in extract_claims(d)], docs)
-    assert [sorted(c.doc_id for c in f.claims) for f in facts] == [["a", "b", "c"]]
 
 
 def test_align_a_document_repeating_a_figure_states_it_in_one_fact():
