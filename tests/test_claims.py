@@ -594,3 +594,15 @@ def test_claims_northern_ireland_is_not_ireland():
 
     assert [k for *_, k, _ in find_places("Northern Ireland led, Ireland lagged and New South Wales held.")] == [
         "northern ireland", "ireland", "new south wales"]
+
+
+@pytest.mark.parametrize(("text", "written", "measure"), [
+    ("The express derailed near the town at 07:42 on Tuesday.", "07:42", "time of derailment"),
+    ("Six carriages left the tracks at 7.42am near the village.", "7.42am", "time of derailment"),
+    ("The blast happened at about 10.40pm, officials said.", "about 10.40pm", "time of explosion"),
+    ("At 3:15 a.m. the earthquake struck the coast.", "3:15 a.m.", "time of quake"),
+    ("Polls closed at 8 p.m. on Sunday.", "8 p.m.", "time of close of polls"),
+    ("The minister spoke to reporters at 11 a.m. on Friday.", "11 a.m.", "time of spoke reporters"),
+])
+def test_claims_time_of_day_measures_what_happened(text, written, measure):
+    assert _claim(text, written).measure == measure

@@ -16,3 +16,15 @@ from consilience.english import plural
 ])
 def test_english_plural_of_counted_nouns(noun: str, expected: str) -> None:
     assert plural(noun) == expected
+
+
+@pytest.mark.parametrize(("minutes", "hedge", "unit", "shown"), [
+    (462, "exact", "time of day", "07:42"),
+    (1360, "about", "time of day", "about 22:40"),
+    (180, "over", "time of day GMT", "shortly after 03:00 GMT"),
+    (1440 + 30, "exact", "time of day", "00:30"),  # past midnight wraps
+])
+def test_english_human_clock(minutes, hedge, unit, shown):
+    from consilience.english import human_clock
+
+    assert human_clock(minutes, hedge, unit) == shown

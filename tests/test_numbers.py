@@ -482,3 +482,49 @@ def test_numbers_half_of_something_else_is_no_rate_move():
     from consilience.extract.numbers import find_quantities
 
     assert find_quantities("Half the votes were counted, and he made a point of it.") == []
+
+
+@pytest.mark.parametrize(("text", "written", "point", "low", "high", "unit"), [
+    ("The train left the tracks at 7.42am near the village.", "7.42am", 462, 461.5, 462.5, "time of day"),
+    ("It derailed at 07:42 on 14 October.", "07:42", 462, 461.5, 462.5, "time of day"),
+    ("It came off the tracks at 6:24 a.m. on Tuesday.", "6:24 a.m.", 384, 383.5, 384.5, "time of day"),
+    ("The blast happened at about 10.40pm, below the surface.", "about 10.40pm", 1360, 1342.5, 1377.5, "time of day"),
+    ("Polls closed at 8 p.m. across the country.", "8 p.m.", 1200, 1192.5, 1207.5, "time of day"),
+    ("The quake hit at 11:47 p.m. local time.", "11:47 p.m.", 1427, 1426.5, 1427.5, "time of day"),
+    ("The first explosion came at 1100 GMT.", "1100 GMT", 660, 652.5, 667.5, "time of day GMT"),
+    ("The dam gave way shortly after 3 a.m. on Sunday.", "shortly after 3 a.m.", 180, 180, 210, "time of day"),
+    ("Shots were heard just before 9:30 PM ET.", "just before 9:30 PM ET", 1290, 1260, 1290, "time of day ET"),
+])
+def test_numbers_times_of_day_are_minutes_after_midnight(text, written, point, low, high, unit):
+    from consilience.extract.numbers import find_quantities
+
+    (m,) = [m for m in find_quantities(text) if m.value.kind == "clock"]
+    assert text[m.start:m.end] == written
+    assert (m.value.point, m.value.low, m.value.high, m.value.unit) == (point, low, high, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "Updated Oct. 17, 2025, 7:15 a.m. ET",  # a time stamp dates the report
+    "Published 15 October 2025, 09:20",
+    "Voting runs until 8 p.m. on Sunday.",  # a bound of a schedule, not when something happened
+    "She ran the marathon in 2:03:45 and the final ended 2:1.",  # a race time, a score
+])
+def test_numbers_times_of_day_only_after_at_or_a_hedge(text):
+    from consilience.extract.numbers import find_quantities
+
+    found = find_quantities(text)
+    assert [m for m in found if m.value.kind == "clock"] == []
+    assert not any(m.value.kind == "number" and m.value.point in (7.15, 9.2, 20, 8, 2.03) for m in found)
+
+
+def test_numbers_a_time_of_day_is_no_decimal():
+    from consilience.extract.numbers import find_quantities
+
+    # "7.42am" was read as the figure 7.42 before times of day had a grammar of their own
+    assert [m.value.kind for m in find_quantities("Carriages left the tracks at 7.42am on Tuesday.")] == ["clock"]
+
+
+def test_numbers_clock_rule_is_stated():
+    from consilience.extract.numbers import CLOCK_RULE
+
+    assert "minutes after midnight" in CLOCK_RULE and "shortly/just/soon after" in CLOCK_RULE

@@ -99,3 +99,32 @@ def test_pipeline_leaves_the_garbage_collector_as_it_found_it(tmp_path):
         _run(State(inputs=(str(tmp_path),)), with_stage("align", broken))
     assert gc.isenabled()
     assert [n for n, _ in STAGES][0] == "read"
+
+
+_CRASH = {
+    "a.txt": "LYON, March 3 (Wire) - A freight train derailed at 5.12am on Monday near the village of Saint-Marc, "
+             "officials said. Nobody was hurt.",
+    "b.txt": "LYON, March 3 (Post) - The freight train came off the tracks at 05:12 on Monday near Saint-Marc, "
+             "the rail operator said.",
+    "c.txt": "LYON, March 4 (Herald) - A freight train derailed near Saint-Marc at 4:50 a.m. on Monday, "
+             "according to the operator.",
+}
+
+
+@pytest.mark.parametrize(("third", "verdict"), [
+    (_CRASH["c.txt"], "conflict"),
+    # the same moment in another zone is not compared with local times
+    (_CRASH["c.txt"].replace("4:50 a.m.", "4:12 a.m. GMT"), "agree"),
+    # "around" widens by a quarter of an hour: 05:00 meets 05:12
+    (_CRASH["c.txt"].replace("at 4:50 a.m.", "at around 5 a.m."), "compatible"),
+])
+def test_pipeline_times_of_day_of_one_happening_are_compared(tmp_path, third, verdict):
+    for name, text in {**_CRASH, "c.txt": third}.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    dossier = reconcile([str(tmp_path)])
+    facts = [f for f in dossier.facts if any(getattr(c.value, "kind", "") == "clock" for c in f.claims)]
+    judged = [f for f in facts if len({c.doc_id for c in f.claims}) > 1]
+    assert len(judged) == 1 and "time of derailment" in judged[0].label
+    assert judged[0].verdict == verdict
+    if verdict == "conflict":
+        assert "04:50" in judged[0].explanation and "05:12" in judged[0].explanation

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["MONTHS", "TIME_WORDS", "human_date", "plural"]
+__all__ = ["MONTHS", "TIME_WORDS", "human_clock", "human_date", "plural"]
 
 _IRREGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children", "foot": "feet",
               "mouse": "mice", "tooth": "teeth", "remains": "remains", "police": "police", "staff": "staff",
@@ -64,3 +64,14 @@ def human_date(point: str | None) -> str:
         pass
     # Other granularities ("2023-Q1", "2020s") are already readable as written.
     return point
+
+
+_CLOCK_HEDGES = {"about": "about ", "over": "shortly after ", "under": "shortly before "}
+
+
+def human_clock(minutes: float, hedge: str = "exact", unit: str = "time of day") -> str:
+    """A time of day stored as minutes after midnight written for readers: "07:42", "about 22:40",
+    "shortly after 03:00 GMT" (the zone is what the unit names after "time of day")."""
+    m = int(round(minutes)) % 1440
+    zone = unit.removeprefix("time of day").strip()
+    return f"{_CLOCK_HEDGES.get(hedge, '')}{m // 60:02d}:{m % 60:02d}" + (f" {zone}" if zone else "")

@@ -32,7 +32,7 @@ from decimal import Decimal
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from .english import plural
+from .english import human_clock, plural
 from .model import Claim, Document, Quantity, Rank, TimeValue
 
 __all__ = [
@@ -454,6 +454,8 @@ def _describe(c: Claim) -> str:
         text = v.superlative if v.point == 1 else f"{_ordinal(v.point)} {v.superlative}"
         return text + (f" of {v.out_of}" if v.out_of else "")
     if isinstance(v, Quantity):
+        if v.kind == "clock":
+            return human_clock(v.point, v.hedge, v.unit)
         hedge = _HEDGE_WORDS.get(v.hedge, "")
         p = float(v.point)
         if v.kind == "money":

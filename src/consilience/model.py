@@ -160,7 +160,8 @@ class Quantity:
     """A number with its unit, as an interval around the written figure.
 
     ``kind``: money (unit is an ISO 4217 code), percent (unit "%"), points (percentage points, unit
-    "pp"), multiplier (unit "x"), count (unit is the counted noun, singular, lower case), number.
+    "pp"), multiplier (unit "x"), count (unit is the counted noun, singular, lower case), clock (a time of
+    day in minutes after midnight, unit "time of day" or "time of day <ZONE>"), number.
     """
 
     kind: str

@@ -681,7 +681,10 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
             continue
         lo, hi = _clause_bounds(text, sent.start, sent.end, nm.start, nm.end)
         measure = _measure(text, lo, nm.start, nm)
-        if isinstance(v, Quantity) and v.kind in ("number", "count") and (
+        if isinstance(v, Quantity) and v.kind == "clock":
+            # "derailed at 7.42am", "the blast happened at about 10.40pm": the time of what happened
+            measure = _clock_measure(text, lo, hi, nm)
+        elif isinstance(v, Quantity) and v.kind in ("number", "count") and (
                 _MAGNITUDE_BEFORE.search(text, max(0, nm.start - 30), nm.start) or _MAGNITUDE_AFTER.match(text, nm.end)):
             # "magnitude 6.8", "a 6.8-magnitude quake", "6.8 on the Richter scale": an earthquake's size
             v = Quantity(kind="number", unit="magnitude", point=v.point, low=v.low, high=v.high, hedge=v.hedge)
@@ -766,7 +769,9 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
                 measure = among  # "trading partner" and "commercial partner" measure the same rank
             elif am:
                 among = _canonical_phrase(am.group("a") or am.group("b") or am.group("c") or "")
-        terms = set(clause_terms(text[lo:hi]))
+        # a time of day's own words ("am", "GMT") are no terms
+        terms = set(clause_terms(text[lo:hi]) if getattr(v, "kind", "") != "clock" else
+                    clause_terms(text[lo:nm.start]) + clause_terms(text[nm.end:hi]))
         if measure:
             terms.update(clause_terms(measure))
         if inherit and prev is not None:
@@ -792,6 +797,37 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
             out.append((split[0], split[1], kind, against, subject, "votes against", terms_t, qual))
             split = None
     return tuple(out)
+
+
+#: What happened at a time of day, as the noun that names it: the clause's last such word before the time,
+#: else its first after it ("at 7.42am the train derailed"). Phrases first, then words that the lexicon
+#: canonicalises ("blast" -> "explosion").
+_HAPPENED = re.compile(
+    r"(?P<phrase>(?:came|comes|come|coming|left|leaving|went|go|goes|going|ran|run)\s+off\s+the\s+(?:tracks?|rails?|road|runway)"
+    r"|left\s+the\s+(?:tracks?|rails?)|broke\s+out|made\s+landfall|opened\s+fire|took\s+off|touched\s+down"
+    r"|(?:polls?|stations?)\s+(?:opened|closed|open|close))"
+    r"|\b(?P<word>explosions?|blasts?|exploded|derail(?:ed|ment)?|(?:earth)?quakes?|tremor|crash(?:ed)?|collision"
+    r"|collided|capsized?|capsizing|sank|fire|blaze|landslide|mudslide|flood(?:ing)?|eruption|erupted|collapsed?"
+    r"|attack(?:ed)?|shooting|explosion|landed|landing|departed|arrived|storm|tornado|derailment)\b",
+    re.IGNORECASE)
+_HAPPENED_PHRASE = (("off the", "derailment"), ("left the", "derailment"), ("broke out", "outbreak"),
+                    ("landfall", "landfall"), ("opened fire", "attack"), ("took off", "takeoff"),
+                    ("touched down", "landing"), ("open", "opening of polls"), ("close", "close of polls"))
+
+
+def _clock_measure(text: str, lo: int, hi: int, nm: NumberMention) -> str:
+    """What a time of day is the time of: "time of derailment", "time of explosion", else "time of <the last
+    words before it>"."""
+    found = list(_HAPPENED.finditer(text, lo, nm.start)) or list(_HAPPENED.finditer(text, nm.end, hi))[:1]
+    if found:
+        m = found[-1]
+        if m.group("phrase"):
+            what = next(name for key, name in _HAPPENED_PHRASE if key in m.group("phrase").lower())
+        else:
+            what = canonical_term(fold(m.group("word")))
+        return f"time of {what}"
+    words = _content(text[lo:nm.start])
+    return "time of " + " ".join(words[-2:]) if words else "time of day"
 
 
 def _canonical_phrase(phrase: str) -> str:

@@ -182,6 +182,12 @@ SYNONYMS: dict[str, str] = {
     "fire": "fire", "fires": "fire", "blaze": "fire", "blazes": "fire", "wildfire": "fire", "wildfires": "fire",
     "fault": "fault", "faults": "fault", "defect": "fault", "defects": "fault", "flaw": "fault", "problem": "fault",
     "faulty": "fault", "defective": "fault",
+    # accidents and disasters, so that "the blast" and "the explosion" meet
+    "explosion": "explosion", "explosions": "explosion", "blast": "explosion", "blasts": "explosion",
+    "exploded": "explosion", "derailed": "derailment", "derailment": "derailment", "derail": "derailment",
+    "quake": "quake", "quakes": "quake", "earthquake": "quake", "earthquakes": "quake", "tremor": "quake",
+    "crash": "crash", "crashed": "crash", "collision": "crash", "collided": "crash",
+    "capsized": "capsize", "capsize": "capsize", "capsizing": "capsize", "sank": "capsize",
     # weather and the earth
     "temperature": "temperature", "temperatures": "temperature", "thermometer": "temperature",
     "thermometers": "temperature", "mercury": "temperature", "heat": "temperature",

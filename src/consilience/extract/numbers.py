@@ -71,6 +71,7 @@ __all__ = [
     "parse_number",
     "hedged_interval",
     "precision_of",
+    "CLOCK_RULE",
     "HEDGE_RULE",
     "HEDGE_UNITS",
     "PEOPLE_STATE_AFTER",
@@ -748,6 +749,14 @@ def find_quantities(text: str, *, times: Sequence[TimeMention] | None = None) ->
         if hit < pos:
             continue
         if tok[0].isdigit():
+            if (ck := _CLOCK.match(text, hit)) is not None and not (hit and text[hit - 1].isalnum()):
+                # a time of day: a figure of its own kind, or nothing (its digits are no count either way)
+                j = bisect.bisect_right(block_starts, hit) - 1
+                got = None if j >= 0 and hit < blocked[j][1] else _clock_at(text, hit, ck)
+                if got is not None and (not out or got.start >= out[-1].end):
+                    out.append(got)
+                pos = ck.end()
+                continue
             if len(tok) > 4 and tok.count(".") > 1 and _DOTTED.match(tok):
                 pos = hit + len(tok)
                 continue  # "192.168.1.2", "version 1.2.3": an address or a version, not the decimal 192.168
@@ -804,6 +813,73 @@ def find_quantities(text: str, *, times: Sequence[TimeMention] | None = None) ->
     if "point" in text:
         out = _with_fraction_points(text, out)
     return _attach_changes(text, _merge_bounds(text, out), times)
+
+
+# ---------------------------------------------------------------------------------------------
+# Times of day
+
+CLOCK_RULE = """\
+A time of day ("7.42am", "6:24 a.m.", "22:40", "1100 GMT") is a quantity of kind "clock", in
+minutes after midnight, of the unit "time of day", or "time of day <ZONE>" when a zone other than
+local time is written (times in different zones are never compared). It is a figure only after "at"
+or a hedge ("at 7.42am", "around 22:40", "shortly after 3 a.m."): a time in a time stamp ("Updated
+Oct. 17, 7:15 a.m. ET") or a bound ("until 8 p.m.") dates a report or a schedule, not what happened.
+Its interval:
+
+  exact                                  [T - u/2, T + u/2]   u = 1 minute ("7.42"), 5 ("10.40"), 15 (on
+                                                              the quarter hour, or the hour alone: "10 p.m.")
+  about, around, approximately, roughly  [T - u/2 - 15, T + u/2 + 15]
+  shortly/just/soon after                [T, T + 30]
+  shortly/just before                    [T - 30, T]
+"""
+
+#: A time of day in figures: twelve-hour with a.m./p.m. ("7.42am", "6:24 a.m.", "10 p.m."), twenty-four-hour
+#: with a colon ("07:42", not "2:03:45", a race time), or four digits before a zone ("1100 GMT"); then a zone.
+_CLOCK = re.compile(
+    r"(?:(?P<h12>1[0-2]|0?[1-9])(?:[:.](?P<m12>[0-5]\d))?\s?(?P<ap>(?i:[ap]))\.?\s?(?i:m)\b\.?"
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![:\d])"
+    r"|(?P<hm>(?:[01]\d|2[0-3])[0-5]\d)(?=\s*(?:GMT|UTC)\b))"
+    r"(?:\s*\(?(?P<zone>GMT|UTC|BST|CET|CEST|EET|EEST|IST|JST|KST|AEST|AEDT|[ECMP][SD]?T|local\s+time)\b\)?)?")
+#: What a time of day is a figure after: "at", a hedge, or both ("at about 10.40pm").
+_CLOCK_BEFORE = re.compile(
+    r"(?:\b(?P<at>at|from|by|until|till|before|after|since)\s+)?"
+    r"(?P<hedge>(?:about|around|approximately|roughly|some|shortly\s+after|just\s+after|soon\s+after"
+    r"|shortly\s+before|just\s+before)\s+)?$", re.IGNORECASE)
+_CLOCK_HEDGES = {"shortly after": "over", "just after": "over", "soon after": "over", "shortly before": "under",
+                 "just before": "under"}
+
+
+def _clock_at(text: str, hit: int, m: re.Match[str]) -> NumberMention | None:
+    """The time of day ``m`` matched at ``text[hit]`` as a figure, or None where it is no fact (see CLOCK_RULE)."""
+    b = _CLOCK_BEFORE.search(text, max(0, hit - 30), hit)
+    at = (b.group("at") or "").lower() if b else ""
+    hedge_words = " ".join(b.group("hedge").lower().split()) if b and b.group("hedge") else ""
+    if not (at == "at" or (hedge_words and not at)):
+        return None
+    if m.group("h12") is not None:
+        h, mins = int(m.group("h12")) % 12, int(m.group("m12") or 0)
+        if m.group("ap").lower() == "p":
+            h += 12
+    elif m.group("h24") is not None:
+        h, mins = int(m.group("h24")), int(m.group("m24"))
+    else:
+        h, mins = int(m.group("hm")[:2]), int(m.group("hm")[2:])
+    t = h * 60 + mins
+    u = 1 if mins % 5 else 5 if mins % 15 else 15
+    hedge = _CLOCK_HEDGES.get(hedge_words, "about" if hedge_words else "exact")
+    if hedge == "over":
+        low, high = t, t + 30
+    elif hedge == "under":
+        low, high = t - 30, t
+    else:
+        low, high = t - u / 2 - (15 if hedge == "about" else 0), t + u / 2 + (15 if hedge == "about" else 0)
+    zone = " ".join((m.group("zone") or "").split())
+    unit = "time of day" if zone in ("", "local time") else f"time of day {zone}"
+    start = b.start("hedge") if hedge_words else hit
+    end = m.end("zone") if zone and zone != "local time" else m.start("zone") if zone else m.end()
+    end = len(text[:end].rstrip(" ("))
+    q = Quantity(kind="clock", unit=unit, point=float(t), low=float(low), high=float(high), hedge=hedge)
+    return NumberMention(start=start, end=end, text=text[start:end], value=q, noun_start=end, noun_end=end)
 
 
 #: Two or more dots between digit runs: an address, a version or a dotted date, never one decimal figure.

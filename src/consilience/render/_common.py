@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..english import MONTHS as _MONTHS
-from ..english import human_date, plural
+from ..english import human_clock, human_date, plural
 from ..model import VERDICTS
 
 #: Verdicts that mean the sources do not line up; a source's profile counts them against it.
@@ -242,6 +242,8 @@ def _quantity(v: dict) -> str:
     if point is None:
         return "unknown amount"
     kind, unit = v.get("kind") or "number", v.get("unit") or ""
+    if kind == "clock":
+        return human_clock(point, v.get("hedge") or "exact", unit or "time of day")
     if kind == "percent":
         body = f"{_number(point)}%"
     elif kind == "points":
