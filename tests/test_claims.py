@@ -606,3 +606,12 @@ def test_claims_northern_ireland_is_not_ireland():
 ])
 def test_claims_time_of_day_measures_what_happened(text, written, measure):
     assert _claim(text, written).measure == measure
+
+
+@pytest.mark.parametrize(("text", "written", "measure"), [
+    ("The census put the population at nearly 4.83 million, a rise of 2.6 per cent over the decade.",
+     "2.6 per cent", "population"),
+    ("Sales reached $40 million, an increase of $3 million, or 8%, on 2021.", "8%", "sales"),
+])
+def test_claims_a_change_set_beside_a_figure_measures_what_that_figure_measures(text, written, measure):
+    assert _claim(text, written).measure == measure

@@ -528,3 +528,26 @@ def test_numbers_clock_rule_is_stated():
     from consilience.extract.numbers import CLOCK_RULE
 
     assert "minutes after midnight" in CLOCK_RULE and "shortly/just/soon after" in CLOCK_RULE
+
+
+@pytest.mark.parametrize(("text", "written", "change", "base"), [
+    ("Output showed a rise of 6.2 percent on the year.", "6.2 percent", "increase", None),
+    ("There was a sharp drop of 12% in sales.", "12%", "decrease", None),
+    ("The town grew by 281,774 people, or 6.2%, since 2016.", "6.2%", "increase", "2016"),
+    ("Sales rose by $3 million (12%) from 2021.", "12%", "increase", "2021"),
+    ("It has 4.8 million people, an increase of 281,774 since the last count in 2016.", "281,774", "increase", "2016"),
+    ("Sales rose 5% from the 2019 level.", "5%", "increase", "2019"),
+    # the period a change took, not what it is measured against
+    ("The index climbed 4% over the last three months in 2023.", "4%", "increase", None),
+    # a share that restates nothing: no change
+    ("Exports were $3 million, or 12% of the total.", "12%", None, None),
+    ("The population is 4.8 million, some 282,000 more than in 2016.", "some 282,000", "increase", "2016"),
+    ("Imports were $2bn less than in 2021.", "$2bn", "decrease", "2021"),
+    ("There were 5,000 more than expected.", "5,000", None, None),  # no base: no change
+])
+def test_numbers_changes_named_by_a_noun_or_restated_as_a_share(text, written, change, base):
+    from consilience.extract.numbers import find_quantities
+
+    m = next(m for m in find_quantities(text) if text[m.start:m.end] == written)
+    assert m.change == change
+    assert (m.base.text if m.base is not None else None) == base

@@ -714,7 +714,7 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
                     words := _content(lm.group("what"))):
                 # "put the population at 4.8 million", "estimated the crowd at 40,000": the level of what is named
                 measure = " ".join(words[-2:])
-            elif not (measure and nm.change):
+            elif not ((measure or prev is not None) and nm.change):
                 continue  # a bare figure with nothing measured is not checkable
         elif isinstance(v, Quantity) and v.kind == "multiplier" and _SCORED_BEFORE.search(text, max(0, nm.start - 25), nm.start):
             # "netted 27 times" counts goals, it multiplies nothing
@@ -746,11 +746,18 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
             if scope is not None and scope_m.ref != "same":
                 scope = _shift_by(scope, scope_m.text, -1 if scope_m.ref == "previous" else 1)
         inherit = prev is not None and (nm.change is not None or (isinstance(v, Rank) and not nm.noun))
+        apposed = None
         if inherit:
             # "trade reached $X last year, marking an 11% increase from 2020": the change is of the same
             # measure and period as the figure before it in the sentence
             if scope_m is None:
                 scope = prev.qualifiers.time_scope
+            if measure.lower() in _CHANGE_MEASURES or _APPOSED_CHANGE.search(text, max(lo, nm.start - 40), nm.start):
+                # "the population at 4.83 million, a rise of 2.6 per cent", "281,774 people, or 6.2%": the
+                # change of the figure just before, whatever words stand between (and against its base,
+                # when that figure is a change too: "282,000 more than in 2016, a rise of 6.2 percent")
+                measure = prev.measure
+                apposed = prev.qualifiers.base if prev.qualifiers.change else None
             if not measure or isinstance(v, Rank):
                 measure = measure or prev.measure
         every = _every(text, lo, hi) or _every(text, sent.start, sent.end)
@@ -779,7 +786,7 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
         qual = Qualifiers(
             time_scope=scope,
             every=every,
-            base=_resolve_base(nm, scope, anchor) or _year_on_year(text, nm, lo, hi, scope, anchor),
+            base=_resolve_base(nm, scope, anchor) or _year_on_year(text, nm, lo, hi, scope, anchor) or apposed,
             change=nm.change,
             level_from=nm.level_from,
             level_to=nm.level_to,
@@ -828,6 +835,16 @@ def _clock_measure(text: str, lo: int, hi: int, nm: NumberMention) -> str:
         return f"time of {what}"
     words = _content(text[lo:nm.start])
     return "time of " + " ".join(words[-2:]) if words else "time of day"
+
+
+#: Measures that only name the change itself ("a rise of 2.6 per cent" measured "rise"), or the word before a
+#: restated figure ("or 6.2%").
+_CHANGE_MEASURES = frozenset("rise rises increase increases growth gain jump surge drop fall decline decrease "
+                             "reduction loss or".split())
+#: A change set beside the figure before it: ", a rise of", ", or", "(".
+_APPOSED_CHANGE = re.compile(r"(?:,\s*(?:an?\s+(?:[a-z]+\s+)?(?:rise|increase|gain|jump|drop|fall|decline|decrease|"
+                             r"reduction)\s+of|or)|\()\s*(?:(?:some|about|nearly|almost|roughly|around)\s+)?$",
+                             re.IGNORECASE)
 
 
 def _canonical_phrase(phrase: str) -> str:

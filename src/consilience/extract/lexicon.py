@@ -152,7 +152,7 @@ SYNONYMS: dict[str, str] = {
     "injured": "injury", "wounded": "injury", "injuries": "injury", "hurt": "injury",
     "people": "person", "persons": "person", "person": "person", "adults": "person", "adult": "person",
     "participants": "person", "participant": "person", "volunteers": "person", "individuals": "person",
-    "residents": "person", "inhabitants": "person", "citizens": "person",
+    "residents": "person", "inhabitants": "person", "citizens": "person", "population": "person",
     "missing": "missing", "displaced": "displaced", "evacuated": "evacuated", "evacuees": "evacuated",
     "project": "project", "projects": "project",
     "sentence": "sentence", "sentences": "sentence", "sentenced": "sentence", "jailed": "sentence",

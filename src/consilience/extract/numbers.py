@@ -503,8 +503,20 @@ _CHANGE_VERB_BY = gated(
     r"\s+(?:[\w'’-]+\s+){1,6}by\s+(?:(?:an?|some|about|around|nearly|almost|more\s+than|over|roughly)\s+)*$",
     re.IGNORECASE,
 )
+#: A difference stated against a time after its figure: "282,000 more than in 2016", "5,000 fewer than last year".
+_MORE_THAN_AFTER = re.compile(r"\s+(?P<a>more|fewer|less|higher|lower)\s+than\s+(?:in\s+|on\s+)?", re.IGNORECASE)
+#: What stands between a change and the same change restated as a share: "281,774 people, or 6.2%", "$3m (12%)".
+_RESTATED_BETWEEN = re.compile(r"\s*(?:,\s*or|\()\s*(?:(?:about|some|nearly|almost|roughly|around|just\s+over|more\s+than)\s+)?")
+#: A change named by a noun before its figure: "a rise of 6.2 percent", "an increase of 281,774 people".
+_CHANGE_NOUN_OF = gated(
+    r"\b(?:an?|the|its|their)\s+(?:(?:annual|yearly|monthly|net|total|overall|further|sharp|steep|modest|slight|small|big|"
+    r"record)\s+)?(?P<v>rise|increase|growth|gain|jump|surge|hike|drop|fall|decline|decrease|reduction|loss|cut)"
+    r"\s+of\s+(?:(?:some|about|around|nearly|almost|more\s+than|over|roughly|just\s+over|just\s+under)\s+)*$",
+    re.IGNORECASE,
+)
 _CHANGE_WORDS = frozenset(re.findall(r"[a-z]+", _CHANGE_VERB_BEFORE.pattern.split("(?:by")[0])) | frozenset(
-    re.findall(r"[a-z]+", _CHANGE_VERB_BY.pattern.split(")")[0]))
+    re.findall(r"[a-z]+", _CHANGE_VERB_BY.pattern.split(")")[0])) | frozenset(
+    "rise increase growth gain jump surge hike drop fall decline decrease reduction loss cut".split())
 _CHANGE_NOUN_AFTER = re.compile(
     r"\s*(?P<n>increase|rise|growth|gain|jump|surge|hike|expansion|boost|decrease|decline|drop|fall|reduction|contraction|cut|slump|loss|plunge|dip|change)s?(?![\w])",
     re.IGNORECASE,
@@ -522,7 +534,9 @@ _DECREASE = frozenset(
 )
 _BASE_CUE = re.compile(
     r"\s*(?:,\s*)?(?:(?:from|compared\s+(?:with|to)|than|over|against|versus|vs\.?|since|on)\s+"
-    r"(?:(?:that|those|the\s+(?:level|number|figure|amount|total|one|same\s+period|same\s+time))\s+(?:of|in|recorded\s+in)\s+|the\s+same\s+period\s+(?:of\s+|in\s+)?)?"
+    r"(?:(?:that|those|the\s+(?:level|number|figure|amount|total|one|same\s+period|same\s+time))\s+(?:of|in|recorded\s+in)\s+|the\s+same\s+period\s+(?:of\s+|in\s+)?"
+    r"|the\s+)?"  # "on the 2016 census", "from the 2019 level"
+    r"|since\s+the\s+(?:last|previous|first)\s+(?:[a-z]+\s+){1,2}in\s+"  # "since the last count in 2016"
     r"|(?:the|that|its)\s+(?:level|number|figure|amount|total|size|value)\s+(?:of|in|recorded\s+in)\s+(?:the\s+)?)$",
     re.IGNORECASE,
 )
@@ -1422,7 +1436,8 @@ def _attach_changes(text: str, ms: list[NumberMention], times: list[TimeMention]
         near = set(_RXN17.findall(before.lower()))
         cv = None
         if near & _CHANGE_WORDS:
-            cv = _tail_search(_CHANGE_VERB_BEFORE, before) or (_CHANGE_VERB_BY.search(before) if "by" in near else None)
+            cv = (_tail_search(_CHANGE_VERB_BEFORE, before) or (_CHANGE_VERB_BY.search(before) if "by" in near else None)
+                  or (_tail_search(_CHANGE_NOUN_OF, before) if "of" in near else None))
         after_end = nm.end
         if cv and cv.group("v").lower() in ("up", "down") and _RXN18.search(before[: cv.start("v")]):
             cv = None  # "women made up 41%": a phrasal verb, not a change
@@ -1440,20 +1455,40 @@ def _attach_changes(text: str, ms: list[NumberMention], times: list[TimeMention]
                 word = ca.group("a").lower()
                 change = "increase" if word in _INCREASE else "decrease"
                 after_end = ca.end()
+        more_than = None
+        if change is None and v.kind in ("count", "number", "money") and (
+                more_than := _MORE_THAN_AFTER.match(text, nm.noun_end or nm.end)) is not None:
+            # "some 282,000 more than in 2016", "$2bn less than a year earlier": a difference from a base
+            j = _bisect_starts(times, more_than.end() - 1) + 1
+            if j < len(times) and times[j].start == more_than.end():
+                change = "decrease" if more_than.group("a").lower() in _DECREASE else "increase"
+            else:
+                more_than = None  # "5,000 more than expected": no base, no change
         if v.kind == "multiplier" and change is None:
             # "four times the number in 2013" compares with a base even without a verb
             if _RXN19.match(text[nm.end:nm.end + 20]):
                 change = "change"
+        if (change is None and out and out[-1].change is not None and v.kind == "percent"
+                and _RESTATED_BETWEEN.fullmatch(text, out[-1].noun_end or out[-1].end, nm.start)):
+            # "an increase of 281,774 people, or 6.2%": the same change as a share, against the same base
+            prev = out[-1]
+            out.append(NumberMention(start=nm.start, end=nm.end, text=nm.text, value=nm.value, change=prev.change,
+                                     base=prev.base, noun=nm.noun, noun_start=nm.noun_start, noun_end=nm.noun_end))
+            continue
         if change is None or v.kind not in ("percent", "points", "multiplier", "money", "count", "number"):
             out.append(nm)
             continue
-        if v.kind in ("money", "count", "number") and not cv:
+        if v.kind in ("money", "count", "number") and not cv and more_than is None:
             out.append(nm)
             continue
         stop = _clause_end(text, after_end)
         base = None
         yoy = _YOY.match(text, after_end)
-        if yoy:
+        if more_than is not None:
+            j = _bisect_starts(times, more_than.end() - 1) + 1
+            if j < len(times) and times[j].start == more_than.end():
+                base = times[j]
+        elif yoy:
             base = TimeMention(start=yoy.start("y"), end=yoy.end("y"), text=yoy.group("y"), value=None, relative=True, ref="previous")
         else:
             first = _bisect_starts(times, after_end - 1) + 1
