@@ -615,3 +615,23 @@ def test_claims_time_of_day_measures_what_happened(text, written, measure):
 ])
 def test_claims_a_change_set_beside_a_figure_measures_what_that_figure_measures(text, written, measure):
     assert _claim(text, written).measure == measure
+
+
+@pytest.mark.parametrize(("text", "written", "measure", "scope", "base"), [
+    # the date after a compared figure is that figure's
+    ("Net profit came to $318 million, or $1.46 per share, compared with $349 million a year ago.",
+     "$318 million", "net profit", None, None),
+    ("Net profit came to $318 million, or $1.46 per share, compared with $349 million a year ago.",
+     "$1.46", "earnings per share", None, None),
+    ("It expects full-year earnings of US$5.55 to US$5.70 a share.", "US$5.55 to US$5.70",
+     "full-year earnings per share", None, None),
+    # "on the year" is year on year: the base is the same quarter a year back
+    ("It reported third-quarter revenue of $4.2 billion, up 6% on the year.", "6%", "third-quarter revenue",
+     "2023-Q3", "2022-Q3"),
+    ("A profit warning sent its shares down 5% in extended trading.", "5%", "shares", None, None),
+])
+def test_claims_company_results(text, written, measure, scope, base):
+    c = _claim(text, written, date="2023-10-28")
+    assert c.measure == measure
+    assert (c.qualifiers.time_scope.point if c.qualifiers.time_scope else None) == scope
+    assert (c.qualifiers.base.point if c.qualifiers.base else None) == base

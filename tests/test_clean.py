@@ -552,3 +552,16 @@ def test_clean_a_bulletin_header_ending_in_a_time_of_day_dates_the_report():
     # a sentence that ends at a time of day stays a sentence
     (doc,) = clean_documents([Document(id="s", source="s", text="The ferry left the harbour at 8 a.m.\n\nIt sank.")])
     assert doc.removed == [] or all(r.reason != "timestamp" for r in doc.removed)
+
+
+def test_clean_a_header_bar_with_a_whole_date_dates_the_report():
+    from consilience.clean import clean_documents
+    from consilience.model import RawDocument
+
+    raw = RawDocument(id="m", source="m", text=(
+        "Markets Today | Thursday, October 30, 2025 | 4 min read\n\nCoffee chain shares slide\n\n"
+        "Shares of the coffee chain have lost 11% since it released its quarterly results on Tuesday, "
+        "as brokers cut their price targets.\n"))
+    (doc,) = clean_documents([raw])
+    assert doc.published.date == "2025-10-30"
+    assert "Markets Today" not in doc.text

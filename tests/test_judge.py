@@ -252,3 +252,11 @@ def test_judge_a_figure_of_a_closed_period_is_never_revised():
     b = Claim(id="b#0", kind="quantity", span=Span("b", 35, 39), sentence=Span("b", 0, 47),
               value=q(10.2, 10.15, 10.25), measure="trade", qualifiers=scope)
     assert judge_claims([a, b], docs).verdict == "conflict"
+
+
+def test_judge_cumulative_marks_a_move_since_an_event():
+    from consilience.judge import CUMULATIVE
+
+    assert CUMULATIVE.search("Its shares have lost 11% since the chain released its results on Tuesday.")
+    assert CUMULATIVE.search("The shares are now 13% below where they stood before Tuesday's results.")
+    assert not CUMULATIVE.search("Shares closed 8% lower in New York on Wednesday.")

@@ -531,7 +531,7 @@ def test_numbers_clock_rule_is_stated():
 
 
 @pytest.mark.parametrize(("text", "written", "change", "base"), [
-    ("Output showed a rise of 6.2 percent on the year.", "6.2 percent", "increase", None),
+    ("Output showed a rise of 6.2 percent on the year.", "6.2 percent", "increase", "on the year"),
     ("There was a sharp drop of 12% in sales.", "12%", "decrease", None),
     ("The town grew by 281,774 people, or 6.2%, since 2016.", "6.2%", "increase", "2016"),
     ("Sales rose by $3 million (12%) from 2021.", "12%", "increase", "2021"),
@@ -551,3 +551,27 @@ def test_numbers_changes_named_by_a_noun_or_restated_as_a_share(text, written, c
     m = next(m for m in find_quantities(text) if text[m.start:m.end] == written)
     assert m.change == change
     assert (m.base.text if m.base is not None else None) == base
+
+
+@pytest.mark.parametrize(("text", "written", "low", "high"), [
+    ("It expects earnings of US$5.55 to US$5.70 a share.", "US$5.55 to US$5.70", 5.55, 5.7),
+    ("It now expects sales of US$5 billion to US$6 billion.", "US$5 billion to US$6 billion", 5e9, 6e9),
+    # a range named as one, even after a verb of change
+    ("It expects $5.55 to $5.70, down from its earlier range of $5.80 to $6.00.", "$5.80 to $6.00", 5.8, 6.0),
+])
+def test_numbers_ranges_with_a_currency_on_both_ends(text, written, low, high):
+    from consilience.extract.numbers import find_quantities
+
+    m = next(m for m in find_quantities(text) if text[m.start:m.end] == written)
+    assert (m.value.low, m.value.high) == (low, high)
+
+
+@pytest.mark.parametrize(("text", "change"), [
+    ("The shares are now 13% below where they stood.", "decrease"),
+    ("Rents are 4% above last year's level.", "increase"),
+])
+def test_numbers_above_and_below_after_a_percentage_are_changes(text, change):
+    from consilience.extract.numbers import find_quantities
+
+    (m,) = find_quantities(text)
+    assert m.change == change

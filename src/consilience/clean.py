@@ -1049,8 +1049,11 @@ def find_dateline_date(text: str) -> Published | None:
 
 
 def _timestamp_date(lines: list[_Line]) -> Published | None:
-    for line in lines:
-        if line.reason == "timestamp" or (line.reason is not None and _PUBLISHED_DATE.search(line.text)):
+    for k, line in enumerate(lines):
+        if line.reason == "timestamp" or (line.reason is not None and _PUBLISHED_DATE.search(line.text)) or (
+                # a header bar that holds a whole date: "Markets Today | Thursday, October 30, 2025 | 4 min read"
+                k < 3 and line.reason is not None and "|" in line.text
+                and any(_full_date(p) for p in _MENU_SEP.split(line.text))):
             md = _month_day(line.text)
             if md and md[0]:
                 y, m, d = md

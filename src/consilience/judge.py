@@ -268,7 +268,12 @@ _WEEKDAYS = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 CUMULATIVE = re.compile(
     SNAPSHOT.pattern
     + r"|\bsince\s+(?:the\s+(?:start|beginning|outbreak|onset)\b|it\s+(?:began|started)\b|" + _WEEKDAYS + r"\b)"
-    r"|\bby\s+(?:(?:late|early|mid)[-\s]?)?(?:" + _WEEKDAYS + r"|morning|afternoon|evening|noon|midday|nightfall)\b",
+    r"|\bby\s+(?:(?:late|early|mid)[-\s]?)?(?:" + _WEEKDAYS + r"|morning|afternoon|evening|noon|midday|nightfall)\b"
+    # a move since an event: "have lost 11% since the chain released its results", "13% below where they stood
+    # before Tuesday's results"
+    r"|\bsince\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’-]+\s+){0,4}?(?:released|announced|reported|published|unveiled"
+    r"|results|announcement|release|report)\b"
+    r"|\b(?:where|what)\s+(?:they|it)\s+(?:stood|was|were|traded)\s+before\b",
     re.IGNORECASE,
 )
 #: What marks a figure as revised or moved, up or down: said in words ("raised its count to", "an improved offer

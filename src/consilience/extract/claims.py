@@ -100,7 +100,8 @@ COUNT_UNIT_SYNONYMS: dict[str, str] = {
     "volunteer": "person", "respondent": "person", "fan": "spectator", "supporter": "spectator",
     "spectator": "spectator", "attendee": "spectator", "police officer": "officer", "officer": "officer",
     "policeman": "officer", "body": "death", "firm": "company", "business": "company", "company": "company",
-    "enterprise": "company", "corporation": "company", "house": "home", "dwelling": "home",
+    "enterprise": "company", "corporation": "company", "house": "home", "dwelling": "home", "store": "store",
+    "outlet": "store", "shop": "store", "cafe": "store", "café": "store",
     "deal": "agreement", "accord": "agreement", "pact": "agreement", "agreement": "agreement",
     "arrest": "arrested person", "role": "job", "position": "job", "job": "job", "patient": "patient",
     "appearance": "match", "game": "match", "match": "match", "fixture": "match",
@@ -381,6 +382,9 @@ def _measure(text: str, lo: int, pos: int, nm: NumberMention) -> str:
             mods = mods[:-1]  # "service members" became "soldiers"
         phrase = " ".join(mods[-2:] + [head]) if mods and len(mods) <= 2 else head
         return f"remains of {phrase}" if remains else phrase
+    if nm.change and isinstance(v, Quantity) and v.kind in ("percent", "points", "multiplier") and (
+            sent := _SENT_DOWN.search(text, max(lo, pos - 40), pos)) is not None:
+        return " ".join(_content(sent.group("np")))  # "sending its shares down 5%": what was sent down
     if nm.change and isinstance(v, Quantity) and v.kind in ("percent", "points", "multiplier"):
         changed = _changed_phrase(text, lo, nm)
         if changed:
@@ -530,6 +534,10 @@ def _time_scope(text: str, times: list[TimeMention], lo: int, hi: int, nm: Numbe
         adjacent = 0 <= t.start - nm.end <= 12 and (_SCOPE_LINK.fullmatch(gap) or (gap.isspace() and t.ref is not None))
         if t.ref in ("present", "past", "future") or (t.start in bases and not adjacent):
             continue
+        if text[max(0, t.start - 3):t.start].lower() == "on " and t.text.lower() == "the year":
+            continue  # "up 6% on the year": year on year, a base and no date of the figure
+        if t.start >= nm.end and _COMPARED_FIGURE.search(gap):
+            continue  # "came to $318 million, compared with $349 million a year ago": the other figure's date
         # a date that ends in "from <level> in" belongs to the level, i.e. is the base
         if _FROM_LEVEL_IN.search(text[max(lo, t.start - 40):t.start]) and nm.change:
             continue
@@ -550,6 +558,16 @@ def _time_scope(text: str, times: list[TimeMention], lo: int, hi: int, nm: Numbe
     return best[1] if best else None
 
 
+#: A noun phrase moved by a causative verb right before a change: "sending its shares down 5%".
+_SENT_DOWN = re.compile(r"\b(?:sending|sent|pushing|pushed|driving|drove|dragging|dragged|lifting|lifted|taking|took)\s+"
+                        r"(?:(?:its|their|the|his|her)\s+)?(?P<np>(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?:down|up|lower|higher)\s+"
+                        r"(?:by\s+)?(?:(?:about|some|nearly|almost|more\s+than|over|around|roughly)\s+)?$", re.IGNORECASE)
+#: An amount per share after a money figure ("$1.46 per share", "$5.70 a share").
+_PER_SHARE = re.compile(r"\s*(?:per|a)\s+(?:diluted\s+|basic\s+)?share\b", re.IGNORECASE)
+_PROFIT_WORDS = frozenset("net profit profits earnings income eps".split())
+#: Another figure, compared with, between a figure and a date after it.
+_COMPARED_FIGURE = re.compile(r"\b(?:compared\s+(?:with|to)|against|versus|vs\.?|(?:up|down)\s+from)\s+"
+                              r"(?:(?:about|some|nearly|around|just)\s+)?[$€£¥]?(?:US\$|[A-Z]{3}\s?)?\d", re.IGNORECASE)
 _YEAR_ON_YEAR = re.compile(r"\b(?:year[- ]on[- ]year|year[- ]over[- ]year|on\s+the\s+year|y/y|yoy)\b", re.IGNORECASE)
 
 
@@ -681,6 +699,12 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
             continue
         lo, hi = _clause_bounds(text, sent.start, sent.end, nm.start, nm.end)
         measure = _measure(text, lo, nm.start, nm)
+        if isinstance(v, Quantity) and v.kind == "money" and _PER_SHARE.match(text, nm.end):
+            # "$1.46 per share", "earnings of $5.55 to $5.70 a share": an amount per share, not the total
+            words = [w for w in measure.split() if w.lower() not in _PROFIT_WORDS
+                     and w.lower() not in ("per", "share", "shares", "it", "they", "we")]
+            per = "earnings per share" if (set(measure.lower().split()) & _PROFIT_WORDS or not words) else "per share"
+            measure = " ".join(words + [per])
         if isinstance(v, Quantity) and v.kind == "clock":
             # "derailed at 7.42am", "the blast happened at about 10.40pm": the time of what happened
             measure = _clock_measure(text, lo, hi, nm)

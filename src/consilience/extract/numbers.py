@@ -471,7 +471,8 @@ _PERCENT_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TIMES_AFTER = re.compile(r"(?:\s*(?P<t>times)(?![\w])|\s*-?\s*(?P<f>fold)(?![\w])|(?P<x>x)(?![\w]))", re.IGNORECASE)
-_RANGE_AFTER = re.compile(r"\s*(?P<sep>-|–|—|~|to|through|and|or)\s*(?=[$€£¥\d]|" + _WORDNUM_ATOM + r"(?![\w]))", re.IGNORECASE)
+_RANGE_AFTER = re.compile(r"\s*(?P<sep>-|–|—|~|to|through|and|or)\s*(?=[$€£¥\d]|(?-i:US\s?\$|[A-Z]{1,2}\$)|" + _WORDNUM_ATOM
+                          + r"(?![\w]))", re.IGNORECASE)
 _BETWEEN_BEFORE = re.compile(r"(?:between|from)\s+$", re.IGNORECASE)
 _WORD_RE = re.compile(r"\s*((?:[A-Z]\.){2,}|[A-Za-zÀ-ÿ][\w'’-]*)")
 _OUT_OF = re.compile(r"\s*(?:out\s+of|of|among)\s+(?:the\s+)?(?P<n>\d[\d,]*|" + _WORDNUM + r")\s+(?P<noun>[A-Za-z][\w-]*)", re.IGNORECASE)
@@ -503,6 +504,8 @@ _CHANGE_VERB_BY = gated(
     r"\s+(?:[\w'’-]+\s+){1,6}by\s+(?:(?:an?|some|about|around|nearly|almost|more\s+than|over|roughly)\s+)*$",
     re.IGNORECASE,
 )
+#: A range named as one ("its earlier range of $5.80 to $6.00", "ranging from 10 to 12"), whatever verb is near.
+_RANGE_OF_BEFORE = re.compile(r"\b(?:range\s+of|ranging\s+from|band\s+of)\s+(?:between\s+)?$", re.IGNORECASE)
 #: A difference stated against a time after its figure: "282,000 more than in 2016", "5,000 fewer than last year".
 _MORE_THAN_AFTER = re.compile(r"\s+(?P<a>more|fewer|less|higher|lower)\s+than\s+(?:in\s+|on\s+)?", re.IGNORECASE)
 #: What stands between a change and the same change restated as a share: "281,774 people, or 6.2%", "$3m (12%)".
@@ -521,16 +524,17 @@ _CHANGE_NOUN_AFTER = re.compile(
     r"\s*(?P<n>increase|rise|growth|gain|jump|surge|hike|expansion|boost|decrease|decline|drop|fall|reduction|contraction|cut|slump|loss|plunge|dip|change)s?(?![\w])",
     re.IGNORECASE,
 )
-_CHANGE_ADJ_AFTER = re.compile(r"\s*(?P<a>higher|more|larger|bigger|up|lower|less|fewer|smaller|down)(?![\w])", re.IGNORECASE)
+_CHANGE_ADJ_AFTER = re.compile(r"\s*(?P<a>higher|more|larger|bigger|up|above|lower|less|fewer|smaller|down|below)(?![\w])",
+                               re.IGNORECASE)
 _INCREASE = frozenset(
     "up rose rising rises risen rise increased increasing increases increase grew growing grows grown gained gaining jumped "
     "jumping jumps surged surging surges climbed climbing climbs soared soaring advanced expanded added boosted raised hiked "
-    "growth gain jump surge hike expansion boost higher more larger bigger doubled doubling tripled tripling trebled quadrupled".split()
+    "growth gain jump surge hike expansion boost higher more larger bigger above doubled doubling tripled tripling trebled quadrupled".split()
 )
 _DECREASE = frozenset(
     "down fell falling falls fallen dropped dropping drops declined declining declines decreased decreasing decreases decrease "
     "slumped slumping plunged plunging plummeted sank sinking shrank shrinking contracted slid sliding slipped lost tumbled dipped "
-    "eased cut reduced lowered slashed decline drop fall reduction contraction slump loss plunge dip lower less fewer smaller halved halving".split()
+    "eased cut reduced lowered slashed decline drop fall reduction contraction slump loss plunge dip lower less fewer smaller below halved halving".split()
 )
 _BASE_CUE = re.compile(
     r"\s*(?:,\s*)?(?:(?:from|compared\s+(?:with|to)|than|over|against|versus|vs\.?|since|on)\s+"
@@ -543,7 +547,8 @@ _BASE_CUE = re.compile(
 #: "on" before a day: when a change happened ("fell 3% on Monday"), where "up 5% on last year" names its base.
 _ON_DAY = re.compile(r"\s*(?:,\s*)?on\s", re.IGNORECASE)
 _YOY = re.compile(
-    r"\s*(?:,\s*)?(?:on\s+an?\s+)?(?P<y>year[-\s](?:on|over|to)[-\s]year|y/y|yoy|on[-\s]year|month[-\s](?:on|over)[-\s]month"
+    r"\s*(?:,\s*)?(?:on\s+an?\s+)?(?P<y>year[-\s](?:on|over|to)[-\s]year|y/y|yoy|on[-\s]year|on\s+the\s+year"
+    r"|month[-\s](?:on|over)[-\s]month"
     r"|quarter[-\s](?:on|over)[-\s]quarter)(?![\w])",
     re.IGNORECASE,
 )
@@ -1150,7 +1155,8 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
         elif not allow and sep in ("to", "through") and second is not None:
             # the change-verb patterns are costly: looked for only when they decide
             before = text[max(0, start - 40):start]
-            allow = not (_tail_search(_CHANGE_VERB_BEFORE, before) or _RXN5.search(before))
+            allow = bool(_RANGE_OF_BEFORE.search(before)) or not (
+                _tail_search(_CHANGE_VERB_BEFORE, before) or _RXN5.search(before))
         if second is not None and allow and (second.group("digits") or second.group("words")):
             y = parse_number(second.group("digits") or second.group("words"))
             if y is not None:
