@@ -104,3 +104,23 @@ def test_dates_a_date_an_event_already_gives_is_left_to_the_event():
 def test_dates_facts_are_named_by_what_happened():
     (fact,) = _facts("The fire broke out on 10 August.", "The blaze began on 9 August.")
     assert fact.label == "start of fire"
+
+
+@pytest.mark.parametrize(("text", "point"), [
+    ("Alvega recorded 48.1C, breaking the national record of 47.3 degrees set in 2003.", "2003"),
+    ("The reading beats the 47.3C recorded at Amareleja in August 2003, a record that had stood for years.", "2003-08"),
+    ("The previous record, 117.1 degrees Fahrenheit, was set in 2003 in the south.", "2003"),
+])
+def test_dates_the_setting_of_a_record_is_a_date_claim(text, point):
+    (claim,) = extract_dates(_doc(text))
+    assert (claim.measure, claim.value.point) == ("record: setting", point)
+
+
+def test_dates_a_figure_recorded_in_a_month_is_no_record():
+    assert extract_dates(_doc("Inflation recorded in March was 3.1%, the statistics office said.")) == []
+
+
+def test_dates_records_named_differently_set_in_different_years_conflict():
+    (fact,) = _facts("It broke the national record of 47.3 degrees set in 2003.",
+                     "It smashed the previous high of 47.3C, set at Amareleja in August 2013, a record.")
+    assert fact.verdict == "conflict" and fact.label == "date the record was set"

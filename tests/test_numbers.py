@@ -575,3 +575,18 @@ def test_numbers_above_and_below_after_a_percentage_are_changes(text, change):
 
     (m,) = find_quantities(text)
     assert m.change == change
+
+
+@pytest.mark.parametrize(("text", "unit", "point"), [
+    ("Demand peaked at 9,420 megawatts.", "megawatt", 9420),
+    ("Demand hit 9.4 gigawatts.", "megawatt", 9400),
+    ("Demand peaked at 8.2GW.", "megawatt", 8200),
+    ("The panel gives 500 kW.", "megawatt", 0.5),
+    ("The plant made 3 TWh last year.", "megawatt-hour", 3_000_000),
+    ("It lies 80 miles away.", "mile", 80),  # other systems are never converted
+])
+def test_numbers_metric_prefixes_of_one_unit_are_one_unit(text, unit, point):
+    from consilience.extract.numbers import find_quantities
+
+    m = next(m for m in find_quantities(text) if m.value.kind == "count")
+    assert (m.value.unit, m.value.point) == (unit, point)

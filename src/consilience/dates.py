@@ -6,9 +6,11 @@ whose value is the :class:`~consilience.model.TimeValue` of the date and whose m
 happened and to what ("fire: start", "fault: discovery", "second reading: schedule"). Claims of several
 reports about the same thing are one fact; two days that cannot be the same day are a ``conflict``.
 
-Only three kinds of happening are read, by the verb right before the date, so that a date is a fact only
+Only four kinds of happening are read, by the verb right before the date, so that a date is a fact only
 when the report says what it dates: a start (broke out, began, started, erupted), a discovery (found,
-identified, discovered, detected) and a schedule (scheduled for, due on, set for, will be held on). Dates
+identified, discovered, detected), a schedule (scheduled for, due on, set for, will be held on) and the
+setting of a record (set, recorded in a sentence that calls it a record: "the national record of 47.3
+degrees set in 2003"; a story's record dates are one fact, however the record is named). Dates
 of figures are their time scopes (``consilience.extract.claims``), dates of meetings, visits and the
 like are the events' (``consilience.events``), and the date a report was said is not a fact of the story.
 """
@@ -41,6 +43,9 @@ _VERBS: dict[str, str] = {
     "firstact": r"first\s+(?:[a-z]+ed|got|broke|came|went|took|stole|struck|hit)(?:\s+(?:into|in|onto))?",
     "schedule": r"(?:scheduled|planned|set)\s+(?:for|on)|due\s+(?:on|for|to\s+(?:hold|be\s+held|take\s+place|debate|vote\s+on))"
                 r"|will\s+(?:be\s+held|take\s+place)",
+    # "the national record of 47.3 degrees set in 2003", "the 47.3C recorded at Amareleja in August 2003, a
+    # record": when a record was set (only in a sentence that calls it a record, see _RECORD)
+    "setting": r"(?:was\s+|were\s+|had\s+been\s+)?(?:set|recorded|registered|established)",
 }
 _VERB = re.compile(r"\b(?:" + "|".join(f"(?P<{k}>{v})" for k, v in _VERBS.items()) + r")\b", re.IGNORECASE)
 #: What may stand between the verb and the date: an object ("identified the fault"), a preposition.
@@ -55,6 +60,9 @@ _WHEN_WORDS = TIME_WORDS | {"year", "day"}
 _PRONOUNS = frozenset("it they he she we this that which who its their his her".split())
 #: Words that name the date itself or the report, not what happened.
 _NOT_WHAT = frozenset("said says told officials company government first".split())
+
+#: A sentence about a record: what "set in 2003" or "recorded ... in August 2003" dates.
+_RECORD = re.compile(r"\b(?:record|all-time\s+high|previous\s+(?:high|best|peak)|highest\s+ever)\b", re.IGNORECASE)
 
 #: Two date claims are about one thing when their words are at least this alike (IDF-weighted cosine).
 THRESHOLD = 0.3
@@ -85,7 +93,11 @@ def extract_dates(doc: Document) -> list[Claim]:
         if verb is None or not _GAP.fullmatch(text[verb.end():t.start]):
             continue
         kind = verb.lastgroup or ""
-        if kind == "first":
+        if kind == "setting" and not _RECORD.search(text, sent.start, sent.end):
+            continue  # "inflation recorded in March" dates a figure, which is its time scope
+        if kind == "setting":
+            what_words = ["record"]  # the record a story breaks: one fact, however it is named
+        elif kind == "first":
             kind, what_words = "start", ["outbreak"]  # its first case is when an outbreak began
         elif kind == "firstact":
             # who acted and on what: "the attackers first logged in", "the intruders first gained access"
@@ -181,7 +193,8 @@ def align_dates(claims: Sequence[Claim], docs: Sequence[Document]) -> list[Fact]
 
 
 #: How a date fact is named, by the kind of happening it dates.
-_LABELS = {"start": "start of {}", "discovery": "discovery of {}", "schedule": "date set for {}"}
+_LABELS = {"start": "start of {}", "discovery": "discovery of {}", "schedule": "date set for {}",
+           "setting": "date the {} was set"}
 
 
 def _shown(v: TimeValue) -> str:

@@ -615,6 +615,14 @@ def _clean(x: float) -> float:
     return float(f"{x:.12g}")
 
 
+#: Units that differ from another only by a metric prefix, in that other unit: "9.4 gigawatts" and "9,420 megawatts"
+#: are one power. Units of different systems (miles, kilometres; °F, °C) are never converted.
+UNIT_PREFIXES: dict[str, tuple[str, float]] = {
+    "kilowatt": ("megawatt", 1e-3), "gigawatt": ("megawatt", 1e3),
+    "kilowatt-hour": ("megawatt-hour", 1e-3), "gigawatt-hour": ("megawatt-hour", 1e3),
+    "terawatt-hour": ("megawatt-hour", 1e6),
+}
+
 #: Units of measurement, as written after a figure -> canonical unit ("310 mm" = "310 millimetres").
 MEASURE_UNITS: dict[str, str] = {
     "mm": "millimetre", "millimetre": "millimetre", "millimetres": "millimetre", "millimeter": "millimetre",
@@ -627,7 +635,10 @@ MEASURE_UNITS: dict[str, str] = {
     "ha": "hectare", "hectare": "hectare", "hectares": "hectare", "acre": "acre", "acres": "acre",
     "litre": "litre", "litres": "litre", "liter": "litre", "liters": "litre", "barrel": "barrel", "barrels": "barrel",
     "bpd": "barrel per day", "mw": "megawatt", "megawatt": "megawatt", "megawatts": "megawatt", "gw": "gigawatt",
-    "gigawatt": "gigawatt", "gigawatts": "gigawatt", "kwh": "kilowatt-hour", "°c": "degree celsius",
+    "gigawatt": "gigawatt", "gigawatts": "gigawatt", "kw": "kilowatt", "kilowatt": "kilowatt", "kilowatts": "kilowatt",
+    "kwh": "kilowatt-hour", "mwh": "megawatt-hour", "gwh": "gigawatt-hour", "twh": "terawatt-hour",
+    "megawatt-hours": "megawatt-hour", "gigawatt-hours": "gigawatt-hour", "terawatt-hours": "terawatt-hour",
+    "°c": "degree celsius",
     "degrees celsius": "degree celsius", "°f": "degree fahrenheit", "degrees fahrenheit": "degree fahrenheit",
     "sq km": "square kilometre", "square kilometres": "square kilometre", "square kilometers": "square kilometre",
     "square miles": "square mile", "feet": "foot", "ft": "foot", "inches": "inch", "inch": "inch",
@@ -1210,7 +1221,9 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
                              noun_start=dg.start("u"), noun_end=dg.end("u"))
     if kind == "number" and (mu := _MEASURE_AFTER.match(text, end)) and not (mu.group("u").lower() in ("ft", "ha") and is_words):
         unit_m = MEASURE_UNITS[mu.group("u").lower()]
-        q = Quantity(kind="count", unit=unit_m, point=q.point, low=q.low, high=q.high, hedge=q.hedge)
+        base_unit, factor = UNIT_PREFIXES.get(unit_m, (unit_m, 1.0))
+        q = Quantity(kind="count", unit=base_unit, point=_clean(q.point * factor), low=_clean(q.low * factor),
+                     high=_clean(q.high * factor), hedge=q.hedge)
         return NumberMention(start=start, end=mu.end(), text=text[start:mu.end()], value=q, noun=mu.group("u"),
                              noun_start=mu.start("u"), noun_end=mu.end("u"))
     if kind == "number" and (hy := _HYPHEN_NOUN.match(text, end)):
