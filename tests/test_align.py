@@ -192,3 +192,18 @@ def test_align_figures_that_only_share_a_month_or_name_different_places_stay_apa
     claims = [value_claim(d, written, Quantity(kind=kind, unit=unit, point=p, low=p * 0.999, high=p * 1.001, hedge="exact"))
               for d, (_, written, p) in zip(docs, (first, second))]
     assert sorted(f.verdict for f in align_claims(claims, docs)) == ["single-source", "single-source"]
+
+
+def test_align_times_of_one_happening_meet_whatever_their_ratio():
+    # two times of a capsize told in sentences that share little else: 03:00 and 05:00 are one fact
+    a = make("a", "Rescuers pulled 52 survivors from the water after the cayuco overturned shortly after 3am.")
+    b = make("b", "It capsized shortly after 5am about 74 kilometres from the coast, in heavy swell.")
+    clock = lambda t: Quantity(kind="clock", unit="time of day", point=t, low=t, high=t + 30, hedge="over")  # noqa: E731
+    ca = value_claim(a, "shortly after 3am", clock(180.0))
+    cb = value_claim(b, "shortly after 5am", clock(300.0))
+    ca = Claim(**{**{f: getattr(ca, f) for f in ca.__dataclass_fields__}, "measure": "time of capsize",
+                  "terms": ("capsize", "cayuco", "rescuer", "survivor", "water")})
+    cb = Claim(**{**{f: getattr(cb, f) for f in cb.__dataclass_fields__}, "measure": "time of capsize",
+                  "terms": ("capsize", "coast", "heavy", "kilometre", "swell")})
+    facts = align_claims([ca, cb], [a, b])
+    assert len(facts) == 1 and facts[0].verdict == "conflict"

@@ -298,6 +298,7 @@ class _Features:
     scope: str | None
     among: str
     places: frozenset[str]
+    clock: bool = False  # a time of day: its size says nothing of what it is the time of
 
 
 def _place_keys() -> frozenset[str]:
@@ -332,6 +333,7 @@ def _features(c: Claim, terms: tuple[str, ...], idf: Mapping[str, float], places
         scope=scope.point if scope is not None else None,
         among=_head(c.qualifiers.among),
         places=ts & _PLACE_KEYS if places is None else places,
+        clock=getattr(c.value, "kind", "") == "clock",
     )
 
 
@@ -472,6 +474,8 @@ def _score(fa: _Features, fb: _Features, idf: Mapping[str, float]) -> float:
     meas = _cosine(fa.measure, fa.measure_norm, fb.measure, fb.measure_norm, idf) if fa.measure and fb.measure else ctx
     pa, pb = fa.point, fb.point
     ratio = max(pa, pb) / min(pa, pb) if pa > 0 and pb > 0 else math.inf
+    if fa.clock and fb.clock:
+        ratio = 1.0  # two times of day are as near as 03:00 and 05:00 whatever their ratio
     # Little shared context is enough only when the measure is the same and the figures are close.
     if ctx < MIN_CONTEXT and not (meas >= 0.9 and ratio <= 1.5):
         return 0.0

@@ -187,7 +187,8 @@ SYNONYMS: dict[str, str] = {
     "exploded": "explosion", "derailed": "derailment", "derailment": "derailment", "derail": "derailment",
     "quake": "quake", "quakes": "quake", "earthquake": "quake", "earthquakes": "quake", "tremor": "quake",
     "crash": "crash", "crashed": "crash", "collision": "crash", "collided": "crash",
-    "capsized": "capsize", "capsize": "capsize", "capsizing": "capsize", "sank": "capsize",
+    "capsized": "capsize", "capsize": "capsize", "capsizing": "capsize", "sank": "capsize", "overturned": "capsize",
+    "overturn": "capsize", "overturning": "capsize",
     # weather and the earth
     "temperature": "temperature", "temperatures": "temperature", "thermometer": "temperature",
     "thermometers": "temperature", "mercury": "temperature", "heat": "temperature",
