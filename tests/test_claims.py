@@ -602,6 +602,7 @@ def test_claims_northern_ireland_is_not_ireland():
     ("The blast happened at about 10.40pm, officials said.", "about 10.40pm", "time of explosion"),
     ("At 3:15 a.m. the earthquake struck the coast.", "3:15 a.m.", "time of quake"),
     ("Polls closed at 8 p.m. on Sunday.", "8 p.m.", "time of close of polls"),
+    ("The bus went off the road at 6.15am near the bridge.", "6.15am", "time of crash"),
     ("The minister spoke to reporters at 11 a.m. on Friday.", "11 a.m.", "time of spoke reporters"),
 ])
 def test_claims_time_of_day_measures_what_happened(text, written, measure):

@@ -494,6 +494,7 @@ def test_numbers_half_of_something_else_is_no_rate_move():
     ("The first explosion came at 1100 GMT.", "1100 GMT", 660, 652.5, 667.5, "time of day GMT"),
     ("The dam gave way shortly after 3 a.m. on Sunday.", "shortly after 3 a.m.", 180, 180, 210, "time of day"),
     ("Shots were heard just before 9:30 PM ET.", "just before 9:30 PM ET", 1290, 1260, 1290, "time of day ET"),
+    ("The vote closed at 3 p.m. (GMT) on Friday.", "3 p.m. (GMT)", 900, 892.5, 907.5, "time of day GMT"),
 ])
 def test_numbers_times_of_day_are_minutes_after_midnight(text, written, point, low, high, unit):
     from consilience.extract.numbers import find_quantities

@@ -842,7 +842,7 @@ _HAPPENED = re.compile(
     r"|collided|capsized?|capsizing|sank|overturned|overturning|fire|blaze|landslide|mudslide|flood(?:ing)?|eruption|erupted|collapsed?"
     r"|attack(?:ed)?|shooting|explosion|landed|landing|departed|arrived|storm|tornado|derailment)\b",
     re.IGNORECASE)
-_HAPPENED_PHRASE = (("off the", "derailment"), ("left the", "derailment"), ("broke out", "outbreak"),
+_HAPPENED_PHRASE = (("off the road", "crash"), ("off the runway", "crash"), ("off the", "derailment"), ("left the", "derailment"), ("broke out", "outbreak"),
                     ("landfall", "landfall"), ("opened fire", "attack"), ("took off", "takeoff"),
                     ("touched down", "landing"), ("turned over", "capsize"), ("went down", "capsize"),
                     ("keeled over", "capsize"), ("open", "opening of polls"), ("close", "close of polls"))

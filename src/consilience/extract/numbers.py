@@ -908,6 +908,8 @@ def _clock_at(text: str, hit: int, m: re.Match[str]) -> NumberMention | None:
     start = b.start("hedge") if hedge_words else hit
     end = m.end("zone") if zone and zone != "local time" else m.start("zone") if zone else m.end()
     end = len(text[:end].rstrip(" ("))
+    if zone and text[end:end + 1] == ")" and "(" in text[hit:end]:
+        end += 1  # "at 3 p.m. (GMT)"
     q = Quantity(kind="clock", unit=unit, point=float(t), low=float(low), high=float(high), hedge=hedge)
     return NumberMention(start=start, end=end, text=text[start:end], value=q, noun_start=end, noun_end=end)
 
