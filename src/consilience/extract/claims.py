@@ -836,16 +836,16 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
 _HAPPENED = re.compile(
     r"(?P<phrase>(?:came|comes|come|coming|left|leaving|went|go|goes|going|ran|run)\s+off\s+the\s+(?:tracks?|rails?|road|runway)"
     r"|left\s+the\s+(?:tracks?|rails?)|broke\s+out|made\s+landfall|opened\s+fire|took\s+off|touched\s+down"
-    r"|turned\s+over|went\s+down|keeled\s+over"
+    r"|turned\s+over"
     r"|(?:polls?|stations?)\s+(?:opened|closed|open|close))"
     r"|\b(?P<word>explosions?|blasts?|exploded|derail(?:ed|ment)?|(?:earth)?quakes?|tremor|crash(?:ed)?|collision"
     r"|collided|capsized?|capsizing|sank|overturned|overturning|fire|blaze|landslide|mudslide|flood(?:ing)?|eruption|erupted|collapsed?"
     r"|attack(?:ed)?|shooting|explosion|landed|landing|departed|arrived|storm|tornado|derailment)\b",
     re.IGNORECASE)
-_HAPPENED_PHRASE = (("off the road", "crash"), ("off the runway", "crash"), ("off the", "derailment"), ("left the", "derailment"), ("broke out", "outbreak"),
-                    ("landfall", "landfall"), ("opened fire", "attack"), ("took off", "takeoff"),
-                    ("touched down", "landing"), ("turned over", "capsize"), ("went down", "capsize"),
-                    ("keeled over", "capsize"), ("open", "opening of polls"), ("close", "close of polls"))
+_HAPPENED_PHRASE = (("off the road", "crash"), ("off the runway", "crash"), ("off the", "derailment"),
+                    ("left the", "derailment"), ("broke out", "outbreak"), ("landfall", "landfall"),
+                    ("opened fire", "attack"), ("took off", "takeoff"), ("touched down", "landing"),
+                    ("turned over", "capsize"), ("open", "opening of polls"), ("close", "close of polls"))
 
 
 def _clock_measure(text: str, lo: int, hi: int, nm: NumberMention) -> str:
