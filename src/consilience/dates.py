@@ -93,9 +93,9 @@ def extract_dates(doc: Document) -> list[Claim]:
         if verb is None or not _GAP.fullmatch(text[verb.end():t.start]):
             continue
         kind = verb.lastgroup or ""
-        if kind == "setting" and not _RECORD.search(text, sent.start, sent.end):
-            continue  # "inflation recorded in March" dates a figure, which is its time scope
         if kind == "setting":
+            if not _RECORD.search(text, sent.start, sent.end):
+                continue  # "inflation recorded in March" dates a figure, which is its time scope
             what_words = ["record"]  # the record a story breaks: one fact, however it is named
         elif kind == "first":
             kind, what_words = "start", ["outbreak"]  # its first case is when an outbreak began

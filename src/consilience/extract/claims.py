@@ -191,7 +191,7 @@ _PREP = re.compile(r"\b(?:between|in|of|to|from|for|with|by|at|on|into|among|acr
 _MEASURE_STOP = frozenset(
     "the a an its their his her our this that these those such total overall some about around nearly almost more than over "
     "up down also already so far has have had been is are was were be to from in of for with by at on into "
-    "now sees expects predicts".split()  # verbs of outlook; not nouns ("projects", "targets")
+    "now sees expects predicts it they we he she".split()  # verbs of outlook, not nouns ("projects", "targets"); pronouns
 )
 _AMONG_AFTER = re.compile(
     r"\s*(?:(?:of|among)\s+(?:any|all|the|other)\s+(?P<a>[a-z][\w\s-]{0,40}?)(?=[,.;]|\s+(?:in|to|for|with|by|and\s+the)\b|$)"
@@ -521,7 +521,7 @@ def _every(text: str, s: int, e: int) -> str | None:
 
 
 def _time_scope(text: str, times: list[TimeMention], lo: int, hi: int, nm: NumberMention,
-                bases: frozenset[int] = frozenset(), origin: int = 0) -> TimeMention | None:
+                bases: tuple[tuple[int, int], ...] = (), origin: int = 0) -> TimeMention | None:
     """The time the figure holds for: the date of its clause nearest to it, not its comparison base."""
     best = None
     for t in times:
@@ -532,10 +532,8 @@ def _time_scope(text: str, times: list[TimeMention], lo: int, hi: int, nm: Numbe
         gap = text[nm.end:t.start]
         # "was worth X in 2022", "up from 19% a year earlier": the date right after the figure is its own
         adjacent = 0 <= t.start - nm.end <= 12 and (_SCOPE_LINK.fullmatch(gap) or (gap.isspace() and t.ref is not None))
-        if t.ref in ("present", "past", "future") or (t.start in bases and not adjacent):
-            continue
-        if text[max(0, t.start - 3):t.start].lower() == "on " and t.text.lower() == "the year":
-            continue  # "up 6% on the year": year on year, a base and no date of the figure
+        if t.ref in ("present", "past", "future") or (not adjacent and any(s <= t.start < e for s, e in bases)):
+            continue  # a comparison base ("from 2021", "on the year") is no date of the figure
         if t.start >= nm.end and _COMPARED_FIGURE.search(gap):
             continue  # "came to $318 million, compared with $349 million a year ago": the other figure's date
         # a date that ends in "from <level> in" belongs to the level, i.e. is the base
@@ -688,7 +686,7 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
     capped at ``_HEAD``."""
     times = find_times(text, anchor=anchor)
     mentions = find_quantities(text, times=times)
-    bases = frozenset(nm.base.start for nm in mentions if nm.base is not None)
+    bases = tuple((nm.base.start, nm.base.end) for nm in mentions if nm.base is not None)
     out: list[tuple] = []
     prev: Claim | None = None
     split: tuple[int, int, float] | None = None
@@ -701,8 +699,7 @@ def _sentence_claims(text: str, anchor: str | None, origin: int) -> tuple[tuple,
         measure = _measure(text, lo, nm.start, nm)
         if isinstance(v, Quantity) and v.kind == "money" and _PER_SHARE.match(text, nm.end):
             # "$1.46 per share", "earnings of $5.55 to $5.70 a share": an amount per share, not the total
-            words = [w for w in measure.split() if w.lower() not in _PROFIT_WORDS
-                     and w.lower() not in ("per", "share", "shares", "it", "they", "we")]
+            words = [w for w in measure.split() if w.lower() not in _PROFIT_WORDS and w.lower() not in ("per", "share", "shares")]
             per = "earnings per share" if (set(measure.lower().split()) & _PROFIT_WORDS or not words) else "per share"
             measure = " ".join(words + [per])
         if isinstance(v, Quantity) and v.kind == "clock":

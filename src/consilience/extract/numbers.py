@@ -1476,15 +1476,13 @@ def _attach_changes(text: str, ms: list[NumberMention], times: list[TimeMention]
                 word = ca.group("a").lower()
                 change = "increase" if word in _INCREASE else "decrease"
                 after_end = ca.end()
-        more_than = None
+        than_base = None  # "some 282,000 more than in 2016", "$2bn less than in 2021": a difference from a base
         if change is None and v.kind in ("count", "number", "money") and (
-                more_than := _MORE_THAN_AFTER.match(text, nm.noun_end or nm.end)) is not None:
-            # "some 282,000 more than in 2016", "$2bn less than a year earlier": a difference from a base
-            j = _bisect_starts(times, more_than.end() - 1) + 1
-            if j < len(times) and times[j].start == more_than.end():
-                change = "decrease" if more_than.group("a").lower() in _DECREASE else "increase"
-            else:
-                more_than = None  # "5,000 more than expected": no base, no change
+                mt := _MORE_THAN_AFTER.match(text, nm.noun_end or nm.end)) is not None:
+            j = _bisect_starts(times, mt.end() - 1) + 1
+            if j < len(times) and times[j].start == mt.end():  # "5,000 more than expected": no base, no change
+                than_base = times[j]
+                change = "decrease" if mt.group("a").lower() in _DECREASE else "increase"
         if v.kind == "multiplier" and change is None:
             # "four times the number in 2013" compares with a base even without a verb
             if _RXN19.match(text[nm.end:nm.end + 20]):
@@ -1499,16 +1497,14 @@ def _attach_changes(text: str, ms: list[NumberMention], times: list[TimeMention]
         if change is None or v.kind not in ("percent", "points", "multiplier", "money", "count", "number"):
             out.append(nm)
             continue
-        if v.kind in ("money", "count", "number") and not cv and more_than is None:
+        if v.kind in ("money", "count", "number") and not cv and than_base is None:
             out.append(nm)
             continue
         stop = _clause_end(text, after_end)
         base = None
         yoy = _YOY.match(text, after_end)
-        if more_than is not None:
-            j = _bisect_starts(times, more_than.end() - 1) + 1
-            if j < len(times) and times[j].start == more_than.end():
-                base = times[j]
+        if than_base is not None:
+            base = than_base
         elif yoy:
             base = TimeMention(start=yoy.start("y"), end=yoy.end("y"), text=yoy.group("y"), value=None, relative=True, ref="previous")
         else:
