@@ -603,6 +603,7 @@ def test_claims_northern_ireland_is_not_ireland():
     ("At 3:15 a.m. the earthquake struck the coast.", "3:15 a.m.", "time of quake"),
     ("Polls closed at 8 p.m. on Sunday.", "8 p.m.", "time of close of polls"),
     ("The bus went off the road at 6.15am near the bridge.", "6.15am", "time of crash"),
+    ("The cayuco overturned shortly after 3am south of the island.", "shortly after 3am", "time of capsize"),
     ("The minister spoke to reporters at 11 a.m. on Friday.", "11 a.m.", "time of spoke reporters"),
 ])
 def test_claims_time_of_day_measures_what_happened(text, written, measure):
@@ -636,3 +637,18 @@ def test_claims_company_results(text, written, measure, scope, base):
     assert c.measure == measure
     assert (c.qualifiers.time_scope.point if c.qualifiers.time_scope else None) == scope
     assert (c.qualifiers.base.point if c.qualifiers.base else None) == base
+
+
+@pytest.mark.parametrize(("text", "written", "unit"), [
+    ("Larkspur runs 8,740 outlets in 31 countries.", "8,740", "store"),
+    ("The chain had 8,470 stores at the end of September.", "8,470", "store"),
+    ("It closed 120 shops last year.", "120", "store"),
+])
+def test_claims_outlets_and_shops_count_stores(text, written, unit):
+    assert _claim(text, written).value.unit == unit
+
+
+def test_claims_population_and_people_are_one_term():
+    from consilience.extract.lexicon import canonical_term
+
+    assert canonical_term("population") == canonical_term("people") == canonical_term("residents")
