@@ -30,6 +30,14 @@ TABLE = [
     ('The U.S. handed over two Hamilton-class vessels.', [('two', 'count', 'vessel', 2.0, 1.9, 2.2, 'exact')]),
     ('It has returned the remains of more than 730 service members.', [('more than 730', 'count', 'member', 730.0, 730.0, 850.0, 'over')]),
     ('It handed over 733 sets of remains of missing soldiers.', [('733', 'count', 'remains', 733.0, 732.5, 734.0, 'exact')]),
+    # signs written as words; "and" joins the parts of one number only after a scale word
+    ('It fell to minus 5 degrees overnight.', [('minus 5', 'count', 'degree', -5.0, -5.25, -4.5, 'exact')]),
+    ('Growth was negative 2% in the quarter.', [('negative 2%', 'percent', '%', -2.0, -2.1, -1.8, 'exact')]),
+    ('Ten minus 5 is five, said 10 minus 5 voters.', [('Ten', 'number', '', 10.0, 9.5, 11.0, 'exact'), ('5', 'number', '', 5.0, 4.75, 5.5, 'exact'), ('10', 'number', '', 10.0, 9.5, 11.0, 'exact'), ('5', 'count', 'voter', 5.0, 4.75, 5.5, 'exact')]),
+    ('Temperatures will range between ten and fifteen degrees.', [('between ten and fifteen', 'count', 'degree', 12.5, 10.0, 15.0, 'exact')]),
+    ('He scored between negative ten and fifteen points.', [('between negative ten and fifteen', 'number', '', 2.5, -10.0, 15.0, 'exact')]),
+    ('It has one thousand and one rooms.', [('one thousand and one', 'count', 'room', 1001.0, 1000.5, 1002.0, 'exact')]),
+    ('The loan was 100,000 ரூ.', [('100,000 ரூ', 'money', 'LKR', 100000.0, 95000.0, 110000.0, 'exact')]),
     ('Bilateral trade turnover hit US$123 billion, four times the number in 2013.', [('US$123 billion', 'money', 'USD', 123000000000.0, 122500000000.0, 124000000000.0, 'exact'), ('four times', 'multiplier', 'x', 4.0, 3.8, 4.4, 'exact')]),
     ('Two-way trade rose over 240 times to more than US$130 billion in 2022 from $451 million in 1995.', [('over 240 times', 'multiplier', 'x', 240.0, 240.0, 288.0, 'over'), ('more than US$130 billion', 'money', 'USD', 130000000000.0, 130000000000.0, 156000000000.0, 'over'), ('$451 million', 'money', 'USD', 451000000.0, 450500000.0, 452000000.0, 'exact')]),
     ('The US is one of the biggest investors with nearly 1,150 underway projects.', [('one of the biggest', 'rank', 'biggest', 1, 1, 5, 'at-most'), ('nearly 1,150', 'count', 'project', 1150.0, 1030.0, 1150.0, 'nearly')]),
@@ -591,3 +599,10 @@ def test_numbers_metric_prefixes_of_one_unit_are_one_unit(text, unit, point):
 
     m = next(m for m in find_quantities(text) if m.value.kind == "count")
     assert (m.value.unit, m.value.point) == (unit, point)
+
+
+@pytest.mark.parametrize(("words", "k"), [("two hundredth", 200), ("one hundred twenty-fifth", 125),
+                                          ("a hundred trillionth", 100_000_000_000_000), ("three thousandth", 3000)])
+def test_numbers_ordinal_words_with_scales(words: str, k: int) -> None:
+    (m,) = find_quantities(f"It was the {words} anniversary.")
+    assert m.value.point == k

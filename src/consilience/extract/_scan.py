@@ -133,7 +133,9 @@ TIME_STARTERS = frozenset(TIME_NAMES | _variants((
     "ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth "
     "twentieth quarter half fiscal these term year-end last week month thirtieth full fortnight eoy "
     # holidays named by a word of their own ("Good Friday", "New Year's Day" are found from their last word)
-    "christmas easter halloween thanksgiving saint st boxing valentine"
+    "christmas easter halloween thanksgiving saint st boxing valentine "
+    # as informal posts write "tomorrow" and "on this day"
+    "tmrw otd"
 ).split()))
 _NUMBER_WORDS = (
     "zero nought naught one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "

@@ -193,6 +193,7 @@ CURRENCIES: dict[str, str] = {
     "egp": "EGP", "sar": "SAR", "riyals": "SAR", "aed": "AED", "dirhams": "AED", "ils": "ILS", "shekels": "ILS", "₪": "ILS",
     "btc": "BTC", "bitcoin": "BTC", "bitcoins": "BTC", "chinese yuan": "CNY", "元": "CNY", "japanese yen": "JPY",
     "indian rupees": "INR", "indian rupee": "INR", "mex$": "MXN", "₡": "CRC", "₾": "GEL", "₭": "LAK",
+    "ரூ": "LKR", "රු": "LKR",  # the Sri Lankan rupee's signs in Tamil and Sinhala script
 }
 _PREFIX_CUR = r"(?:US\s?\$|U\.S\.\$|Mex\$|A\$|AU\$|C\s?\$|CA\$|HK\s?\$|S\$|NZ\s?\$|R\$|CN¥|[$€£¥₹₫₩₽₺₦฿₱₴₪]|(?:USD|EUR|GBP|JPY|CNY|RMB|VND|INR|AUD|CAD|HKD|SGD|NZD|BRL|KRW|CHF|RUB|MXN|ZAR|THB|MYR|IDR|PHP|SEK|NOK|DKK|PLN|UAH|EGP|SAR|AED|ILS|Rs\.?)\s?)"
 _SUFFIX_CUR = (r"(?:US\s+dollars?|U\.S\.\s+dollars?|Chinese\s+yuan|Japanese\s+yen|Indian\s+rupees?|元|American\s+dollars|Australian\s+dollars?|Canadian\s+dollars?|Hong\s+Kong\s+dollars"
@@ -201,7 +202,7 @@ _SUFFIX_CUR = (r"(?:US\s+dollars?|U\.S\.\s+dollars?|Chinese\s+yuan|Japanese\s+ye
                r"|ringgit|rupiah|kronor|kroner|zloty|hryvnia|riyals|dirhams|shekels|bitcoins?"
                r"|USD|EUR|GBP|JPY|CNY|RMB|VND|INR|AUD|CAD|HKD|SGD|NZD|BRL|KRW|CHF|RUB|MXN|ZAR)(?![\w])"
                # a symbol written after the figure, the European order ("100 €", "250₽")
-               r"|[€£¥₹₫₩₽₺₦฿₱₴₪₡₾₭](?![\w])")
+               r"|[€£¥₹₫₩₽₺₦฿₱₴₪₡₾₭](?![\w])|ரூ|රු")
 
 SCALES: dict[str, float] = {
     "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6, "mil": 1e6,
@@ -235,7 +236,8 @@ _CARD_WORD = ("(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 # "one hundred twenty-fifth", "two hundredth", "three trillionth": a cardinal ending in a scale word, then an
 # ordinal; or a scale word made ordinal
 _ORD_WORD = ("(?:(?:(?:" + _CARD_WORD + "[-\\s]+)*(?:hundred|thousand|million|billion|trillion)(?:\\s+and)?[-\\s]+)+" + _ORD_SIMPLE
-             + "|(?:" + _CARD_WORD + "[-\\s]+)*(?:hundredth|thousandth|millionth|billionth|trillionth)|" + _ORD_SIMPLE + ")")
+             + "|(?:(?:" + _CARD_WORD + "|hundred|thousand|million|billion)[-\\s]+)*(?:hundredth|thousandth|millionth|billionth"
+             "|trillionth)|" + _ORD_SIMPLE + ")")
 _ORD_NUM = r"(?:\d+(?:st|nd|rd|th))"
 _SUP = (r"(?:(?:most|least)\s+(?:populous|valuable|visited|important|popular|powerful|common|competitive|expensive|polluted|"
         r"densely\s+populated|successful)|largest|biggest|highest|greatest|leading|smallest|lowest|fastest|slowest|richest|poorest"
@@ -248,8 +250,11 @@ _WORDNUM_ATOM = ("(?:" + "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), k
 _POINT_DIGITS = (r"(?:\s+point(?:(?:\s+(?:zero|nought|naught|oh|one|two|three|four|five|six|seven|eight|nine))+(?![\w-])"
                  r"|\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven"
                  r"|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?![\w-])))")
+# "and" joins the parts of one number only after a scale word ("two hundred and fifteen"): "between ten and
+# fifteen" is two numbers
+_AND_AFTER_SCALE = r"(?:(?<=hundred)|(?<=thousand)|(?<=million)|(?<=billion)|(?<=trillion))\s+and\s+"
 _WORDNUM = (r"(?:(?:a|an|one)\s+(?:and\s+a\s+half|half)\s+|half\s+(?:a\s+)?(?=million|billion|trillion|dozen)|a\s+(?=hundred|thousand|million|billion|trillion|dozen)"
-            r")?" + _WORDNUM_ATOM + r"(?:(?:\s*-\s*|\s+and\s+|\s+)" + _WORDNUM_ATOM + r")*(?:\s+and\s+a\s+half)?"
+            r")?" + _WORDNUM_ATOM + r"(?:(?:\s*-\s*|" + _AND_AFTER_SCALE + r"|\s+)" + _WORDNUM_ATOM + r")*(?:\s+and\s+a\s+half)?"
             + _POINT_DIGITS + r"?")
 
 # the Indian grouping ("12,34,567", lakhs and crores) is tried first: its last group has three digits
@@ -1023,6 +1028,10 @@ _CENTS_AFTER = re.compile(
     r"|seventeen|eighteen|nineteen|\d{1,2})(?![\w-])(?:\s+(?P<sub>cents?|pence|p)(?![\w]))?" + _CLAUSE_END_AHEAD, re.IGNORECASE)
 
 
+_NEGATIVE_BEFORE = re.compile(r"(?<![\w-])(?:minus|negative)\s+$", re.IGNORECASE)
+_RXN_FIGURE_END = re.compile(r"(?:\d|\b" + _WORDNUM_ATOM + r")\s+$", re.IGNORECASE)
+
+
 def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberMention | None:
     s, e = m.span()
     digits = m.group("digits")
@@ -1052,6 +1061,9 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
             return None  # "the two countries" refers, it does not count
         u = _word_precision(x)
         is_words = True
+    if x > 0 and (neg := _NEGATIVE_BEFORE.search(text, max(0, s - 10), s)) is not None and not _RXN_FIGURE_END.search(
+            text, max(0, neg.start() - 12), neg.start()):
+        x, s = -x, neg.start()  # "minus 5 degrees", "negative ten"; not "10 minus 5"
     end = e
     start = s
     scale = 1.0
@@ -1244,7 +1256,7 @@ def _number_at(text: str, m: re.Match[str], times: list[TimeMention]) -> NumberM
         if na:
             unit_noun, noun, ns, ne = na
             q = Quantity(kind="count", unit=unit_noun, point=q.point, low=q.low, high=q.high, hedge=q.hedge)
-        elif is_words and value_x < 10 and "point" not in m.group("words").lower() and not _LEVEL_VERB_BEFORE.search(
+        elif is_words and 0 <= value_x < 10 and "point" not in m.group("words").lower() and not _LEVEL_VERB_BEFORE.search(
                 text, max(0, start - 40), start) and not PEOPLE_STATE_AFTER.match(text, end):
             return None  # "two" alone is a pronoun-like use more often than a figure; "rose to seven" is one
     elif kind == "multiplier":

@@ -179,9 +179,15 @@ _MON_ABBR = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
 _RULES: list[tuple[str, str]] = [
     ("iso", r"(?P<y>\d{4})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d:])"),
     ("compact", r"(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
+    # "2016 10 16": a year, a month and a day of two digits each, spaced
+    ("spaced", r"(?P<y>(?:19|20)\d\d) (?P<m>0[1-9]|1[0-2]) (?P<d>0[1-9]|[12]\d|3[01])(?![\w/-]|[.,:]\d)"),
     ("dashmon", r"(?:(?P<d>[0-3]?\d)[-/](?P<mon>" + _MON_ABBR + r")[-/](?P<y>\d{4})"
                 r"|(?P<y2>\d{4})[-/](?P<mon2>" + _MON_ABBR + r")[-/](?P<d2>[0-3]?\d)"
-                r"|(?P<mon3>" + _MON_ABBR + r")[-/](?P<d3>[0-3]?\d)[-/](?P<y3>\d{4}))(?![\w/-])"),
+                r"|(?P<mon3>" + _MON_ABBR + r")[-/](?P<d3>[0-3]?\d)[-/](?P<y3>\d{4})"
+                # the orders forms and exports also write: "September-2020-23", "2020/23/Sep", "23-2020-September"
+                r"|(?P<mon4>" + _MON_ABBR + r")[-/](?P<y4>\d{4})[-/](?P<d4>[0-3]?\d)"
+                r"|(?P<y5>\d{4})[-/](?P<d5>[0-3]?\d)[-/](?P<mon5>" + _MON_ABBR + r")"
+                r"|(?P<d6>[0-3]?\d)[-/](?P<y6>\d{4})[-/](?P<mon6>" + _MON_ABBR + r"))(?![\w/-])"),
     # "Dec31, 1994": a month abbreviation glued to its day, only with a year after it ("SEPT9", "DEC1" alone are
     # names of genes and products)
     ("glued", r"(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)(?P<d>[12]\d|3[01]|0?[1-9])(?!\d)\s*,?\s*"
@@ -259,28 +265,40 @@ _RULES: list[tuple[str, str]] = [
               r"(?:(?P<a>[01]?\d)/(?P<b>[0-3]?\d)(?![\d/])(?!\s*(?:of|%|percent)\b)"
               r"|(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))(?![\w,.]\d)|(?P<dn>[12]\d|3[01]|0?[1-9])(?![.,]\d)(?=\s*(?:[.,;:!?)]|$))"
               r"|the\s+(?:(?P<d2>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))|(?P<dw>" + _DAYWORD + r"))\b(?=\s*(?:[.,;:!?)]|$)))"),
+    # "Friday-Jun-15", "friday (jun-15)": a weekday with its month and day, which decide the date
+    ("wdmon", r"(?:(?P<rel>this|next|last)\s+)?(?P<wd>" + _WEEKDAY_FULL + r")(?:-|\s*\(\s*)(?P<mon>" + _MON_ABBR
+              + r")-(?P<d>[0-3]?\d)(?![\d-])\)?"),
     # "earlier this year", "later in the week", "earlier last month": the part of the period before or after the
     # document's date, or its first or second half
     ("earlylate", r"(?P<w>earlier|later)\s+(?:in\s+the|(?P<rel>this|next|last|previous))\s+(?P<unit>week|month|year)\b"),
     ("ytd", r"the\s+year[-\s]to[-\s]date\b"),
     # "week 3 of 2027", "week 27 of last year": ISO weeks of a named year
-    ("weeknum", r"(?:the\s+)?week\s+(?P<n>[1-9]|[1-4]\d|5[0-3])\s+of\s+(?:(?P<y>" + _YEAR4 + r")|(?P<rel>this|last|next)\s+year)\b"),
+    ("weeknum", r"(?:the\s+)?week\s+(?P<n>[1-9]|[1-4]\d|5[0-3])\s+of\s+(?:(?P<y>" + _YEAR4 + r")|(?P<rel>this|last|next)\s+year)\b"
+                # "in the week 31": the nearest week of that number
+                r"|the\s+(?P<wk>week)\s+(?P<n2>[1-9]|[1-4]\d|5[0-3])(?![\w%/-]|[.,:]\d)"),
     # "the 21st this month", "the 15th day of next month"
     ("dayrel", r"the\s+(?:(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))|(?P<dw>" + _DAYWORD + r"))(?:\s+day)?\s+(?:of\s+)?"
                r"(?P<rel>this|next|last)\s+month\b"),
-    ("relwd", r"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|coming)\s+)?(?P<wd>" + _WEEKDAY_FULL + r")"
+    # "previous Friday", "following Friday" without "the" are "last", "next"; "the following Friday" is a day after
+    # another the text tells of, read as the weekday alone
+    ("relwd", r"(?:(?P<rel>last|next|this|this\s+coming|this\s+past|coming|(?<!the\s)previous|(?<!the\s)following)\s+)?"
+              r"(?P<wd>" + _WEEKDAY_FULL + r")"
               r"(?:\s+(?P<tod>morning|afternoon|evening|night))?\b"),
     ("relmon", r"(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<mon>January|February|March|April|May|June|July"
-               r"|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.)(?![\w-])"
+               r"|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\."
+               r"|Jan|Feb|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)(?![\w-])"
                r"(?:,?\s+(?:of\s+)?(?P<rel2>last|this|next)\s+year\b|\s+(?:of\s+)?(?P<yw>" + _YEARWORDS + r"))?"),
-    ("deictic", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow"
+    ("deictic", r"(?P<w>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|tonight|yesterday|tomorrow|tmrw|otd"
                 r"|nowadays|now|currently|recently|lately|recent\s+(?:days|weeks|months|years)|soon|formerly|previously"
                 r"|the\s+future|the\s+past|(?:the\s+)?coming\s+(?:days|weeks|months|years)"
                 r"|the\s+(?:last|past)\s+(?:few|several)\s+(?:days|weeks|months|years)|current(?!\s+(?:year|month|quarter))"
                 r"|the\s+(?:near|short|long)\s+term|the\s+near\s+future|these\s+days"
                 r"|(?:future|coming)\s+(?:days|weeks|months|quarters|years)|past\s+(?:years|decades|months)|recent|future)\b"),
     ("theyearnow", r"the\s+(?:full\s+|current\s+|calendar\s+|whole\s+)?year(?!\s*(?:\d|-|earlier|ago|before|after|later|'s\s+end))\b"
-                   r"|(?:the\s+)?(?:year[-\s]end|year's\s+end|end\s+of\s+the\s+year)\b|EOY\b"),
+                   r"|(?:the\s+)?(?:year[-\s]end|year's\s+end|end\s+of\s+the\s+year)\b|EOY\b"
+                   # "for the month", "sales in the week": as "the year"; not "the month of May", "the week after"
+                   r"|the\s+(?:current\s+|whole\s+)?(?P<u>month|week)(?![\w-]|\s*(?:\d|earlier|ago|before|after|later|ahead"
+                   r"|'s|’s|of|that|when|in\s+which|end(?:ing|ed)?|to|through|prior|since|leading|following)\b)"),
     # "end of month", "the end of the week", "end of this year", "the middle of next month": a part of the period
     # that holds the document's date (or the one before or after it); see _part_of for the parts
     # "the April-June quarter", "April to June 2023", "between April and June": the months from the first to the
@@ -340,13 +358,13 @@ _LEFT = r"(?<![\w$€£¥.,/-])"
 # "deictic" begins with (X: "now", "yesterday"), at four digits that a space or a stop ends (Y: "in 2019,");
 # after an article ("the", "a") the rules that can begin with one.
 _RULE_STARTS: dict[str, str] = {
-    "iso": "D", "compact": "D", "dashmon": "", "glued": "", "fyglued": "", "daymon": "", "slash": "D", "isomonth": "D", "monthyear": "", "yearmon": "",
+    "iso": "D", "compact": "D", "spaced": "Y", "dashmon": "", "glued": "", "fyglued": "", "daymon": "", "slash": "D", "isomonth": "D", "monthyear": "", "yearmon": "",
     "mdrange": "N", "mdword": "N", "dmrange": "DNW",
     "part": "W", "monyear": "N", "quarter": "DWY", "qcode": "W", "decade": "DW", "decadeword": "W", "season": "W",
     "fiscal": "W", "yearrange": "DY", "theyear": "", "year": "DY", "ago": "DWY", "agoa": "", "relunit": "W",
     "yearearlier": "", "relwd": "NWB", "relmon": "NWB", "deictic": "WX", "fiscalyear": "", "century": "DW",
     "yearwords": "W", "theyearnow": "W", "nthof": "DW", "inunits": "DWY", "holiday": "",
-    "mdcard": "N", "cardday": "W", "wdday": "NW", "earlylate": "W", "ytd": "", "weeknum": "W", "dayrel": "",
+    "mdcard": "N", "cardday": "W", "wdday": "NW", "wdmon": "NWB", "earlylate": "W", "ytd": "", "weeknum": "W", "dayrel": "",
     "endof": "", "monthspan": "", "monthsto": "", "afternext": "",
 }
 
@@ -436,7 +454,8 @@ def _submaster(kind: str, article: bool, first: str) -> _Starter:
 
 _SOLO = {name: re.compile(_LEFT + "(?P<" + name + ">" + _renamed(name, pat) + ")", re.IGNORECASE)
          for name, pat in _RULES if name in _SOLO_RULES}
-_CASED_MONTH = re.compile(_MON)  # month names must be capitalised in running text ("may", "march")
+_CASED_MONTH = re.compile(_MON)
+_IN_BEFORE = re.compile(r"(?<![\w-])in\s+(?:the\s+)?$", re.IGNORECASE)  # month names must be capitalised in running text ("may", "march")
 _FUTURE_CUE = re.compile(
     r"\b(?:will|shall|'ll|to\s+be\s+held|is\s+(?:due|set|scheduled|expected|slated|planned)|are\s+(?:due|set|scheduled|expected|slated|planned)"
     r"|plans?\s+to|intends?\s+to|going\s+to|upcoming)\b",
@@ -741,9 +760,10 @@ def _h_iso(g: dict, c: _Ctx) -> _Result:
 
 
 def _h_dashmon(g: dict, c: _Ctx) -> _Result:
-    """"23-Sep-2020", "2019/aug/01", "Sep-23-2020": a day, a month name and a year joined by one separator."""
-    d, mon, y = g.get("d") or g.get("d2") or g.get("d3"), g.get("mon") or g.get("mon2") or g.get("mon3"), (
-        g.get("y") or g.get("y2") or g.get("y3"))
+    """"23-Sep-2020", "2019/aug/01", "Sep-23-2020": a day, a month name and a year joined by one separator, in
+    any order."""
+    k = next(k for k in ("", "2", "3", "4", "5", "6") if g.get("mon" + k))
+    d, mon, y = g["d" + k], g["mon" + k], g["y" + k]
     v = time_value("day", int(y), _month(mon), int(d))
     return (v, False, None) if v else None
 
@@ -879,7 +899,8 @@ def _day_value(c: _Ctx, mo: int, d1: int, d2: int | None, y: str | None) -> _Res
         return (v, False, None) if v else None
     if c.anchor is None:
         return (None, True, None) if _ymd(2000, mo, d1) else None
-    yr = _nearest_year_for(mo, d1, c.anchor, _future(c.text, c.start, c.end))
+    # "next 6th of April": the next one to come
+    yr = _nearest_year_for(mo, d1, c.anchor, c.prev_word() == "next" or _future(c.text, c.start, c.end))
     v = time_value("day", yr, mo, d1, span=span, relative=True)
     return (v, True, None) if v else None
 
@@ -966,6 +987,10 @@ def _h_wdday(g: dict, c: _Ctx) -> _Result:
     return (time_value("day", n.year, n.month, n.day, relative=True), True, None)
 
 
+def _h_wdmon(g: dict, c: _Ctx) -> _Result:
+    return _day_value(c, _month(g["mon"]), int(g["d"]), None, None)
+
+
 def _h_earlylate(g: dict, c: _Ctx) -> _Result:
     """"earlier this year", "later this week", "later in the month", hedged "about": in the period that holds
     the document's date, the part before that date ("earlier") or from it on ("later"); in another period
@@ -1011,7 +1036,24 @@ def _named_year(g: dict, c: _Ctx) -> int | None:
 
 
 def _h_weeknum(g: dict, c: _Ctx) -> _Result:
-    """"week 3 of 2027": the ISO week of that number."""
+    """"week 3 of 2027": the ISO week of that number; "the week 31", the one of that number nearest the
+    document's date ("Week 1" in capitals is a season's, in sport, and no calendar week)."""
+    if g.get("n2"):
+        if g["wk"] != "week":
+            return None
+        if c.anchor is None or c.anchor[1] is None:
+            return (None, True, None)
+        ref = date(c.anchor[0], c.anchor[1], c.anchor[2] or 15)
+        mondays = []
+        for y in (ref.year - 1, ref.year, ref.year + 1):
+            try:
+                mondays.append(date.fromisocalendar(y, int(g["n2"]), 1))
+            except ValueError:
+                pass
+        if not mondays:
+            return None
+        monday = min(mondays, key=lambda m: abs((m - ref).days))
+        return (time_value("week", monday.year, monday.month, monday.day, relative=True), True, None)
     y = _named_year(g, c)
     if y is None:
         return (None, True, None)
@@ -1346,6 +1388,8 @@ def _h_relunit(g: dict, c: _Ctx) -> _Result:
 
 def _h_theyearnow(g: dict, c: _Ctx) -> _Result:
     """"the full year", "the year" (this one, in the text's frame); "year-end", "the end of the year", "EOY"."""
+    if g.get("u"):
+        return (_relative_unit(c, g["u"].lower(), 0), True, "same")
     v = _relative_unit(c, "year", 0)
     if v is not None and ("end" in (w := c.text[c.start:c.end].lower()) or w == "eoy"):
         v = _part_of(v, "late")
@@ -1414,9 +1458,13 @@ def _h_relwd(g: dict, c: _Ctx) -> _Result:
     if c.anchor is None or c.anchor[1] is None or c.anchor[2] is None:
         return (None, True, None)
     base = date(*c.anchor)
-    if rel in ("next", "this coming", "coming"):
+    if rel in ("next", "following"):
+        # that day of the next week: "this Friday" names the one later this week, so "next Friday" written on
+        # a Wednesday is nine days on (on a Saturday, the coming Friday, which is in the next week anyway)
+        delta = 7 - base.weekday() + wd
+    elif rel in ("this coming", "coming"):
         delta = (wd - base.weekday()) % 7 or 7
-    elif rel in ("last", "this past"):
+    elif rel in ("last", "this past", "previous"):
         # the latest such day before the document's date, as news uses it ("last Tuesday" written on a
         # Thursday is two days before), not the Tuesday of the previous week
         delta = -((base.weekday() - wd) % 7 or 7)
@@ -1433,8 +1481,11 @@ def _h_relwd(g: dict, c: _Ctx) -> _Result:
 def _h_relmon(g: dict, c: _Ctx) -> _Result:
     mon = g["mon"]
     rel = _RXT7.sub(" ", (g.get("rel") or "").lower())
-    if not _CASED_MONTH.fullmatch(mon):
-        return None
+    if not _CASED_MONTH.fullmatch(mon) or (len(mon) <= 4 and mon.lower() not in ("may", "june", "july")):
+        # a month in lower case ("in the april", "in dec") or shortened without a stop ("in Dec") only after
+        # "in": "Jan" is a name, "the march on Washington" a walk
+        if mon.lower() in ("march", "may") or rel or not _IN_BEFORE.search(c.text, max(0, c.start - 8), c.start):
+            return None
     if not rel and mon.lower() in ("may", "march"):
         pw = c.prev_word()
         if pw not in ("in", "since", "until", "till", "by", "from", "of", "during", "through", "early", "late", "mid",
@@ -1538,8 +1589,10 @@ def _h_deictic(g: dict, c: _Ctx) -> _Result:
         return (_relative_unit(c, "day", 0), True, None)
     if w == "yesterday":
         return (_relative_unit(c, "day", -1), True, None)
-    if w == "tomorrow":
+    if w in ("tomorrow", "tmrw"):
         return (_relative_unit(c, "day", 1), True, None)
+    if w == "otd":  # "on this day", as posts write it; "OTD" in capitals is an acronym ("on-time delivery")
+        return (_relative_unit(c, "day", 0), True, None) if c.text[c.start:c.end] == "otd" else None
     if w == "the day before yesterday":
         return (_relative_unit(c, "day", -2), True, None)
     if w == "the day after tomorrow":
@@ -1567,11 +1620,11 @@ def _anchor_value(c: _Ctx) -> TimeValue | None:
 
 
 _HANDLERS = {
-    "iso": _h_iso, "compact": _h_iso, "dashmon": _h_dashmon, "slash": _h_slash, "isomonth": _h_isomonth, "mdrange": _h_mdrange,
+    "iso": _h_iso, "compact": _h_iso, "spaced": _h_iso, "dashmon": _h_dashmon, "slash": _h_slash, "isomonth": _h_isomonth, "mdrange": _h_mdrange,
     "mdword": _h_mdword, "dmrange": _h_dmrange, "part": _h_part, "monyear": _h_monyear, "quarter": _h_quarter,
     "qcode": _h_qcode, "decade": _h_decade, "decadeword": _h_decadeword, "season": _h_season, "fiscal": _h_fiscal,
     "yearrange": _h_yearrange, "theyear": _h_theyear, "year": _h_year, "ago": _h_ago, "agoa": _h_agoa,
-    "relunit": _h_relunit, "yearearlier": _h_yearearlier, "relwd": _h_relwd, "relmon": _h_relmon, "holiday": _h_holiday,
+    "relunit": _h_relunit, "yearearlier": _h_yearearlier, "relwd": _h_relwd, "wdmon": _h_wdmon, "relmon": _h_relmon, "holiday": _h_holiday,
     "deictic": _h_deictic, "fiscalyear": _h_fiscalyear, "theyearnow": _h_theyearnow, "nthof": _h_nthof,
     "inunits": _h_inunits, "century": _h_century, "yearwords": _h_yearwords, "wdday": _h_wdday, "mdcard": _h_mdcard,
     "cardday": _h_mdcard, "earlylate": _h_earlylate, "ytd": _h_ytd, "weeknum": _h_weeknum, "dayrel": _h_dayrel,
@@ -1680,7 +1733,7 @@ _NUMBER_WORD_DATE = re.compile("|".join(f"(?:{rx.pattern})" for rx in (_UNIT_AFT
 #: the "deictic" rule begins with, "W": another word; see _RULE_STARTS), and the look-aheads that must hold
 #: after them.
 _DEICTIC_ONLY = frozenset(("now", "nowadays", "currently", "recently", "lately", "soon", "formerly", "previously", "today",
-                           "tonight", "yesterday", "tomorrow", "recent", "future"))
+                           "tonight", "yesterday", "tomorrow", "tmrw", "otd", "recent", "future"))
 _WORD_KIND = {**{w: "X" if w.lower() in _DEICTIC_ONLY else "W" for w in TIME_STARTERS}, **{w: "N" for w in _NAME_TOKENS}}
 _WORD_GATES = {w: g for w in _WORD_KIND if (g := _word_gates(w))}
 
@@ -1690,6 +1743,7 @@ _WORD_GATES = {w: g for w in _WORD_KIND if (g := _word_gates(w))}
 _AFTER_YEAR = frozenset((" ", ",", ".", ";", ":", ")", "!", "?", "\n", "\t", '"', "”", "\u00a0"))
 
 
+_DIGITS_THEN_MONTH = re.compile(r"\d{1,4}[-/]\d{1,4}[-/][A-Za-z]")
 _ISO_GLUED = re.compile(r"(?P<y>(?:19|20)\d\d)(?P<sep>-?)(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?![\d:])")
 
 
@@ -1809,8 +1863,8 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
             if sep == "-" or sep == "/":
                 if sep == "/" and len(core) <= 2 and (k := _daymon_start(text, hit, pos)) is not None:
                     solo, solo_start = "daymon", k  # "on 22/04", "next 5/12"
-                elif text[nxt + 1:nxt + 2].isalpha():
-                    solo, solo_start = "dashmon", hit  # "23-Sep-2020", "2019/aug/01"
+                elif text[nxt + 1:nxt + 2].isalpha() or (text[nxt + 1:nxt + 2].isdigit() and _DIGITS_THEN_MONTH.match(text, hit)):
+                    solo, solo_start = "dashmon", hit  # "23-Sep-2020", "2019/aug/01", "2020/23/Sep"
                 elif len(core) == 2 and sep == "-":
                     solo, solo_start = "monthyear", hit  # "12-2015"
             elif hit > 1 and text[hit - 1].isalpha():
@@ -1881,6 +1935,7 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
     _weeks(text, out)
     _apposition(text, out)
     _offsets(text, out)
+    _weekday_offsets(text, out, anc)
     if anc is not None and anc[1] is not None:
         _quarter_context(text, out, anc)
     return out
@@ -1967,6 +2022,50 @@ def _offsets(text: str, out: list[TimeMention]) -> None:
             if v is not None:
                 out[i] = TimeMention(start=cur.start, end=nxt.end, text=text[cur.start:nxt.end], value=v,
                                      relative=cur.relative or nxt.relative, ref=None)
+                del out[i + 1]
+        i += 1
+
+
+_WEEKDAY_ONLY = re.compile(_WEEKDAY_FULL, re.IGNORECASE)
+_FROM_NOW = re.compile(r"(?P<n>" + _NUMWORD + r")\s+(?P<unit>" + _UNIT + r")\s+(?:from\s+(?:now|today)|hence)", re.IGNORECASE)
+_CHAIN_GAP = re.compile(r",?\s+(?:on\s+)?")
+
+
+def _offset_day(m: TimeMention, anc: tuple[int, int | None, int | None] | None) -> date | None:
+    """The day an offset names: "two years from now" counted from the document's day (its value is the year),
+    "3 weeks after Christmas" as already merged by :func:`_offsets`; None for any other mention."""
+    fm = _FROM_NOW.fullmatch(m.text)
+    if fm is not None:
+        n = _count(fm.group("n"))
+        unit = fm.group("unit").lower().rstrip("s")
+        if n is None or anc is None or anc[1] is None or anc[2] is None or unit not in ("day", "week", "month", "year"):
+            return None
+        base = date(*anc)
+        if unit in ("day", "week"):
+            return base + timedelta(days=n * (7 if unit == "week" else 1))
+        y, mo = _add_months(base.year, base.month, n * (12 if unit == "year" else 1))
+        return _ymd(y, mo, base.day) or _ymd(y, mo, 28)
+    om = _OFFSET.match(m.text)
+    if m.value is not None and m.value.granularity == "day" and om is not None and om.end() < len(m.text):
+        return date.fromisoformat(m.value.low)  # an offset with its date after it; not "two weeks after" alone
+    return None
+
+
+def _weekday_offsets(text: str, out: list[TimeMention], anc: tuple[int, int | None, int | None] | None) -> None:
+    """"Monday two weeks from now", "Thursday, two years from now", "3 weeks after Christmas on Friday": a
+    weekday beside an offset is the day of that name nearest the offset's day (the offset is the rougher of
+    the two); the two become one mention."""
+    i = 0
+    while i + 1 < len(out):
+        a, b = out[i], out[i + 1]
+        if _CHAIN_GAP.fullmatch(text, a.end, b.start):
+            wd, off = (a, b) if _WEEKDAY_ONLY.fullmatch(a.text) else (b, a)
+            day = _offset_day(off, anc) if _WEEKDAY_ONLY.fullmatch(wd.text) and wd is not off else None
+            if day is not None:
+                delta = (WEEKDAYS[wd.text.lower()] - day.weekday()) % 7
+                n = day + timedelta(days=delta - 7 if delta > 3 else delta)
+                out[i] = TimeMention(start=a.start, end=b.end, text=text[a.start:b.end], relative=True, ref=None,
+                                     value=time_value("day", n.year, n.month, n.day, relative=True))
                 del out[i + 1]
         i += 1
 
