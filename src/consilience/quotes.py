@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import difflib
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from itertools import chain
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -102,17 +104,27 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _inside(pos: int, quoted: Sequence[tuple[int, int]], starts: Sequence[int]) -> bool:
+    """Whether ``pos`` lies in one of the ``quoted`` regions, sorted and disjoint as
+    :func:`~consilience.people.quoted_regions` gives them (``starts``: their starts): only the last
+    region starting at or before ``pos`` can hold it."""
+    k = bisect_right(starts, pos) - 1
+    return k >= 0 and pos < quoted[k][1]
+
+
 def _speaker(doc: Document, people: Sequence[PersonMention], qa: int, qb: int, s: int, e: int,
              quoted: Sequence[tuple[int, int]]) -> str | None:
     """Who says the words at ``[qa, qb)`` in the sentence(s) ``[s, e)``: the person next to the speech
-    verb closest to the quotation, outside any quotation."""
+    verb closest to the quotation, outside any quotation (``quoted``: sorted, disjoint regions).
+    ``people`` is sorted by start, as :func:`~consilience.people.find_people` gives it."""
     text = doc.text
-
-    def inside(pos: int) -> bool:
-        return any(a <= pos < b for a, b in quoted)
-
-    toks = [t for t in sentence_tokens(doc, s, e) if not inside(t.start) and not (qa <= t.start < qb)]
-    here = [m for m in people if s <= m.start < e and not inside(m.start)]
+    starts = [a for a, _ in quoted]
+    toks = [t for t in sentence_tokens(doc, s, e)
+            if not (qa <= t.start < qb) and not _inside(t.start, quoted, starts)]
+    # the people who start inside [s, e), found by bisection rather than by a scan of the document's
+    lo = bisect_left(people, s, key=lambda m: m.start)
+    hi = bisect_left(people, e, lo, key=lambda m: m.start)
+    here = [m for m in people[lo:hi] if not _inside(m.start, quoted, starts)]
     best: tuple[int, str] | None = None
     for i, t in enumerate(toks):
         if t.low == "according" and i + 1 < len(toks) and toks[i + 1].low == "to":
@@ -295,14 +307,15 @@ def _left_out(changes: list[tuple[str, list[str], list[str]]]) -> bool:
 @dataclass
 class _Sentences:
     """Every sentence of the story with its folded words, and an index from word to sentences, built
-    once per alignment so that looking for unquoted repeats never scans the whole story per quote."""
+    once per alignment so that looking for unquoted repeats never scans the whole story per quote.
+    The index holds only the words lookups will ask for (``wanted``), not every word of the story."""
 
     docs: list[Document]
     rows: list[tuple[int, int, int, list]]  # (doc index, start, end, tokens)
     index: dict[str, set[int]]
 
     @classmethod
-    def build(cls, docs: Sequence[Document]) -> _Sentences:
+    def build(cls, docs: Sequence[Document], wanted: set[str]) -> _Sentences:
         usable = [d for d in docs if not d.skipped and d.text]
         rows: list[tuple[int, int, int, list]] = []
         index: dict[str, set[int]] = {}
@@ -311,17 +324,20 @@ class _Sentences:
                 toks = sentence_tokens(doc, s, e)
                 n = len(rows)
                 rows.append((di, s, e, toks))
-                for t in toks:
-                    w = t.low.strip("'")
-                    if len(w) > 3 and w not in _MINOR:  # only the words a lookup can ask for
-                        index.setdefault(w, set()).add(n)
+                for w in {t.low.strip("'") for t in toks} & wanted:
+                    index.setdefault(w, set()).add(n)
         return cls(usable, rows, index)
+
+
+def _echo_words(group: list[Claim]) -> set[str]:
+    """The telling words of a quotation's longest wording: those an unquoted repeat is looked up by."""
+    ref = max(group, key=lambda c: (len(c.value.key.split()), c.id))  # type: ignore[union-attr]
+    return {w for w in ref.value.key.split() if w not in _MINOR and len(w) > 3}  # type: ignore[union-attr]
 
 
 def _may_echo(group: list[Claim]) -> bool:
     """Whether a quotation has enough telling words to be recognised when repeated unquoted."""
-    ref = max(group, key=lambda c: (len(c.value.key.split()), c.id))  # type: ignore[union-attr]
-    return len({w for w in ref.value.key.split() if w not in _MINOR and len(w) > 3}) >= 3  # type: ignore[union-attr]
+    return len(_echo_words(group)) >= 3
 
 
 def _echoes(group: list[Claim], story: _Sentences, opts: QuoteOptions,
@@ -330,16 +346,13 @@ def _echoes(group: list[Claim], story: _Sentences, opts: QuoteOptions,
     have = {c.doc_id for c in group}
     ref = max(group, key=lambda c: (len(c.value.key.split()), c.id))  # type: ignore[union-attr]
     words = ref.value.key.split()  # type: ignore[union-attr]
-    content = {w for w in words if w not in _MINOR and len(w) > 3}
+    content = _echo_words(group)
     if len(content) < 3:
         return []  # too few telling words to recognise a repeat without quotation marks
     written = [w for w in _words(ref.value.text) if w.lower() not in _MINOR]  # type: ignore[union-attr]
     if 2 * sum(w[0].isupper() for w in written) >= len(written):
         return []  # mostly a name ("the southern White House"): its words recur without being quoted
-    hits: dict[int, int] = {}
-    for w in content:
-        for n in story.index.get(w, ()):
-            hits[n] = hits.get(n, 0) + 1
+    hits = Counter(chain.from_iterable(story.index.get(w, ()) for w in content))
     need = max(2, len(content) // 2)
     out: list[Claim] = []
     done: set[str] = set()
@@ -430,21 +443,24 @@ def align_quotes(claims: Sequence[Claim], docs: Sequence[Document], *,
     index: dict[str, list[int]] = {}
     counters = [Counter(ws) for ws in words]
     minors = [sum(n for w, n in c.items() if w in _MINOR) for c in counters]
+    sizes = [len(ws) for ws in words]
     for i, ws in enumerate(words):
         counts = counters[i]
         most = max(counts.values(), default=0)
-        hits: dict[int, int] = {}
-        for w in set(ws) - _MINOR:
-            for h in index.get(w, ()):
-                hits[h] = hits.get(h, 0) + 1
+        size, minor = sizes[i], minors[i]
+        content = set(ws) - _MINOR
+        # how many content words each earlier wording shares with this one (counted in C)
+        hits = Counter(chain.from_iterable(index.get(w, ()) for w in content))
         for h in sorted(hits):
-            if docs_of[i] == docs_of[h] and len(docs_of[i]) == 1 or find(h) == find(i):
-                continue
             # An upper bound of the shared words, from the content words in common: when even the
-            # bound cannot reach a threshold, the exact count is not worth computing.
-            short = min(len(ws), len(words[h]))
-            bound = hits[h] * most + min(minors[i], minors[h])
-            if 2 * bound / (len(ws) + len(words[h])) < opts.match and bound / short < 0.9:
+            # bound cannot reach a threshold, the exact count is not worth computing. (Tested first:
+            # it is the cheapest test and rejects most candidates; the tests only skip, so their
+            # order does not change which pairs are compared.)
+            short = min(size, sizes[h])
+            bound = hits[h] * most + min(minor, minors[h])
+            if 2 * bound / (size + sizes[h]) < opts.match and bound / short < 0.9:
+                continue
+            if docs_of[i] == docs_of[h] and len(docs_of[i]) == 1 or find(h) == find(i):
                 continue
             shared = sum((counts & counters[h]).values())
             if 2 * shared / (len(ws) + len(words[h])) < opts.match and shared / short < 0.9:
@@ -459,7 +475,7 @@ def align_quotes(claims: Sequence[Claim], docs: Sequence[Document], *,
                 excerpt, whole = (i, h) if len(ws) <= len(words[h]) else (h, i)
                 if longest[find(excerpt)] < len(words[whole]):
                     union(i, h)
-        for w in set(ws) - _MINOR:
+        for w in content:
             index.setdefault(w, []).append(i)
     groups: dict[int, list[Claim]] = {}
     for i, k in enumerate(keys):
@@ -468,9 +484,11 @@ def align_quotes(claims: Sequence[Claim], docs: Sequence[Document], *,
     people_of: dict[str, list[PersonMention]] = {}
     quoted_of: dict[str, list[tuple[int, int]]] = {}
     facts = []
-    for g in groups.values():
-        if _may_echo(g):
-            story = story or _Sentences.build(docs)  # built on first need: many stories never need it
+    echoing = [_echo_words(g) for g in groups.values()]
+    wanted = set().union(*(ws for ws in echoing if len(ws) >= 3))  # the words _echoes will look up
+    for g, ws in zip(groups.values(), echoing):
+        if len(ws) >= 3:  # _may_echo(g)
+            story = story or _Sentences.build(docs, wanted)  # built on first need: many stories never need it
             g = g + _echoes(g, story, opts, people_of, quoted_of)
         facts.append(_judge_quote(g))
     facts.sort(key=lambda f: f.id)
