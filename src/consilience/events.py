@@ -269,12 +269,18 @@ def _place_kind(name: str) -> str:
     return "country" if fold(name) in _country_names() else "place"
 
 
+def _start(m: PersonMention) -> int:
+    return m.start
+
+
 def _who(doc: Document, people: Sequence[PersonMention], t: _Trigger, a: int, b: int) -> _Who:
     """Who does ``t`` to whom, and where, inside the window ``[a, b)``: people first ("X visited",
     "visits by X", "a call between X and Y"), then an organisation named right before the verb, then
-    countries."""
+    countries. ``people`` is sorted by start, as :func:`~consilience.people.find_people` gives it."""
     text = doc.text
-    here = [m for m in people if a <= m.start < b and m.how != "pronoun" and not (t.start <= m.start < t.end)]
+    # the people who start inside the window, found by bisection rather than by a scan of the document's
+    window = people[bisect.bisect_left(people, a, key=_start) : bisect.bisect_left(people, b, key=_start)]
+    here = [m for m in window if m.how != "pronoun" and not (t.start <= m.start < t.end)]
 
     def word_before(pos: int) -> str:
         w = text[max(a, pos - 14) : pos].split()
@@ -304,7 +310,7 @@ def _who(doc: Document, people: Sequence[PersonMention], t: _Trigger, a: int, b:
         later = [m for m in after if m.name != actor]
         target, target_kind = (later[0].name if later else others[0]), "person"
     # a country in a person's title ("US President X") is whose official X is, not a party
-    titled = [(m.start, m.name_start or m.start) for m in people if m.how != "pronoun" and a <= m.start < b]
+    titled = [(m.start, m.name_start or m.start) for m in window if m.how != "pronoun"]
     lands = [(x, y, c) for x, y, c in doc_countries(doc, a, b)
              if not (t.start <= x < t.end) and not any(s <= x < ns for s, ns in titled)]
     after_lands = [c for x, _, c in lands if x >= t.end]
@@ -558,8 +564,10 @@ def _undated_events(doc: Document, s: int, e: int, trigs: list[_Trigger], clause
 def _agent(text: str, people: Sequence[PersonMention], trigs: Sequence[_Trigger], t: _Trigger,
            a: int, b: int) -> PersonMention | None:
     """The named person who plainly does ``t`` in ``[a, b)``: the subject before it with no other trigger
-    in between, or the person introduced by "by"/"between" right after it. Undated events need one."""
-    here = [m for m in people if a <= m.start < b and m.how != "pronoun"]
+    in between, or the person introduced by "by"/"between" right after it. Undated events need one.
+    ``people`` is sorted by start."""
+    window = people[bisect.bisect_left(people, a, key=_start) : bisect.bisect_left(people, b, key=_start)]
+    here = [m for m in window if m.how != "pronoun"]
     before = [m for m in here if m.end <= t.start]
     if before:
         m = before[-1]
