@@ -156,7 +156,7 @@ def _universe(doc: Document) -> frozenset[str]:
     """Every folded word of a document and every number it states (``#``-marked)."""
     # One tokenisation gives both: its letter tokens are exactly the text's runs of letters, and its
     # digit tokens the numbers sentence_details would find.
-    tokens = _TOKEN.findall(ascii_text(doc.text).lower())
+    tokens = set(_TOKEN.findall(ascii_text(doc.text).lower()))  # each distinct token marked once
     return frozenset(t if not t[0].isdigit() else "#" + t.replace(",", "") for t in tokens)
 
 

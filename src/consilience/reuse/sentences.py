@@ -26,6 +26,8 @@ import functools
 import math
 import re
 from collections.abc import Iterable, Sequence
+from collections import Counter
+from itertools import chain, filterfalse
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -46,6 +48,7 @@ _STOP = frozenset(
     """.split()
 )
 _TOKEN = re.compile(r"[a-z]+|\d+(?:[.,]\d+)*")
+_DIGIT = re.compile(r"\d")
 _NAME = re.compile(r"\b[A-Z][a-zA-Z]+")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ied", "ies", "ed", "es", "s", "ly")
 _STEM_LEN = 6
@@ -85,9 +88,12 @@ def _fold(text: str) -> str:
     return ascii_text(text).lower()
 
 
-@functools.lru_cache(maxsize=1 << 16)
 def _stem(token: str) -> str:
     """A crude stem: numbers keep their digits (marked ``#``), words lose a common suffix and are cut."""
+    return _STEMS[token]
+
+
+def _stem_of(token: str) -> str:
     if token[0].isdigit():
         return "#" + token.replace(",", "")
     for suffix in _SUFFIXES:
@@ -95,6 +101,20 @@ def _stem(token: str) -> str:
             token = token[: -len(suffix)]
             break
     return token[:_STEM_LEN]
+
+
+class _StemMemo(dict):
+    """Stems already computed: a plain dict, so that ``map(_STEMS.__getitem__, tokens)`` stems a whole
+    sentence at C speed (an ``lru_cache`` hit costs several times a dict lookup); emptied when full."""
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= 1 << 16:
+            self.clear()
+        stem = self[token] = _stem_of(token)
+        return stem
+
+
+_STEMS = _StemMemo()
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +155,7 @@ def _names(plain: str) -> tuple[frozenset[str], str]:
     """Names of an ASCII sentence not counting its opening word, and that opening word when it could
     be a name ("" otherwise): a name only if seen elsewhere in the run."""
     text = plain.lstrip(" \"'(`")
-    words = [w.lower() for w in _NAME.findall(text)]
+    words = list(map(str.lower, _NAME.findall(text)))
     # The first capitalised word opens the sentence only when it sits at its very start.
     opener = words.pop(0) if words and _NAME.match(text) else ""
     return frozenset(words).difference(_STOP), "" if opener in _STOP else opener
@@ -147,11 +167,16 @@ def _features(doc: Document) -> tuple[list[SentenceFeatures], list[str]]:
     openers = []
     for span in sentence_spans(doc):
         plain = ascii_text(doc.text[span.start : span.end])
-        raw_tokens = _TOKEN.findall(plain.lower())
-        toks = tuple(_stem(t) for t in raw_tokens)
-        content = frozenset(st for t, st in zip(raw_tokens, toks) if t not in _STOP)
-        # The same tokens sentence_details reads its numbers from, so they are not found twice.
-        numbers = frozenset("#" + t.replace(",", "") for t in raw_tokens if t[0].isdigit())
+        lower = plain.lower()
+        raw_tokens = _TOKEN.findall(lower)
+        # map and filterfalse run the stem lookups and the stop-word test without a Python-level loop
+        stem = _STEMS.__getitem__
+        toks = tuple(map(stem, raw_tokens))
+        content = frozenset(map(stem, filterfalse(_STOP.__contains__, raw_tokens)))
+        # The same tokens sentence_details reads its numbers from, so they are not found twice (and
+        # none to look for in the many sentences without a digit).
+        numbers = frozenset("#" + t.replace(",", "") for t in raw_tokens if t[0].isdigit()) \
+            if _DIGIT.search(lower) else frozenset()
         names, opener = _names(plain)
         out.append(SentenceFeatures(span, toks, content, numbers, names))
         openers.append(opener)
@@ -197,14 +222,14 @@ class SentenceTable:
         self._openers: dict[str, list[str]] = {}
         for d in docs:
             self.sentences[d.id], self._openers[d.id] = _features(d)
-        df: dict[str, int] = {}
+        # in how many sentences each term occurs (counted in C; the vocabulary below is sorted, so the
+        # counter's order does not matter)
+        df = Counter(chain.from_iterable(f.content for feats in self.sentences.values() for f in feats))
         names: set[str] = set()
         n = 0
         for feats in self.sentences.values():
+            n += len(feats)
             for f in feats:
-                n += 1
-                for t in f.content:
-                    df[t] = df.get(t, 0) + 1
                 names.update(f.names)
         #: Folded names seen inside a sentence anywhere in the run (so also recognised opening one).
         self.names = frozenset(names)
@@ -241,9 +266,12 @@ class SentenceTable:
 
     def _matrix(self, feats: list[SentenceFeatures]):
         """The document's (term, sentence) entries sorted by term, sentence norms and token strings."""
-        entries = sorted((self.vocab[t], r) for r, f in enumerate(feats) for t in f.content)
-        terms = np.array([t for t, _ in entries], dtype=np.int64)
-        rows = np.array([r for _, r in entries], dtype=np.int64)
+        vocab = self.vocab.__getitem__
+        terms = np.fromiter(chain.from_iterable(map(vocab, f.content) for f in feats), dtype=np.int64)
+        rows = np.repeat(np.arange(len(feats), dtype=np.int64), [len(f.content) for f in feats])
+        # sorted by (term, sentence), as a sort of the pairs would give (no pair occurs twice)
+        order = np.lexsort((rows, terms))
+        terms, rows = terms[order], rows[order]
         norms = np.zeros(len(feats), dtype=np.float64)
         np.add.at(norms, rows, self.weights[terms] ** 2)
         char = self._chars.__getitem__
