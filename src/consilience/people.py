@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from itertools import compress, count
 from typing import NamedTuple
 from collections.abc import Sequence
 from bisect import bisect_left
@@ -261,29 +262,34 @@ def find_countries(text: str, start: int = 0, end: int | None = None) -> list[tu
     end = len(text) if end is None else end
     book = countries()
     words = list(_PLACE_TOKEN.finditer(text, start, end))
-    lows = [w.lower() if w.isascii() else fold(w) for w in (m.group() for m in words)]
+    strings = list(map(re.Match.group, words))
+    # Most words start no country name, and a country is written with a capital ("turkey" and "china"
+    # are other things): the distinct words that can start one are found first, and only the places
+    # holding one of those are looked at.
+    starters = {w for w in set(strings) if w[:1].isupper() and _low(w) in book.firsts}
+    if not starters:
+        return []
     out: list[tuple[int, int, str]] = []
-    i = 0
-    while i < len(words):
-        if lows[i] not in book.firsts or not words[i].group()[:1].isupper():
-            # most words start no country name: only those that can are turned into tokens; and a
-            # country is written with a capital ("turkey" and "china" are other things)
-            i += 1
+    after = 0  # the index past the last country found: words before it are taken
+    for i in compress(count(), map(starters.__contains__, strings)):
+        if i < after:
             continue
-        toks = [Token(m.group(), m.start(), m.end(), low, False)
-                for m, low in zip(words[i : i + book.longest], lows[i : i + book.longest])]
+        toks = [Token(m.group(), m.start(), m.end(), _low(m.group()), False) for m in words[i : i + book.longest]]
         hit = book.match(toks, 0)
         if hit is None:
-            i += 1
             continue
         j, name = hit
-        if j == 1 and lows[i] in NAME_LIKE_COUNTRIES and i > 0 and words[i - 1].group()[:1].isupper() and (
+        if j == 1 and toks[0].low in NAME_LIKE_COUNTRIES and i > 0 and strings[i - 1][:1].isupper() and (
                 not text[words[i - 1].end():toks[0].start].strip()):
-            i += 1  # "Michael Jordan", "Lake Chad": part of another name
-            continue
+            continue  # "Michael Jordan", "Lake Chad": part of another name
         out.append((toks[0].start, toks[j - 1].end, name))
-        i += j
+        after = i + j
     return out
+
+
+def _low(word: str) -> str:
+    """The folded form of one word, as :func:`tokens` gives it."""
+    return word.lower() if word.isascii() else fold(word)
 
 
 
