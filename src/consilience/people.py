@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from itertools import compress, count
+from operator import attrgetter
 from typing import NamedTuple
 from collections.abc import Sequence
 from bisect import bisect_left
@@ -96,6 +97,10 @@ class Token(NamedTuple):
     end: int
     low: str
     possessive: bool
+
+
+#: ``token_low(t)`` is ``t.low``, callable from C (``map(token_low, toks)``).
+token_low = attrgetter("low")
 
 
 def tokens(text: str, start: int = 0, end: int | None = None) -> list[Token]:
@@ -453,6 +458,8 @@ def _honorific(text: str, toks: list[Token], taken: list[tuple[int, int]]) -> li
     """Names after a courtesy title, which makes them a person's whatever follows: "Dr Grace Mwale" (a full
     name, ``how="bare"``), "Mr Sunak" (one word, ``how="short"``, resolved by :func:`_find_people`)."""
     out: list[PersonMention] = []
+    if _HONORIFICS.isdisjoint(map(token_low, toks)):
+        return out  # most sentences have no courtesy title: one test in C instead of one per word
     for i in range(len(toks) - 1):
         if not _honorific_at(toks, i, text) or any(a <= toks[i].start < b for a, b in taken):
             continue
@@ -525,6 +532,8 @@ def _titled(text: str, toks: list[Token]) -> list[PersonMention]:
     """Title-first mentions ("Prime Minister Lê Văn Nam") and appositions ("X, chief executive of Y")."""
     out: list[PersonMention] = []
     book = titles()
+    if book.firsts.isdisjoint(map(token_low, toks)):
+        return out  # no word starts a title: one test in C instead of one per word
     i = 0
     n = len(toks)
     while i < n:
