@@ -224,6 +224,8 @@ TABLE = [
     ('I went back to China in the april.', '2018-06-01', [('april', '2018-04', '2018-04-01', '2018-05-01')]),
     ('Sales peaked in dec and fell.', '2018-06-01', [('dec', '2017-12', '2017-12-01', '2018-01-01')]),
     ('Prices rose in Sept.', '2018-10-01', [('Sept.', '2018-09', '2018-09-01', '2018-10-01')]),
+    ('Prices have risen since Feb. and wages too.', '2018-06-01', [('Feb.', '2018-02', '2018-02-01', '2018-03-01')]),
+    ('Prices have risen since Feb and wages too.', '2018-06-01', []),
     ('She joined in the march on Washington.', '2018-06-01', []),
     ('Jan said no.', '2018-06-01', []),
     ('Call me this friday (jun-15).', '2018-06-11', [('this friday (jun-15)', '2018-06-15', '2018-06-15', '2018-06-16')]),

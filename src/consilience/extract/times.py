@@ -1481,7 +1481,7 @@ def _h_relwd(g: dict, c: _Ctx) -> _Result:
 def _h_relmon(g: dict, c: _Ctx) -> _Result:
     mon = g["mon"]
     rel = _RXT7.sub(" ", (g.get("rel") or "").lower())
-    if not _CASED_MONTH.fullmatch(mon) or (len(mon) <= 4 and mon.lower() not in ("may", "june", "july")):
+    if not _CASED_MONTH.fullmatch(mon) or (len(mon) <= 4 and "." not in mon and mon.lower() not in ("may", "june", "july")):
         # a month in lower case ("in the april", "in dec") or shortened without a stop ("in Dec") only after
         # "in": "Jan" is a name, "the march on Washington" a walk
         if mon.lower() in ("march", "may") or rel or not _IN_BEFORE.search(c.text, max(0, c.start - 8), c.start):
