@@ -1996,6 +1996,17 @@ def _quarter_context(text: str, out: list[TimeMention], anc: tuple[int, int | No
 _OFFSET = re.compile(r"(?P<n>" + _NUMWORD + r")\s+(?P<unit>" + _UNIT + r")\s+(?P<dir>after|before|from)", re.IGNORECASE)
 
 
+def _moved(base: date, unit: str, n: int) -> date | None:
+    """``base`` moved by ``n`` days, weeks, months or years (a month's day past its end falls back to the
+    28th); None for another unit."""
+    if unit in ("day", "week"):
+        return base + timedelta(days=n * (7 if unit == "week" else 1))
+    if unit in ("month", "year"):
+        y, mo = _add_months(base.year, base.month, n * (12 if unit == "year" else 1))
+        return _ymd(y, mo, base.day) or _ymd(y, mo, 28)
+    return None
+
+
 def _offsets(text: str, out: list[TimeMention]) -> None:
     """"three days after January 12", "2 weeks before May 13 1999", "4 months from tomorrow": an offset
     from the date that follows it, merged into one mention."""
@@ -2008,17 +2019,13 @@ def _offsets(text: str, out: list[TimeMention]) -> None:
             unit = m.group("unit").lower().rstrip("s")
             if unit == "fortnight" and n is not None:
                 unit, n = "week", 2 * n
-            base = date.fromisoformat(nxt.value.low)
             sign = -1 if m.group("dir").lower() == "before" else 1
+            d = _moved(date.fromisoformat(nxt.value.low), unit, sign * n) if n is not None else None
             v = None
-            if n is not None and unit in ("day", "week"):
-                d = base + timedelta(days=sign * n * (7 if unit == "week" else 1))
-                v = time_value("day", d.year, d.month, d.day, relative=nxt.value.relative)
-            elif n is not None and unit in ("month", "year"):
-                y, mo = _add_months(base.year, base.month, sign * n * (12 if unit == "year" else 1))
-                d = _ymd(y, mo, base.day) or _ymd(y, mo, 28)
-                v = time_value("day" if nxt.value.granularity == "day" else nxt.value.granularity, d.year, d.month,
-                               d.day, relative=nxt.value.relative)
+            if d is not None:
+                # a day or a week from a date is a day; months and years keep the date's granularity
+                gran = "day" if unit in ("day", "week") else nxt.value.granularity
+                v = time_value(gran, d.year, d.month, d.day, relative=nxt.value.relative)
             if v is not None:
                 out[i] = TimeMention(start=cur.start, end=nxt.end, text=text[cur.start:nxt.end], value=v,
                                      relative=cur.relative or nxt.relative, ref=None)
@@ -2038,13 +2045,9 @@ def _offset_day(m: TimeMention, anc: tuple[int, int | None, int | None] | None) 
     if fm is not None:
         n = _count(fm.group("n"))
         unit = fm.group("unit").lower().rstrip("s")
-        if n is None or anc is None or anc[1] is None or anc[2] is None or unit not in ("day", "week", "month", "year"):
+        if n is None or anc is None or anc[1] is None or anc[2] is None:
             return None
-        base = date(*anc)
-        if unit in ("day", "week"):
-            return base + timedelta(days=n * (7 if unit == "week" else 1))
-        y, mo = _add_months(base.year, base.month, n * (12 if unit == "year" else 1))
-        return _ymd(y, mo, base.day) or _ymd(y, mo, 28)
+        return _moved(date(*anc), unit, n)
     om = _OFFSET.match(m.text)
     if m.value is not None and m.value.granularity == "day" and om is not None and om.end() < len(m.text):
         return date.fromisoformat(m.value.low)  # an offset with its date after it; not "two weeks after" alone
