@@ -28,7 +28,6 @@ from consilience.extract._scan import NUMBER_STARTERS, TIME_NAMES, TIME_STARTERS
 from consilience.model import TimeValue
 
 # Patterns used inside the functions below, compiled once (the re module's cache lookup costs per call).
-_RXT0 = re.compile(r"\(\?P<(\w+)>")
 _RXT1 = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?")
 _RXT2 = re.compile(r"\d+")
 _RXT4 = re.compile(r"\s*([A-Za-z][A-Za-z'-]*)")
@@ -316,39 +315,28 @@ _RULES: list[tuple[str, str]] = [
 _RULE_NAMES = [name for name, _ in _RULES]
 
 
-#: Rules kept out of the masters: they are tried on their own, only where a cheap look at the text
+#: Rules kept out of the tries at every start: they are tried on their own, only where a cheap look at the text
 #: says they can match (a holiday word; a dash or slash between a figure and a month name; a month's
 #: letters glued before a day; a month's first letter after a year; a dash and digits after two digits;
 #: "end of" and a period), so that they add nothing to the cost of the other hits.
 _SOLO_RULES = ("holiday", "dashmon", "glued", "fyglued", "daymon", "yearmon", "monthyear", "endof", "monthspan", "monthsto")
 
 
-def _renamed(name: str, pat: str) -> str:
-    """``pat`` with each group ``g`` renamed ``name__g``, so that one alternation can hold every rule."""
-    return _RXT0.sub(lambda m: f"(?P<{name}__{m.group(1)}>", pat)
-
-
 _FIRST_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789'"
 
 
-def _prepare_rule(name: str, pat: str) -> tuple[str, frozenset[str] | None]:
-    """The rule as a branch of a master, and the characters of ``_FIRST_ALPHABET`` (lower case) a match of
-    it can begin with (None: any). The branch stands behind a look-ahead of its possible first characters:
-    in a case-insensitive alternation Python's ``re`` otherwise descends into every rule at every hit; the
-    look-ahead turns most of them away with one class test. The pattern is parsed once here, not once per
-    master that holds it."""
-    renamed = _renamed(name, pat)
+def _rule_firsts(pat: str) -> frozenset[str] | None:
+    """The characters of ``_FIRST_ALPHABET`` (lower case) a match of the rule ``pat`` can begin with (None:
+    any): a start whose first character is not among them never tries the rule."""
     body = first_chars(pat)
     if body is None:
-        return f"(?P<{name}>{renamed})", None
+        return None
     rx = re.compile(f"[{body}]", re.IGNORECASE)
-    return f"(?P<{name}>(?=[{body}])(?:{renamed}))", frozenset(ch for ch in _FIRST_ALPHABET if rx.match(ch))
+    return frozenset(ch for ch in _FIRST_ALPHABET if rx.match(ch))
 
 
-_RULE_BRANCH: dict[str, str] = {}
-_RULE_FIRSTS: dict[str, frozenset[str] | None] = {}
-for _name, _pat in _RULES:
-    _RULE_BRANCH[_name], _RULE_FIRSTS[_name] = _prepare_rule(_name, _pat)
+_RULE_PATTERN: dict[str, str] = dict(_RULES)
+_RULE_FIRSTS: dict[str, frozenset[str] | None] = {name: _rule_firsts(pat) for name, pat in _RULES}
 
 #: Left boundary of every rule: not inside a word or a number ("US$2013", "12013", "x2013").
 _LEFT = r"(?<![\w$€£¥.,/-])"
@@ -394,65 +382,33 @@ _RULE_RX: dict[str, re.Pattern[str]] = {}
 
 
 def _rule_rx(name: str) -> re.Pattern[str]:
-    """One rule on its own (its groups named as in a master), compiled when first needed."""
+    """One rule on its own, with its groups as the rule names them, compiled when first needed."""
     rx = _RULE_RX.get(name)
     if rx is None:
-        rx = _RULE_RX[name] = re.compile(_LEFT + "(?:" + _RULE_BRANCH[name] + ")", re.IGNORECASE)
+        rx = _RULE_RX[name] = re.compile(_LEFT + "(?:" + _RULE_PATTERN[name] + ")", re.IGNORECASE)
     return rx
 
 
-#: Tries after which a start's rules are compiled into one alternation (see :class:`_Starter`), and characters
-#: scanned after which the run is a long one, where every start gets its alternation at its next try.
-_HOT_TRIES = 128
-_LONG_RUN_CHARS = 2_000_000
-_scanned = [0]
+_RULES_AT: dict[tuple[str, bool, str], tuple[tuple[str, re.Pattern[str]], ...]] = {}
 
 
-class _Starter:
-    """The rules worth trying at a start of one kind and first character (lower case).
+def _rules_at(kind: str, article: bool, first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The rules, as (name, pattern) in ``_RULES`` order, worth trying at a start of ``kind`` whose first
+    character is ``first`` (lower case); the first that matches there wins.
 
-    A regex alternation tries its branches one by one, so fewer branches is less work at every hit. The
-    rules are first tried one by one, each compiled once; a start tried ``_HOT_TRIES`` times gets its
-    own alternation of them, which is faster per try but costs milliseconds to compile, and so does every
-    start once the process has scanned ``_LONG_RUN_CHARS`` characters. A short run (five articles) so compiles each
-    rule once instead of dozens of overlapping alternations; a long one ends up with the alternations.
-    Both return the first rule, in ``_RULES`` order, that matches.
+    Each rule is compiled once, on its own. One alternation per kind of start would find the same first
+    match, but it is no faster per try once the rules are narrowed by the first character, and each
+    alternation costs milliseconds to compile: a tenth of a run over a few hundred pages.
     """
-
-    __slots__ = ("rules", "tries", "master")
-
-    def __init__(self, rules: tuple[str, ...]) -> None:
-        self.rules = rules
-        self.tries = 0
-        self.master: re.Pattern[str] | None = None
-
-    def match(self, text: str, pos: int) -> re.Match[str] | None:
-        if self.master is not None:
-            return self.master.match(text, pos)
-        self.tries += 1
-        if self.tries >= _HOT_TRIES or _scanned[0] >= _LONG_RUN_CHARS:
-            self.master = re.compile(_LEFT + "(?:" + "|".join(_RULE_BRANCH[n] for n in self.rules) + ")", re.IGNORECASE)
-            return self.master.match(text, pos)
-        for name in self.rules:
-            m = _rule_rx(name).match(text, pos)
-            if m is not None:
-                return m
-        return None
-
-
-_STARTERS: dict[tuple[str, bool, str], _Starter] = {}
-
-
-def _submaster(kind: str, article: bool, first: str) -> _Starter:
-    """The :class:`_Starter` for a start of ``kind`` whose first character is ``first`` (lower case)."""
     key = (kind, article, first)
-    st = _STARTERS.get(key)
-    if st is None:
-        st = _STARTERS[key] = _Starter(_subset_rules(kind, article, first if first in _FIRST_ALPHABET else None))
-    return st
+    got = _RULES_AT.get(key)
+    if got is None:
+        names = _subset_rules(kind, article, first if first in _FIRST_ALPHABET else None)
+        got = _RULES_AT[key] = tuple((name, _rule_rx(name)) for name in names)
+    return got
 
 
-_SOLO = {name: re.compile(_LEFT + "(?P<" + name + ">" + _renamed(name, pat) + ")", re.IGNORECASE)
+_SOLO = {name: re.compile(_LEFT + "(?:" + pat + ")", re.IGNORECASE)
          for name, pat in _RULES if name in _SOLO_RULES}
 _CASED_MONTH = re.compile(_MON)
 _IN_BEFORE = re.compile(r"(?<![\w-])in\s+(?:the\s+)?$", re.IGNORECASE)  # month names must be capitalised in running text ("may", "march")
@@ -700,18 +656,9 @@ def _nearest_year_for(mo: int, d: int | None, anchor: tuple[int, int | None, int
 # The rules
 
 
-_RULE_GROUPS: dict[str, list[tuple[str, str]]] = {}
-for _name, _pat in _RULES:
-    _RULE_GROUPS[_name] = [(f"{_name}__{g}", g) for g in dict.fromkeys(_RXT0.findall(_pat))]
-
-
-def _groups(m: re.Match[str], name: str) -> dict[str, str]:
-    out = {}
-    for full, short in _RULE_GROUPS.get(name, ()):
-        v = m.group(full)
-        if v is not None:
-            out[short] = v
-    return out
+def _found(m: re.Match[str]) -> dict[str, str]:
+    """The named groups of a rule's match that took part in it."""
+    return {k: v for k, v in m.groupdict().items() if v is not None}
 
 
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.'")
@@ -1816,7 +1763,6 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
     """
     if not text:
         return []
-    _scanned[0] += len(text)
     anc = parse_anchor(anchor)
     out: list[TimeMention] = []
     pos = 0
@@ -1901,7 +1847,7 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
                 if hb:
                     solo, solo_start = "holiday", hb.start()  # "Good Friday", "New Year's Day"
         if solo is not None and (g := _SOLO[solo].match(text, solo_start)):
-            res = _HANDLERS[solo](_groups(g, solo), _Ctx(text, anc, solo_start, g.end()))
+            res = _HANDLERS[solo](_found(g), _Ctx(text, anc, solo_start, g.end()))
             if res is not None:
                 value, relative, ref = res
                 out.append(TimeMention(start=solo_start, end=g.end(), text=g.group(), value=value, relative=relative,
@@ -1909,12 +1855,13 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
                 pos = g.end()
                 continue
         for start in starts:
-            m = _submaster(kind, start != hit, text[start].lower()).match(text, start)
-            if m is None:
+            for name, rx in _rules_at(kind, start != hit, text[start].lower()):
+                if (m := rx.match(text, start)) is not None:
+                    break
+            else:
                 continue
-            name = m.lastgroup
             end = m.end()
-            res = _HANDLERS[name](_groups(m, name), _Ctx(text, anc, start, end)) if name else None
+            res = _HANDLERS[name](_found(m), _Ctx(text, anc, start, end))
             if res is None:
                 continue  # rejected here; a later starter may still begin an expression
             value, relative, ref = res
