@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-__all__ = ["trie_regex", "first_chars", "gated", "hits", "TIME_STARTERS", "TIME_NAMES", "NUMBER_STARTERS"]
+__all__ = ["trie_regex", "first_chars", "can_begin_with", "gated", "hits", "TIME_STARTERS", "TIME_NAMES", "NUMBER_STARTERS"]
 
 
 def trie_regex(words: list[str]) -> str:
@@ -92,6 +92,118 @@ def first_chars(pattern: str) -> str | None:
 
     got, nullable = firsts(_parser.parse(pattern).data)
     return None if got is None or nullable or not got else "".join(sorted(got))
+
+
+@lru_cache(maxsize=256)
+def _parsed(pattern: str) -> list:
+    from re import _parser  # noqa: PLC0415 - the parser's tree, read once per pattern
+
+    return _parser.parse(pattern).data
+
+
+_BRANCHES: dict[int, tuple[list, dict[str, list], list]] = {}
+
+
+def _branch_index(alternatives: list) -> tuple[dict[str, list], list]:
+    """The alternatives of a parsed branch by the letter (lower case) they begin with, and those that begin
+    otherwise; built once per branch of a parsed pattern."""
+    from re import _constants as c  # noqa: PLC0415
+
+    got = _BRANCHES.get(id(alternatives))
+    if got is None or got[0] is not alternatives:
+        by_letter: dict[str, list] = {}
+        unlettered = []
+        for alt in alternatives:
+            lead = alt.data
+            while lead and lead[0][0] is c.SUBPATTERN:
+                lead = lead[0][1][3].data
+            if lead and lead[0][0] is c.LITERAL:
+                by_letter.setdefault(chr(lead[0][1]).lower(), []).append(alt)
+            else:
+                unlettered.append(alt)
+        got = _BRANCHES[id(alternatives)] = (alternatives, by_letter, unlettered)
+    return got[1], got[2]
+
+
+def can_begin_with(pattern: str, prefix: str) -> bool:
+    """Whether a case-insensitive match of ``pattern`` at the start of a text that begins with ``prefix`` is
+    possible: it may cover all of ``prefix`` or stop inside it.
+
+    An over-estimate, read from the parsed pattern without running it: look-arounds and boundaries are
+    taken to hold, and a construct this reading does not follow (a back-reference) keeps the answer "yes".
+    So a "no" is certain, and a pattern answered "no" for a start never needs to be tried there.
+    """
+    from re import _constants as c  # noqa: PLC0415 - the parser's node names
+
+    low = prefix.lower()
+    n = len(low)
+    repeats = (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT))
+
+    def in_class(items: list, ch: str) -> bool:
+        cases = {ch, ch.upper()}
+        negated = bool(items) and items[0][0] is c.NEGATE
+        found = unknown = False
+        for op, av in items[1:] if negated else items:
+            if op is c.LITERAL:
+                found = found or chr(av) in cases
+            elif op is c.RANGE:
+                found = found or any(av[0] <= ord(x) <= av[1] for x in cases)
+            elif op is c.CATEGORY and av in (c.CATEGORY_DIGIT, c.CATEGORY_NOT_DIGIT):
+                found = found or ch.isdecimal() == (av is c.CATEGORY_DIGIT)
+            elif op is c.CATEGORY and av in (c.CATEGORY_SPACE, c.CATEGORY_NOT_SPACE):
+                found = found or ch.isspace() == (av is c.CATEGORY_SPACE)
+            elif op is c.CATEGORY and av in (c.CATEGORY_WORD, c.CATEGORY_NOT_WORD):
+                found = found or (ch.isalnum() or ch == "_") == (av is c.CATEGORY_WORD)
+            else:
+                unknown = True
+        return not found if negated else found or unknown
+
+    def step(items: list, at: set[int]) -> set[int] | None:
+        """The offsets into ``low`` where a match of ``items`` begun at any of ``at`` can end (``n``: all of
+        the prefix is covered, whatever follows); None when the reading cannot tell."""
+        for op, av in items:
+            if n in at or not at:
+                return at
+            if op is c.LITERAL:
+                at = {i + 1 for i in at if low[i] == chr(av).lower()}
+            elif op is c.IN:
+                at = {i + 1 for i in at if in_class(av, low[i])}
+            elif op in (c.ANY, c.NOT_LITERAL):
+                at = {i + 1 for i in at}
+            elif op is c.BRANCH:
+                ends: set[int] = set()
+                by_letter, unlettered = _branch_index(av[1])
+                alts = [*unlettered]
+                for ch in {low[i] for i in at}:
+                    alts += by_letter.get(ch, ())
+                for alt in alts:  # most branches of a word list fail on their first letter: not visited
+                    if (got := step(alt.data, at)) is None:
+                        return None
+                    ends |= got
+                at = ends
+            elif op is c.SUBPATTERN:
+                at = step(av[3].data, at)
+            elif op is getattr(c, "ATOMIC_GROUP", None):
+                at = step(av.data, at)
+            elif op in repeats:
+                lo, hi, sub = av
+                reached: set[int] = set()
+                k = 0
+                while at and n not in at and k != hi and k <= lo + n:
+                    if k >= lo:
+                        reached |= at
+                    if (nxt := step(sub.data, at)) is None:
+                        return None
+                    at, k = nxt, k + 1
+                at = reached | at if k >= lo or n in at else reached
+            elif op not in (c.AT, c.ASSERT, c.ASSERT_NOT):
+                return None
+            if at is None:
+                return None
+        return at
+
+    ends = step(_parsed(pattern), {0})
+    return ends is None or bool(ends)
 
 
 def gated(pattern: str, flags: int = 0) -> re.Pattern[str]:

@@ -24,7 +24,7 @@ from functools import lru_cache
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from consilience.extract._scan import NUMBER_STARTERS, TIME_NAMES, TIME_STARTERS, first_chars, hits
+from consilience.extract._scan import NUMBER_STARTERS, TIME_NAMES, TIME_STARTERS, can_begin_with, hits
 from consilience.model import TimeValue
 
 # Patterns used inside the functions below, compiled once (the re module's cache lookup costs per call).
@@ -322,21 +322,7 @@ _RULE_NAMES = [name for name, _ in _RULES]
 _SOLO_RULES = ("holiday", "dashmon", "glued", "fyglued", "daymon", "yearmon", "monthyear", "endof", "monthspan", "monthsto")
 
 
-_FIRST_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789'"
-
-
-def _rule_firsts(pat: str) -> frozenset[str] | None:
-    """The characters of ``_FIRST_ALPHABET`` (lower case) a match of the rule ``pat`` can begin with (None:
-    any): a start whose first character is not among them never tries the rule."""
-    body = first_chars(pat)
-    if body is None:
-        return None
-    rx = re.compile(f"[{body}]", re.IGNORECASE)
-    return frozenset(ch for ch in _FIRST_ALPHABET if rx.match(ch))
-
-
 _RULE_PATTERN: dict[str, str] = dict(_RULES)
-_RULE_FIRSTS: dict[str, frozenset[str] | None] = {name: _rule_firsts(pat) for name, pat in _RULES}
 
 #: Left boundary of every rule: not inside a word or a number ("US$2013", "12013", "x2013").
 _LEFT = r"(?<![\w$€£¥.,/-])"
@@ -366,13 +352,11 @@ _ARTICLE_RULES = frozenset((
 ))
 
 
-def _subset_rules(kind: str, article: bool, first: str | None) -> tuple[str, ...]:
-    """The rules, in order, that can start at a token of ``kind`` (after an article when ``article``), with
-    the character ``first`` when given."""
+def _subset_rules(kind: str, article: bool) -> tuple[str, ...]:
+    """The rules, in order, that can start at a token of ``kind`` (after an article when ``article``)."""
     return tuple(
         name for name, _ in _RULES
         if name not in _SOLO_RULES
-        and (first is None or _RULE_FIRSTS[name] is None or first in _RULE_FIRSTS[name])
         and (kind in _RULE_STARTS[name] or (article and not _RULE_STARTS[name]))
         and (not article or name in _ARTICLE_RULES)
     )
@@ -392,20 +376,31 @@ def _rule_rx(name: str) -> re.Pattern[str]:
 _RULES_AT: dict[tuple[str, bool, str], tuple[tuple[str, re.Pattern[str]], ...]] = {}
 
 
-def _rules_at(kind: str, article: bool, first: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """The rules, as (name, pattern) in ``_RULES`` order, worth trying at a start of ``kind`` whose first
-    character is ``first`` (lower case); the first that matches there wins.
+def _rules_at(kind: str, article: bool, prefix: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The rules, as (name, pattern) in ``_RULES`` order, worth trying at a start of ``kind`` where the text
+    begins with ``prefix`` (the article if any, then the starter word, or the first character of figures);
+    the first that matches there wins.
 
-    Each rule is compiled once, on its own. One alternation per kind of start would find the same first
-    match, but it is no faster per try once the rules are narrowed by the first character, and each
-    alternation costs milliseconds to compile: a tenth of a run over a few hundred pages.
+    A rule is kept only if its pattern can begin with the prefix (:func:`can_begin_with`), so "the third"
+    tries a few of the twenty rules an article can open. Each rule is compiled once, on its own: one
+    alternation per kind of start would find the same first match, no faster once the rules are narrowed,
+    and each alternation costs milliseconds to compile.
     """
-    key = (kind, article, first)
+    key = (kind, article, prefix)
     got = _RULES_AT.get(key)
     if got is None:
-        names = _subset_rules(kind, article, first if first in _FIRST_ALPHABET else None)
+        names = _rules_beginning(kind, article, prefix[0])
+        if len(prefix) > 1:
+            names = tuple(name for name in names if can_begin_with(_RULE_PATTERN[name], prefix))
         got = _RULES_AT[key] = tuple((name, _rule_rx(name)) for name in names)
     return got
+
+
+@lru_cache(maxsize=None)
+def _rules_beginning(kind: str, article: bool, first: str) -> tuple[str, ...]:
+    """The names of the rules that can start at a token of ``kind`` with the character ``first``: the
+    first narrowing of :func:`_rules_at`, shared by the prefixes that begin alike."""
+    return tuple(name for name in _subset_rules(kind, article) if can_begin_with(_RULE_PATTERN[name], first))
 
 
 _SOLO = {name: re.compile(_LEFT + "(?:" + pat + ")", re.IGNORECASE)
@@ -1772,6 +1767,7 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
         c = tok[0]
         if c.isdigit() or c == "'":
             kind = "D"
+            width = 1  # the rules are narrowed by the first character of figures (see _rules_at)
             core = tok.rstrip(".,")
             # only a run of 1-2, 4 or 8 digits can open a date ("25 July", "1995", "19980205"); other
             # figures ("4,500", "61.7", "480") only as a count of time units ("480 days ago")
@@ -1783,6 +1779,7 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
             kind = _WORD_KIND.get(tok)
             if kind is None:
                 continue  # a number word or a rank word only: not a date
+            width = len(tok)
             if kind == "N" and not _NAME_EXTENDS.match(text, hit + len(tok)):
                 kind = "B"  # "in March,", "on Monday": only the name itself (and its few tails) can match
             # cheap look-aheads before the costly pattern (see _word_gates)
@@ -1855,7 +1852,7 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
                 pos = g.end()
                 continue
         for start in starts:
-            for name, rx in _rules_at(kind, start != hit, text[start].lower()):
+            for name, rx in _rules_at(kind, start != hit, text[start:hit + width].lower()):
                 if (m := rx.match(text, start)) is not None:
                     break
             else:
