@@ -651,11 +651,6 @@ def _nearest_year_for(mo: int, d: int | None, anchor: tuple[int, int | None, int
 # The rules
 
 
-def _found(m: re.Match[str]) -> dict[str, str]:
-    """The named groups of a rule's match that took part in it."""
-    return {k: v for k, v in m.groupdict().items() if v is not None}
-
-
 _WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.'")
 
 
@@ -692,7 +687,8 @@ class _Ctx:
         return self.text[j] if j >= 0 else ""
 
 
-# A handler returns (value, relative, ref) or None to reject the match.
+# A handler gets the groups of its rule's match (None for a group that took no part) and returns (value, relative,
+# ref), or None to reject the match.
 _Result = tuple[TimeValue | None, bool, str | None] | None
 
 
@@ -1844,7 +1840,7 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
                 if hb:
                     solo, solo_start = "holiday", hb.start()  # "Good Friday", "New Year's Day"
         if solo is not None and (g := _SOLO[solo].match(text, solo_start)):
-            res = _HANDLERS[solo](_found(g), _Ctx(text, anc, solo_start, g.end()))
+            res = _HANDLERS[solo](g.groupdict(), _Ctx(text, anc, solo_start, g.end()))
             if res is not None:
                 value, relative, ref = res
                 out.append(TimeMention(start=solo_start, end=g.end(), text=g.group(), value=value, relative=relative,
@@ -1858,7 +1854,7 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
             else:
                 continue
             end = m.end()
-            res = _HANDLERS[name](_found(m), _Ctx(text, anc, start, end))
+            res = _HANDLERS[name](m.groupdict(), _Ctx(text, anc, start, end))
             if res is None:
                 continue  # rejected here; a later starter may still begin an expression
             value, relative, ref = res
