@@ -29,6 +29,14 @@ TABLE = [
     ('Trade rose last year.', '2023', [('last year', '2022', '2022-01-01', '2023-01-01')]),
     ('Trade rose last year.', '2023-09-10', [('last year', '2022', '2022-01-01', '2023-01-01')]),
     ('Output will rise this year.', '2022-06-30', [('this year', '2022', '2022-01-01', '2023-01-01')]),
+    # the future cue of a sentence does not reach a month that "since" or a verb in the past governs, nor one
+    # in a clause before a comma
+    ('Prices have risen since February and will rise again.', '2023-09-10', [('February', '2023-02', '2023-02-01', '2023-03-01')]),
+    ('The ministry will publish the figures it collected in March.', '2023-09-10', [('March', '2023-03', '2023-03-01', '2023-04-01')]),
+    ('Sales fell in March, and analysts say they will recover.', '2023-09-10', [('March', '2023-03', '2023-03-01', '2023-04-01')]),
+    ('The plant, which opened in March, will double output.', '2023-09-10', [('March', '2023-03', '2023-03-01', '2023-04-01')]),
+    ('The summit will be held in March.', '2023-09-10', [('March', '2024-03', '2024-03-01', '2024-04-01')]),
+    ('The firm will proceed in March.', '2023-09-10', [('March', '2024-03', '2024-03-01', '2024-04-01')]),
     ('Elections are due next month.', '2023-03-23', [('next month', '2023-04', '2023-04-01', '2023-05-01')]),
     ('In March, the leaders spoke by phone.', '2023', [('March', '2023-03', '2023-03-01', '2023-04-01')]),
     ('In March, the leaders spoke by phone.', '2023-09-10', [('March', '2023-03', '2023-03-01', '2023-04-01')]),

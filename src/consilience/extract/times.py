@@ -413,6 +413,15 @@ _FUTURE_CUE = re.compile(
     re.IGNORECASE,
 )
 
+#: What makes a time past whatever else its clause says: "since" just before it, or a verb in the past just
+#: before its preposition ("collected in", "opened on"), unless "be" comes before that verb ("will be held in").
+_PAST_GOVERNED = re.compile(
+    r"(?:\bsince|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!'s\s)(?<!\bto\s)"
+    r"\b(?:(?!(?:proceed|succeed|exceed|need|speed|feed|seed|bleed|breed|heed|embed|shed|wed|bed|red|hundred|indeed)\s)[a-z]{2,}ed|rose|fell|grew|began|met|said|took|came|went|won|lost|saw|made|held|led|left|sold|bought"
+    r"|spent|paid|struck|hit|sent|gave|told|wrote|spoke|broke|chose|drove|flew|ran|rang|sank|shook|stood|swore|threw"
+    r"|woke|wore)\s+(?:in|on|during|by|last)(?:\s+(?:the|early|late|mid))?)\s+$",
+    re.IGNORECASE,
+)
 
 # ---------------------------------------------------------------------------------------------
 # Values
@@ -606,14 +615,22 @@ def _year2(s: str, anchor_year: int | None) -> int:
 
 
 def _future(text: str, start: int, end: int) -> bool:
-    """Whether the clause around ``text[start:end]`` talks about the future ("will", "is scheduled")."""
+    """Whether the clause around ``text[start:end]`` talks about the future ("will", "is scheduled").
+
+    The cue is looked for back to the sentence's start or a semicolon, and forward to a comma, so that
+    "Sales fell in March, and they will recover" keeps March past. A time said to be "since", or governed
+    by a verb in the past just before its preposition ("the figures it collected in March"), is past
+    whatever cue the sentence holds; a participle after "be" ("will be held in March") is not such a verb.
+    """
     lo = max(0, start - 80)
     left = text[lo:start]
-    cut = max(left.rfind(". "), left.rfind("\n"))
+    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind(";"))
     if cut >= 0:
         left = left[cut + 1:]
+    if _PAST_GOVERNED.search(left):
+        return False
     right = text[end:end + 40]
-    cut = right.find(". ")
+    cut = min((k for k in (right.find(". "), right.find(";"), right.find(",")) if k >= 0), default=-1)
     if cut >= 0:
         right = right[:cut]
     return bool(_FUTURE_CUE.search(left) or _FUTURE_CUE.search(right))
