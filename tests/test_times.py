@@ -37,6 +37,9 @@ TABLE = [
     ('The plant, which opened in March, will double output.', '2023-09-10', [('March', '2023-03', '2023-03-01', '2023-04-01')]),
     ('The summit will be held in March.', '2023-09-10', [('March', '2024-03', '2024-03-01', '2024-04-01')]),
     ('The firm will proceed in March.', '2023-09-10', [('March', '2024-03', '2024-03-01', '2024-04-01')]),
+    # an offset followed by its date is merged with it before an apposition could take the date before it
+    ('On Friday, three days after December 20, the court ruled.', '2023-12-27',
+     [('Friday, three days after December 20', '2023-12-22', '2023-12-22', '2023-12-23')]),
     ('Elections are due next month.', '2023-03-23', [('next month', '2023-04', '2023-04-01', '2023-05-01')]),
     ('In March, the leaders spoke by phone.', '2023', [('March', '2023-03', '2023-03-01', '2023-04-01')]),
     ('In March, the leaders spoke by phone.', '2023-09-10', [('March', '2023-03', '2023-03-01', '2023-04-01')]),
