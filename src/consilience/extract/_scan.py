@@ -111,6 +111,8 @@ def _branch_index(alternatives: list) -> tuple[dict[str, list], list]:
 
     got = _BRANCHES.get(id(alternatives))
     if got is None or got[0] is not alternatives:
+        if len(_BRANCHES) >= 4096:
+            _BRANCHES.clear()  # patterns read once in a while (the date rules hold a few hundred branches)
         by_letter: dict[str, list] = {}
         unlettered = []
         for alt in alternatives:
