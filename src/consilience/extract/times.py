@@ -1890,8 +1890,8 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
         _lower_may(text, out, anc)
     _coordinated(text, out)
     _weeks(text, out)
+    _offsets(text, out)  # before apposition: an offset with its date after it is one date
     _apposition(text, out)
-    _offsets(text, out)
     _weekday_offsets(text, out, anc)
     if anc is not None and anc[1] is not None:
         _quarter_context(text, out, anc)
@@ -2113,13 +2113,13 @@ def _weeks(text: str, out: list[TimeMention]) -> None:
 
 
 def _apposition(text: str, out: list[TimeMention]) -> None:
-    """"in 1995, 20 years after the war ended": the relative phrase names the year just before it, unless a
-    date follows it ("on Friday, three days after December 20": an offset from that date, see _offsets)."""
+    """"in 1995, 20 years after the war ended": the relative phrase names the year just before it. It runs
+    after _offsets, which has already merged a phrase followed by its own date ("on Friday, three days after
+    December 20")."""
     for i in range(1, len(out)):
         cur, prev = out[i], out[i - 1]
         if cur.value is None and cur.ref in ("following", "previous") and prev.value is not None and (
-                cur.text.lower().endswith(("after", "before"))) and not (
-                i + 1 < len(out) and out[i + 1].value is not None and not text[cur.end:out[i + 1].start].strip()):
+                cur.text.lower().endswith(("after", "before"))):
             gap = text[prev.end:cur.start]
             if _RXT13.fullmatch(gap):
                 out[i] = TimeMention(start=cur.start, end=cur.end, text=cur.text, value=prev.value,
