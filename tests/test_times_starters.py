@@ -1,4 +1,5 @@
-"""Narrowing the time grammar's rules by how a start begins changes no match; the narrowing reads patterns soundly."""
+"""Narrowing the time and number grammars by how a start begins changes no match; the narrowing reads patterns
+soundly; the starter scan finds figures in any script."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from consilience.extract import numbers as N
 from consilience.extract import times as T
+from consilience.extract._scan import hits
 
 STORIES = Path(__file__).parent / "stories"
 
@@ -64,3 +67,35 @@ def test_can_begin_with_reads_a_pattern_without_running_it(pattern, prefix, poss
     from consilience.extract._scan import can_begin_with
 
     assert can_begin_with(pattern, prefix) is possible
+
+
+def test_number_core_narrowed_by_the_starter_matches_as_all_alternatives(monkeypatch):
+    sentences = _sentences() + [
+        "The most populous province lost a hundred and twenty jobs, the second-largest cut in two decades.",
+        "Exports doubled, then rose fourfold; one hundred twenty-fifth on the list, it is the top seller of the two.",
+    ]
+
+    def scan(narrowed: bool) -> list:
+        if not narrowed:
+            monkeypatch.setattr(N, "can_begin_with", lambda pattern, prefix: True)
+        monkeypatch.setattr(N, "_CORE_AT", {})
+        return [[(m.start, m.end, m.value, m.noun) for m in N.find_quantities(s, times=T.find_times(s))] for s in sentences]
+
+    narrowed = scan(True)
+    # each left-out alternative is a group that never matches, "(?!)", as are the two of figures
+    left_out = {prefix: rx.pattern.count("(?!)") - 2 for prefix, rx in N._CORE_AT.items()}
+    every_alternative = scan(False)
+    assert any(narrowed)
+    assert every_alternative == narrowed
+    # "most" and "top" try the superlatives alone, "second" the ordinals alone; "two" keeps the number words
+    assert left_out["most"] == left_out["top"] == left_out["second"] == len(N._CORE_WORD_ALTS) - 1
+    assert left_out["two"] == 1  # "two" may open an ordinal, a number and a multiplier ("twofold")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Some 30 people, then 4,500 more.", ((5, "30"), (21, "4,500"))),  # ASCII text
+    ("Some 30 \u201cpeople\u201d, then 4,500 more.", ((5, "30"), (23, "4,500"))),  # other characters, ASCII digits
+    ("Some \u0663\u0660 people, then \uff14\uff15 more.", ((5, "\u0663\u0660"), (21, "\uff14\uff15"))),  # digits of other scripts
+])
+def test_the_starter_scan_finds_figures_in_any_script(text, expected):
+    assert tuple(h for h in hits(text) if h[1][0].isdigit()) == expected

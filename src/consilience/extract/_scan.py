@@ -268,6 +268,7 @@ NUMBER_STARTERS = frozenset(_variants(_NUMBER_WORDS.split()))
 # Two simple scans are faster than one clever one: digit runs, and starter words at a word boundary
 # (a word glued to a hyphen or apostrophe before it, as in "Covid-nineteen", is dropped).
 _DIGITS = re.compile(r"\d[\d,.]*")  # a leading "-" or "'" ("-5", "'90s") is looked at by the grammars
+_ASCII_DIGITS = re.compile(r"[0-9][0-9,.]*")  # the same on ASCII text, where the engine tests a range, not a category
 _STARTERS = TIME_STARTERS | NUMBER_STARTERS
 # The word scan runs over the lower-cased text with a trie of lower-case words (a third of the branches of
 # one over every spelling), and keeps a word only when it is written as one of the starters ("May", not
@@ -287,19 +288,14 @@ def hits(text: str) -> tuple[tuple[int, str], ...]:
     Tokens are digit runs (with their separators: "4,500", "61.7") or starter words as written; a
     digit run may follow a "-" or an apostrophe that belongs to it ("-5", "'90s").
     """
-    out = [(m.start(), m.group()) for m in _DIGITS.finditer(text)]
+    out = [(m.start(), m.group()) for m in (_ASCII_DIGITS if text.isascii() else _DIGITS).finditer(text)]
     low = text.lower()
     if len(low) != len(text):  # a letter whose lower case is longer ("İ"): offsets would shift
         low = "".join(c if len(lc := c.lower()) != 1 else lc for c in text)
     if (m0 := _WORD_AT_START.match(low)) is not None and (tok := text[:m0.end()]) in _STARTERS:
         out.append((0, tok))
-    for m in _WORDS.finditer(low):
-        p = m.start()
-        c = text[p]
-        if c >= "\x80" and (c.isalnum() or c == "_"):
-            continue  # a letter such as "é" before the word: inside a word, not at its start
-        tok = text[p + 1:m.end()]
-        if tok in _STARTERS:
-            out.append((p + 1, tok))
+    # kept when written as a starter, unless a letter such as "é" comes before it (inside a word, not at its start)
+    out += [(p, tok) for m in _WORDS.finditer(low) if (tok := text[(p := m.start(1)):m.end(1)]) in _STARTERS
+            and ((c := text[p - 1]) < "\x80" or not (c.isalnum() or c == "_"))]
     out.sort()
     return tuple(out)

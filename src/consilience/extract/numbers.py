@@ -22,9 +22,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from consilience.extract._scan import NUMBER_STARTERS, gated, hits
+from consilience.extract._scan import NUMBER_STARTERS, can_begin_with, gated, hits, trie_regex
 from consilience.extract.times import TimeMention, find_times
-from consilience.model import Quantity, Rank
+from consilience.model import Quantity, Rank, quick_init
 
 #: A level a figure is given as ("has risen to seven", "stands at four"): a number word there is a figure.
 _LEVEL_VERB_BEFORE = re.compile(
@@ -229,10 +229,11 @@ ORDINALS: dict[str, int] = {
     "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40,
     "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
 }
-_ORD_SIMPLE = ("(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-\\s]?(?:first|second|third|fourth|fifth|sixth"
-               "|seventh|eighth|ninth)|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + ")")
-_CARD_WORD = ("(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-              "|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a)")
+# Word lists are written as tries (see trie_regex): under IGNORECASE the engine cannot skip an alternative by its
+# first letter, so a flat list of thirty words is thirty attempts; a longer word is still tried before its prefix.
+_ORD_SIMPLE = ("(?:" + trie_regex(list(TENS_WORDS)) + "[-\\s]?" + trie_regex(
+    "first second third fourth fifth sixth seventh eighth ninth".split()) + "|" + trie_regex(list(ORDINALS)) + ")")
+_CARD_WORD = "(?:" + trie_regex([*UNITS_WORDS.keys() - {"zero", "nought", "naught"}, *TENS_WORDS, "a"]) + ")"
 # "one hundred twenty-fifth", "two hundredth", "three trillionth": a cardinal ending in a scale word, then an
 # ordinal; or a scale word made ordinal
 _ORD_WORD = ("(?:(?:(?:" + _CARD_WORD + "[-\\s]+)*(?:hundred|thousand|million|billion|trillion)(?:\\s+and)?[-\\s]+)+" + _ORD_SIMPLE
@@ -244,8 +245,8 @@ _SUP = (r"(?:(?:most|least)\s+(?:populous|valuable|visited|important|popular|pow
         r"|busiest|strongest|weakest|deadliest|worst|best|longest|shortest|tallest|oldest|youngest|heaviest|costliest"
         r"|wealthiest|hottest|coldest|wettest|driest|cheapest|safest|warmest|top)(?![\w-])")
 
-_WORDNUM_ATOM = ("(?:" + "|".join(sorted(list(UNITS_WORDS) + list(TENS_WORDS), key=len, reverse=True))
-                 + "|hundred|thousand|million|billion|trillion|dozens?)")
+_WORDNUM_ATOM = "(?:" + trie_regex([*UNITS_WORDS, *TENS_WORDS, "hundred", "thousand", "million", "billion", "trillion",
+                                    "dozen", "dozens"]) + ")"
 # decimals read digit by digit ("nine point nought four") or as one number below a hundred ("point seventy-one")
 _POINT_DIGITS = (r"(?:\s+point(?:(?:\s+(?:zero|nought|naught|oh|one|two|three|four|five|six|seven|eight|nine))+(?![\w-])"
                  r"|\s+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven"
@@ -391,6 +392,7 @@ def _word_precision(value: float) -> float:
 # The mention
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class NumberMention:
     """A quantity or rank at ``text[start:end]`` (hedge, currency and scale included; the counted noun not).
@@ -447,15 +449,32 @@ _CORE_DIGITS = re.compile(
     r"|(?P<words>(?!))|(?P<sup>(?!))|(?P<mult>(?!))",
     re.IGNORECASE,
 )
-_CORE_WORDS = re.compile(
-    r"(?P<ordinal>(?<![\w.,])" + _ORD_WORD + r"(?![\w]))"
-    r"|(?<![\w.,/:-])(?<!\w-)(?P<words>" + _WORDNUM + r")(?![\w])"
-    r"|(?P<sup>(?<![\w-])" + _SUP + r")"
-    r"|(?P<mult>(?<![\w-])(?:twice|doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving"
-    r"|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)fold)(?![\w]))"
-    r"|(?P<digits>(?!))(?P<attached>(?!))",
-    re.IGNORECASE,
+#: The alternatives of the core pattern at a word, in the order they are tried: (group, pattern).
+_CORE_WORD_ALTS = (
+    ("ordinal", r"(?P<ordinal>(?<![\w.,])" + _ORD_WORD + r"(?![\w]))"),
+    ("words", r"(?<![\w.,/:-])(?<!\w-)(?P<words>" + _WORDNUM + r")(?![\w])"),
+    ("sup", r"(?P<sup>(?<![\w-])" + _SUP + r")"),
+    ("mult", r"(?P<mult>(?<![\w-])(?:twice|doubled|doubling|tripled|tripling|trebled|quadrupled|halved|halving"
+             r"|(?:two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand)fold)(?![\w]))"),
 )
+
+
+_CORE_AT: dict[str, re.Pattern[str]] = {}
+
+
+def _core_words(prefix: str) -> re.Pattern[str]:
+    """The core pattern at a word, with only the alternatives that can begin with ``prefix`` (the article,
+    if any, and the starter word, lower-cased): "most" tries the superlatives alone, "first" the ordinals.
+    The others stay as groups that never match, so every group name is there. :func:`can_begin_with`
+    answers "no" only where a match is impossible, so the first match is the one all of them would find.
+    Remembered per prefix: the starter words and the articles before them are a closed set."""
+    rx = _CORE_AT.get(prefix)
+    if rx is None:
+        body = "|".join(alt if can_begin_with(alt, prefix) else f"(?P<{name}>(?!))" for name, alt in _CORE_WORD_ALTS)
+        rx = _CORE_AT[prefix] = re.compile(body + r"|(?P<digits>(?!))(?P<attached>(?!))", re.IGNORECASE)
+    return rx
+
+
 _ARTICLE_BEFORE = re.compile(r"(?:a|A|an|An|one|One|half|Half)\s+$")
 _TAKES_ARTICLE = frozenset("hundred thousand million billion trillion dozen half".split())
 _TAKES_ARTICLE_TOKENS = frozenset(w for w in NUMBER_STARTERS if w.lower() in _TAKES_ARTICLE)
@@ -817,7 +836,10 @@ def find_quantities(text: str, *, times: Sequence[TimeMention] | None = None) ->
                 pos = lend
                 continue
         for start in ((art.start(), hit) if art else (hit,)):
-            m = (_CORE_WORDS if text[start].isalpha() else _CORE_DIGITS).match(text, start)
+            if text[start].isalpha():
+                m = _core_words(text[start:hit + len(tok)].lower()).match(text, start)
+            else:
+                m = _CORE_DIGITS.match(text, start)
             if m is not None:
                 break
         if m is None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from consilience.extract._scan import NUMBER_STARTERS, TIME_NAMES, TIME_STARTERS, can_begin_with, hits
-from consilience.model import TimeValue
+from consilience.model import TimeValue, quick_init
 
 # Patterns used inside the functions below, compiled once (the re module's cache lookup costs per call).
 _RXT1 = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ].*)?")
@@ -44,6 +44,7 @@ _RXT13 = re.compile(r"\s*[,(–—-]\s*")
 __all__ = ["TimeMention", "find_times", "parse_anchor", "time_value", "shift_value", "format_date"]
 
 
+@quick_init
 @dataclass(frozen=True, slots=True)
 class TimeMention:
     """A time expression at ``text[start:end]``; ``value`` is None when it is relative and unanchored.
@@ -374,21 +375,26 @@ def _rule_rx(name: str) -> re.Pattern[str]:
 
 
 _RULES_AT: dict[tuple[str, bool, str], tuple[tuple[str, re.Pattern[str]], ...]] = {}
+_RULES_AT_MAX = 8192
 
 
 def _rules_at(kind: str, article: bool, prefix: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The rules, as (name, pattern) in ``_RULES`` order, worth trying at a start of ``kind`` where the text
-    begins with ``prefix`` (the article if any, then the starter word, or the first character of figures);
-    the first that matches there wins.
+    begins with ``prefix`` (the article if any, then the starter word and the two characters after it, or
+    the first character of figures); the first that matches there wins.
 
     A rule is kept only if its pattern can begin with the prefix (:func:`can_begin_with`), so "the third"
-    tries a few of the twenty rules an article can open. Each rule is compiled once, on its own: one
-    alternation per kind of start would find the same first match, no faster once the rules are narrowed,
-    and each alternation costs milliseconds to compile.
+    tries a few of the twenty rules an article can open, "first q" two of the four "first" can open, and
+    "first t" none. Each rule is compiled once, on its own: one alternation per kind of start
+    would find the same first match, no faster once the rules are narrowed, and each alternation costs
+    milliseconds to compile. The memo holds a few hundred prefixes on news text; it is emptied when an
+    unusual text has filled it.
     """
     key = (kind, article, prefix)
     got = _RULES_AT.get(key)
     if got is None:
+        if len(_RULES_AT) >= _RULES_AT_MAX:
+            _RULES_AT.clear()
         names = _rules_beginning(kind, article, prefix[0])
         if len(prefix) > 1:
             names = tuple(name for name in names if can_begin_with(_RULE_PATTERN[name], prefix))
@@ -1792,7 +1798,7 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
             kind = _WORD_KIND.get(tok)
             if kind is None:
                 continue  # a number word or a rank word only: not a date
-            width = len(tok)
+            width = len(tok) + 2  # the word and the two characters after it narrow the rules (see _rules_at)
             if kind == "N" and not _NAME_EXTENDS.match(text, hit + len(tok)):
                 kind = "B"  # "in March,", "on Monday": only the name itself (and its few tails) can match
             # cheap look-aheads before the costly pattern (see _word_gates)
@@ -2096,13 +2102,13 @@ def _weeks(text: str, out: list[TimeMention]) -> None:
     i = 0
     while i + 1 < len(out):
         a, b = out[i], out[i + 1]
-        gap = text[a.end:b.start]
         wd = week = None
-        if (a.text.lower() in WEEKDAYS and b.value is not None and b.value.granularity == "week"
-                and _WD_THEN_WEEK.fullmatch(gap)):
+        if (b.value is not None and b.value.granularity == "week" and a.text.lower() in WEEKDAYS
+                and _WD_THEN_WEEK.fullmatch(text, a.end, b.start)):
             wd, week = a.text.lower(), b.value
-        if wd is None and b.text.lower() in WEEKDAYS and a.value is not None and a.value.granularity == "week" and (
-                a.value.high == (date.fromisoformat(a.value.low) + timedelta(days=7)).isoformat()) and _WEEK_THEN_WD.fullmatch(gap):
+        if wd is None and a.value is not None and a.value.granularity == "week" and b.text.lower() in WEEKDAYS and (
+                a.value.high == (date.fromisoformat(a.value.low) + timedelta(days=7)).isoformat()) and (
+                _WEEK_THEN_WD.fullmatch(text, a.end, b.start)):
             wd, week = b.text.lower(), a.value
         if wd is not None and week is not None:
             d = date.fromisoformat(week.low) + timedelta(days=WEEKDAYS[wd])
