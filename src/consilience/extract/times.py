@@ -380,15 +380,14 @@ _RULES_AT_MAX = 8192
 
 def _rules_at(kind: str, article: bool, prefix: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The rules, as (name, pattern) in ``_RULES`` order, worth trying at a start of ``kind`` where the text
-    begins with ``prefix`` (the article if any, then the starter word and the two characters after it, or
-    the first character of figures); the first that matches there wins.
+    begins with ``prefix`` (the article if any, then the starter word, or the first character of figures);
+    the first that matches there wins.
 
     A rule is kept only if its pattern can begin with the prefix (:func:`can_begin_with`), so "the third"
-    tries a few of the twenty rules an article can open, "first q" two of the four "first" can open, and
-    "first t" none. Each rule is compiled once, on its own: one alternation per kind of start
-    would find the same first match, no faster once the rules are narrowed, and each alternation costs
-    milliseconds to compile. The memo holds a few hundred prefixes on news text; it is emptied when an
-    unusual text has filled it.
+    tries a few of the twenty rules an article can open. Each rule is compiled once, on its own: one
+    alternation per kind of start would find the same first match, no faster once the rules are narrowed,
+    and each alternation costs milliseconds to compile. The memo holds a few hundred prefixes on news text (the starter words, the
+    articles and the first characters of figures); it is emptied if it ever fills.
     """
     key = (kind, article, prefix)
     got = _RULES_AT.get(key)
@@ -1798,7 +1797,7 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
             kind = _WORD_KIND.get(tok)
             if kind is None:
                 continue  # a number word or a rank word only: not a date
-            width = len(tok) + 2  # the word and the two characters after it narrow the rules (see _rules_at)
+            width = len(tok)
             if kind == "N" and not _NAME_EXTENDS.match(text, hit + len(tok)):
                 kind = "B"  # "in March,", "on Monday": only the name itself (and its few tails) can match
             # cheap look-aheads before the costly pattern (see _word_gates)
