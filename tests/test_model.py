@@ -50,6 +50,11 @@ def test_quick_init_refuses_what_it_cannot_build():
             if self.n < 0:
                 raise ValueError("negative")
 
-    for cls in (WithFactory, Checked):
+    @dataclass(frozen=True, slots=True)
+    class Derived:
+        n: int
+        twice: int = field(init=False, default=0)
+
+    for cls in (WithFactory, Checked, Derived):
         with pytest.raises(TypeError, match="plain fields only"):
             quick_init(cls)

@@ -43,13 +43,14 @@ __all__ = [
     "HEDGES",
 ]
 
+
 def quick_init(cls: type) -> type:
     """Give a frozen, slotted dataclass a faster ``__init__``: each slot is set through its own descriptor
     instead of ``object.__setattr__`` looked up by name, a third less time for the small records made by
     the thousand per article. Fields, defaults, equality, hashing and immutability are the dataclass's own.
     """
     fs = fields(cls)
-    if any(f.default_factory is not MISSING for f in fs) or hasattr(cls, "__post_init__"):
+    if any(f.default_factory is not MISSING or not f.init or f.kw_only for f in fs) or hasattr(cls, "__post_init__"):
         raise TypeError(f"{cls.__name__}: quick_init takes plain fields only")
     ns: dict = {}
     params = []

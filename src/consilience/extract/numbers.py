@@ -467,9 +467,12 @@ def _core_words(prefix: str) -> re.Pattern[str]:
     if any, and the starter word, lower-cased): "most" tries the superlatives alone, "first" the ordinals.
     The others stay as groups that never match, so every group name is there. :func:`can_begin_with`
     answers "no" only where a match is impossible, so the first match is the one all of them would find.
-    Remembered per prefix: the starter words and the articles before them are a closed set."""
+    Remembered per prefix: the starter words and the articles before them are a near-closed set (only the
+    spaces between them vary), and the memo is emptied if it ever fills."""
     rx = _CORE_AT.get(prefix)
     if rx is None:
+        if len(_CORE_AT) >= 4096:
+            _CORE_AT.clear()
         body = "|".join(alt if can_begin_with(alt, prefix) else f"(?P<{name}>(?!))" for name, alt in _CORE_WORD_ALTS)
         rx = _CORE_AT[prefix] = re.compile(body + r"|(?P<digits>(?!))(?P<attached>(?!))", re.IGNORECASE)
     return rx

@@ -386,8 +386,8 @@ def _rules_at(kind: str, article: bool, prefix: str) -> tuple[tuple[str, re.Patt
     A rule is kept only if its pattern can begin with the prefix (:func:`can_begin_with`), so "the third"
     tries a few of the twenty rules an article can open. Each rule is compiled once, on its own: one
     alternation per kind of start would find the same first match, no faster once the rules are narrowed,
-    and each alternation costs milliseconds to compile. The memo holds a few hundred prefixes on news text (the starter words, the
-    articles and the first characters of figures); it is emptied if it ever fills.
+    and each alternation costs milliseconds to compile. The memo holds a few hundred prefixes on news text
+    (the starter words, the articles and the first characters of figures); it is emptied if it ever fills.
     """
     key = (kind, article, prefix)
     got = _RULES_AT.get(key)
