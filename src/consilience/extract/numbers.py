@@ -460,6 +460,7 @@ _CORE_WORD_ALTS = (
 
 
 _CORE_AT: dict[str, re.Pattern[str]] = {}
+_CORE_AT_MAX = 4096
 
 
 def _core_words(prefix: str) -> re.Pattern[str]:
@@ -471,7 +472,7 @@ def _core_words(prefix: str) -> re.Pattern[str]:
     spaces between them vary), and the memo is emptied if it ever fills."""
     rx = _CORE_AT.get(prefix)
     if rx is None:
-        if len(_CORE_AT) >= 4096:
+        if len(_CORE_AT) >= _CORE_AT_MAX:
             _CORE_AT.clear()
         body = "|".join(alt if can_begin_with(alt, prefix) else f"(?P<{name}>(?!))" for name, alt in _CORE_WORD_ALTS)
         rx = _CORE_AT[prefix] = re.compile(body + r"|(?P<digits>(?!))(?P<attached>(?!))", re.IGNORECASE)
