@@ -19,8 +19,9 @@ date. For the others it looks, in order, for:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 from dataclasses import replace
 
 from consilience.clean import LATEST_NAMED_WHY
@@ -347,39 +348,63 @@ def _specific_words(sent: str) -> set[str]:
 
 
 class _Story:
-    """What sibling evidence needs from the whole story, computed once (linear in the story's size).
+    """What sibling evidence needs from the whole story, each part computed once, when first asked.
 
-    ``df``: in how many sentences each content word occurs; ``events``: the day-dated sentences of the
-    dated documents; ``figures``: claims scoped to an absolute year, by (kind, unit).
+    ``df``: in how many sentences each content word occurs, and ``events``: the day-dated sentences of
+    the dated documents (both read by :meth:`event_date`); ``figures``: claims scoped to an absolute
+    year, by (kind, unit) (read by :meth:`figure_year`). Each is linear in the story's size; a run whose
+    undated documents all carry their own dateline reads nothing here.
     """
 
     def __init__(self, docs: Sequence[Document]) -> None:
-        from collections import Counter, defaultdict
+        self._docs = [d for d in docs if not d.skipped and d.text]
+        self._df: Counter[str] | None = None
+        self._events: list[tuple[str, set[str], set[str], str]] = []
+        self._figures: dict[tuple[str, str], list[tuple[str, Claim]]] | None = None
+        self._index: dict[str, list[int]] | None = None
 
-        from consilience.extract.claims import extract_claims
+    @property
+    def df(self) -> Counter[str]:
+        if self._df is None:
+            self._read_sentences()
+        assert self._df is not None
+        return self._df
+
+    @property
+    def events(self) -> list[tuple[str, set[str], set[str], str]]:
+        if self._df is None:
+            self._read_sentences()
+        return self._events
+
+    def _read_sentences(self) -> None:
         from consilience.extract.times import find_times
 
-        self.df: Counter[str] = Counter()
-        self.events: list[tuple[str, set[str], set[str], str]] = []
-        self.figures: dict[tuple[str, str], list[tuple[str, Claim]]] = defaultdict(list)
-        self._index: dict[str, list[int]] | None = None
-        for d in docs:
-            if d.skipped or not d.text:
-                continue
+        self._df = Counter()
+        for d in self._docs:
             dated = bool(d.published.date) and (d.published.how != "inferred" or len(d.published.date) > 4)
             for s, e in _sentences(d):
                 sent = d.text[s:e]
                 words = _content_words(sent)
-                self.df.update(words)
+                self._df.update(words)
                 if dated and find_times(sent):
                     tms = [t for t in find_times(sent, anchor=d.published.date)
                            if t.value is not None and t.value.granularity == "day"]
                     if tms:
-                        self.events.append((d.id, words, _specific_words(sent), max(t.value.low for t in tms)))
-            for c in extract_claims(d):
-                ts = c.qualifiers.time_scope
-                if isinstance(c.value, Quantity) and ts is not None and not ts.relative and ts.granularity == "year":
-                    self.figures[(c.value.kind, c.value.unit)].append((d.id, c))
+                        self._events.append((d.id, words, _specific_words(sent), max(t.value.low for t in tms)))
+
+    @property
+    def figures(self) -> dict[tuple[str, str], list[tuple[str, Claim]]]:
+        from consilience.extract.claims import extract_claims
+
+        if self._figures is None:
+            self._figures = defaultdict(list)
+            for d in self._docs:
+                for c in extract_claims(d):
+                    ts = c.qualifiers.time_scope
+                    if (isinstance(c.value, Quantity) and ts is not None and not ts.relative
+                            and ts.granularity == "year"):
+                        self._figures[(c.value.kind, c.value.unit)].append((d.id, c))
+        return self._figures
 
     def figure_year(self, doc: Document) -> tuple[int, str] | None:
         """A figure this document gives for "last year"/"this year" that a sibling gives for a year Y."""
@@ -389,6 +414,8 @@ class _Story:
         mine = [c for c in extract_claims(replace(doc, published=Published(date="2000", how="inferred")))
                 if isinstance(c.value, Quantity) and c.qualifiers.time_scope is not None
                 and c.qualifiers.time_scope.relative]
+        if not mine:
+            return None
         best = None
         for m in mine:
             mv = m.value
