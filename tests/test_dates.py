@@ -17,9 +17,10 @@ def _doc(text: str, doc_id: str = "a", date: str = "2025-08-14") -> Document:
     ("The fire, which broke out on 10 August in woodland, has burned 2,980 hectares.", "fire: start", "2025-08-10"),
     ("A wildfire that began on Saturday, Aug. 9, swept through the hills.", "fire: start", "2025-08-09"),
     ("The company said it first identified the fault in November 2024.", "fault: discovery", "2024-11"),
+    # a schedule said with a future cue in an August report is next June's, not the June just gone
     ("The committee will examine the bill before the second reading, scheduled for 11 June.",
-     "second reading: schedule", "2025-06-11"),
-    ("Lawmakers are due to hold the second reading on June 18.", "second reading: schedule", "2025-06-18"),
+     "second reading: schedule", "2026-06-11"),
+    ("Lawmakers are due to hold the second reading on June 18.", "second reading: schedule", "2026-06-18"),
     # the first case dates the start of an outbreak
     ("The first case was recorded on July 29, officials said.", "outbreak: start", "2025-07-29"),
 ])

@@ -187,6 +187,14 @@ TABLE = [
     ('Easter Monday 2019 was quiet.', None, [('Easter Monday 2019', '2019-04-22', '2019-04-22', '2019-04-23')]),
     ('Sales peaked at Thanksgiving 2019.', None, [('Thanksgiving 2019', '2019-11-28', '2019-11-28', '2019-11-29')]),
     ('The last Easter was quiet.', '2019-03-01', [('last Easter', '2018-04-01', '2018-04-01', '2018-04-02')]),
+    # the tense of the clause: a holiday governed by a verb in the past is the last one, even when the next
+    # is weeks away; with a future cue, none long past (a deadline restated the day after is the one just past)
+    ('Sales jumped at Easter, the chain said.', '2023-03-01', [('Easter', '2022-04-17', '2022-04-17', '2022-04-18')]),
+    ('The plant was closed over Christmas.', '2023-03', [('Christmas', '2022-12-25', '2022-12-25', '2022-12-26')]),
+    ('Shops will open on Christmas Eve.', '2023-03-01', [('Christmas Eve', '2023-12-24', '2023-12-24', '2023-12-25')]),
+    ('The summit will be held on Dec. 5 in Hanoi.', '2023-03-01', [('Dec. 5', '2023-12-05', '2023-12-05', '2023-12-06')]),
+    ('The summit was held on Dec. 5 in Hanoi.', '2023-03-01', [('Dec. 5', '2022-12-05', '2022-12-05', '2022-12-06')]),
+    ('He is to be returned by Jan. 14, the agency said.', '2000-01-15', [('Jan. 14', '2000-01-14', '2000-01-14', '2000-01-15')]),
     ('The filing is dated 15-Jun-2021 in court.', None, [('15-Jun-2021', '2021-06-15', '2021-06-15', '2021-06-16')]),
     ('The log shows 2019/aug/01 as the start.', None, [('2019/aug/01', '2019-08-01', '2019-08-01', '2019-08-02')]),
     ('He returns Sep-23-2020.', None, [('Sep-23-2020', '2020-09-23', '2020-09-23', '2020-09-24')]),

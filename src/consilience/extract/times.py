@@ -420,13 +420,20 @@ _FUTURE_CUE = re.compile(
 
 #: What makes a time past whatever else its clause says: "since" just before it, or a verb in the past just
 #: before its preposition ("collected in", "opened on"), unless "be" comes before that verb ("will be held in").
-_PAST_GOVERNED = re.compile(
-    r"(?:\bsince|(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!'s\s)(?<!\bto\s)"
+#: A verb in the past ("rose", "closed"), not a participle after "be" ("will be held") nor an infinitive.
+_PAST_VERB = (
+    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!'s\s)(?<!\bto\s)"
     r"\b(?:(?!(?:proceed|succeed|exceed|need|speed|feed|seed|bleed|breed|heed|embed|shed|wed|bed|red|hundred|indeed)\s)[a-z]{2,}ed|rose|fell|grew|began|met|said|took|came|went|won|lost|saw|made|held|led|left|sold|bought"
     r"|spent|paid|struck|hit|sent|gave|told|wrote|spoke|broke|chose|drove|flew|ran|rang|sank|shook|stood|swore|threw"
-    r"|woke|wore)\s+(?:in|on|during|by|last)(?:\s+(?:the|early|late|mid))?)\s+$",
+    r"|woke|wore)"
+)
+_PAST_GOVERNED = re.compile(
+    r"(?:\bsince|" + _PAST_VERB + r"\s+(?:in|on|during|by|last)(?:\s+(?:the|early|late|mid))?)\s+$",
     re.IGNORECASE,
 )
+#: A holiday governed by a verb in the past: "sales jumped at Easter", "the plant was closed over Christmas".
+_PAST_AT_HOLIDAY = re.compile(
+    _PAST_VERB + r"\s+(?:(?:in|on|at|over|during|around|before|after|until|through)\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 # ---------------------------------------------------------------------------------------------
 # Values
@@ -441,6 +448,19 @@ def _ymd(y: int, m: int, d: int) -> date | None:
         return date(y, m, d)
     except ValueError:
         return None
+
+
+def _future_floor(y: int, m: int, d: int | None) -> date:
+    """The earliest day a date said with a future cue can be, for a document of that date: a fortnight
+    before it (a deadline just past is still reported as ahead); from the month's first day when the
+    document's date has no day."""
+    return date(y, m, d or 1) - timedelta(days=14)
+
+
+def _month_end(y: int, m: int) -> date:
+    """The last day of month ``m`` of year ``y``."""
+    ny, nm = _add_months(y, m, 1)
+    return date(ny, nm, 1) - timedelta(days=1)
 
 
 def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
@@ -619,6 +639,13 @@ def _year2(s: str, anchor_year: int | None) -> int:
     return min(cands, key=lambda c: (abs(c - anchor_year), c))
 
 
+def _clause_left(text: str, start: int) -> str:
+    """Up to 80 characters before ``start``, from the sentence's start or the last semicolon."""
+    left = text[max(0, start - 80):start]
+    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind(";"))
+    return left[cut + 1:] if cut >= 0 else left
+
+
 def _future(text: str, start: int, end: int) -> bool:
     """Whether the clause around ``text[start:end]`` talks about the future ("will", "is scheduled").
 
@@ -627,11 +654,7 @@ def _future(text: str, start: int, end: int) -> bool:
     by a verb in the past just before its preposition ("the figures it collected in March"), is past
     whatever cue the sentence holds; a participle after "be" ("will be held in March") is not such a verb.
     """
-    lo = max(0, start - 80)
-    left = text[lo:start]
-    cut = max(left.rfind(". "), left.rfind("\n"), left.rfind(";"))
-    if cut >= 0:
-        left = left[cut + 1:]
+    left = _clause_left(text, start)
     if _PAST_GOVERNED.search(left):
         return False
     right = text[end:end + 40]
@@ -647,7 +670,10 @@ def _nearest_year_for(mo: int, d: int | None, anchor: tuple[int, int | None, int
     News reports what happened. A month alone is the latest one up to the document's month unless its
     clause has a future cue ("will", "is scheduled to"), then the next one. A day is the occurrence
     nearest the document's date, counting one against the tense of its clause as five months further
-    away than it is: "Dec. 15" in a November report is next month's, "March 31" is last March's.
+    away than it is: "Dec. 15" in a November report is next month's, "March 31" is last March's; with a
+    future cue, an occurrence more than a fortnight before the document's date is ruled out ("will be
+    held on Dec. 5" in a March report is next December's, while a deadline "by Jan. 14" restated on
+    Jan. 15 is the one just past).
     """
     ay, am, ad = anchor
     if am is None:
@@ -657,10 +683,11 @@ def _nearest_year_for(mo: int, d: int | None, anchor: tuple[int, int | None, int
             return ay if mo >= am else ay + 1
         return ay if mo <= am else ay - 1
     ref = date(ay, am, ad or 15)
+    floor = _future_floor(ay, am, ad) if future else date.min
     best = None
     for y in (ay - 1, ay, ay + 1):
         cand = _ymd(y, mo, d)
-        if cand is None:
+        if cand is None or cand < floor:
             continue
         dist = (cand - ref).days
         key = (abs(dist) + (150 if (dist > 0) != future and dist != 0 else 0), -y if not future else y)
@@ -1534,12 +1561,17 @@ def _h_holiday(g: dict, c: _Ctx) -> _Result:
         d = min(x for x in cands if x > ref)
     elif rel == "this":
         d = cands[1]
+    elif _PAST_AT_HOLIDAY.search(_clause_left(c.text, c.start)):
+        # a verb in the past governs it ("sales jumped at Easter"): the last occurrence up to the
+        # document's date (its month's last day when it has no day)
+        d = max(x for x in cands if x <= (ref if ad else _month_end(ay, am)))
     else:
-        # as for a month and day without a year: the nearest occurrence, one against the clause's tense
-        # counting as five months further away
+        # as for a month and day without a year (see _nearest_year_for): the nearest occurrence, one
+        # against the clause's tense counting as five months further away, none long past with a future cue
         future = _future(c.text, c.start, c.end)
-        d = min(cands, key=lambda x: (abs((x - ref).days) + (150 if ((x - ref).days > 0) != future and x != ref else 0),
-                                      x.year if future else -x.year))
+        floor = _future_floor(ay, am, ad) if future else date.min
+        d = min((x for x in cands if x >= floor), key=lambda x: (
+            abs((x - ref).days) + (150 if ((x - ref).days > 0) != future and x != ref else 0), x.year if future else -x.year))
     return (time_value("day", d.year, d.month, d.day, relative=True), True, None)
 
 
