@@ -1902,7 +1902,10 @@ def _find_times(text: str, *, anchor: str | None = None) -> list[TimeMention]:
                 pos = g.end()
                 continue
         for start in starts:
-            for name, rx in _rules_at(kind, start != hit, text[start:hit + width].lower()):
+            # the memo of _rules_at read in place: a hit costs one dict lookup, not a call
+            key = (kind, start != hit, text[start:hit + width].lower())
+            rules = _RULES_AT.get(key)
+            for name, rx in rules if rules is not None else _rules_at(*key):
                 if (m := rx.match(text, start)) is not None:
                     break
             else:
