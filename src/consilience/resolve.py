@@ -21,8 +21,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from functools import lru_cache
 from dataclasses import replace
+from functools import lru_cache
 
 from consilience.clean import LATEST_NAMED_WHY
 from consilience.english import plural

@@ -452,8 +452,8 @@ def _ymd(y: int, m: int, d: int) -> date | None:
 
 def _future_floor(y: int, m: int, d: int | None) -> date:
     """The earliest day a date said with a future cue can be, for a document of that date: a fortnight
-    before it (a deadline just past is still reported as ahead); from the month's first day when the
-    document's date has no day."""
+    before it (a deadline just past is still reported as ahead), or before its month's first day when
+    the document's date has no day."""
     return date(y, m, d or 1) - timedelta(days=14)
 
 
