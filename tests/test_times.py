@@ -191,6 +191,8 @@ TABLE = [
     # is weeks away; with a future cue, none long past (a deadline restated the day after is the one just past)
     ('Sales jumped at Easter, the chain said.', '2023-03-01', [('Easter', '2022-04-17', '2022-04-17', '2022-04-18')]),
     ('The plant was closed over Christmas.', '2023-03', [('Christmas', '2022-12-25', '2022-12-25', '2022-12-26')]),
+    ("Sales expected at Christmas will top last year's.", '2023-03-01',
+     [('Christmas', '2023-12-25', '2023-12-25', '2023-12-26'), ('last year', '2022', '2022-01-01', '2023-01-01')]),
     ('Shops will open on Christmas Eve.', '2023-03-01', [('Christmas Eve', '2023-12-24', '2023-12-24', '2023-12-25')]),
     ('The summit will be held on Dec. 5 in Hanoi.', '2023-03-01', [('Dec. 5', '2023-12-05', '2023-12-05', '2023-12-06')]),
     ('The summit was held on Dec. 5 in Hanoi.', '2023-03-01', [('Dec. 5', '2022-12-05', '2022-12-05', '2022-12-06')]),

@@ -431,9 +431,11 @@ _PAST_GOVERNED = re.compile(
     r"(?:\bsince|" + _PAST_VERB + r"\s+(?:in|on|during|by|last)(?:\s+(?:the|early|late|mid))?)\s+$",
     re.IGNORECASE,
 )
-#: A holiday governed by a verb in the past: "sales jumped at Easter", "the plant was closed over Christmas".
+#: A holiday governed by a verb in the past: "sales jumped at Easter", "the plant was closed over Christmas";
+#: not by a participle that looks ahead ("sales expected at Christmas", "talks scheduled over Easter").
 _PAST_AT_HOLIDAY = re.compile(
-    _PAST_VERB + r"\s+(?:(?:in|on|at|over|during|around|before|after|until|through)\s+)?(?:the\s+)?$", re.IGNORECASE)
+    r"(?!(?:expected|scheduled|planned|slated|forecasted|projected|predicted|anticipated|intended)\s)"
+    + _PAST_VERB + r"\s+(?:(?:in|on|at|over|during|around|before|after|until|through)\s+)?(?:the\s+)?$", re.IGNORECASE)
 
 # ---------------------------------------------------------------------------------------------
 # Values
