@@ -418,8 +418,6 @@ _FUTURE_CUE = re.compile(
     re.IGNORECASE,
 )
 
-#: What makes a time past whatever else its clause says: "since" just before it, or a verb in the past just
-#: before its preposition ("collected in", "opened on"), unless "be" comes before that verb ("will be held in").
 #: A verb in the past ("rose", "closed"), not a participle after "be" ("will be held") nor an infinitive.
 _PAST_VERB = (
     r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bis\s)(?<!\bare\s)(?<!'s\s)(?<!\bto\s)"
@@ -427,6 +425,8 @@ _PAST_VERB = (
     r"|spent|paid|struck|hit|sent|gave|told|wrote|spoke|broke|chose|drove|flew|ran|rang|sank|shook|stood|swore|threw"
     r"|woke|wore)"
 )
+#: What makes a time past whatever else its clause says: "since" just before it, or a verb in the past just
+#: before its preposition ("collected in", "opened on"), unless "be" comes before that verb ("will be held in").
 _PAST_GOVERNED = re.compile(
     r"(?:\bsince|" + _PAST_VERB + r"\s+(?:in|on|during|by|last)(?:\s+(?:the|early|late|mid))?)\s+$",
     re.IGNORECASE,
